@@ -1,0 +1,216 @@
+//! The corpus: every telegram of the source paper, with the people, scholars,
+//! works and events they refer to. Loaded from TOML (a directory, or the copy
+//! embedded in the binary), checked, and then read-only.
+
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod nearest;
+pub mod problem;
+mod raw;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use date::{Certainty, Date, Time};
+pub use model::*;
+pub use problem::{Problem, Report};
+
+/// A checked corpus. Telegrams are in date order.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub people: Vec<Person>,
+    pub scholars: Vec<Scholar>,
+    pub works: Vec<Work>,
+    pub events: Vec<Event>,
+    pub telegrams: Vec<Telegram>,
+    person_index: HashMap<String, usize>,
+    scholar_index: HashMap<String, usize>,
+    telegram_index: HashMap<String, usize>,
+}
+
+/// Days from a key event to a telegram, as its header shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offset<'a> {
+    pub event: &'a Event,
+    /// Telegram day minus event day.
+    pub days: i64,
+    /// The same, counted from each conflicting date the paper gives.
+    pub alt_days: Vec<i64>,
+}
+
+impl Corpus {
+    /// The corpus bundled with shifr.
+    pub fn embedded() -> Result<Corpus, Report> {
+        load::from_files(&load::embedded_files())
+    }
+
+    /// A corpus in a directory of the same format.
+    pub fn load_dir(dir: &Path) -> Result<Corpus, Report> {
+        load::from_files(&load::read_dir(dir)?)
+    }
+
+    /// Sorts and indexes after loading.
+    pub(crate) fn finish(&mut self) {
+        self.telegrams.sort_by(|a, b| {
+            (a.date.sort_key(), a.time, a.seq, &a.id).cmp(&(
+                b.date.sort_key(),
+                b.time,
+                b.seq,
+                &b.id,
+            ))
+        });
+        self.events.sort_by_key(|e| e.date.sort_key());
+        self.person_index = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        self.scholar_index = self
+            .scholars
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        self.telegram_index = self
+            .telegrams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+    }
+
+    /// Builds a corpus from parts already checked (tests, generated corpora).
+    pub fn from_parts(
+        people: Vec<Person>,
+        scholars: Vec<Scholar>,
+        works: Vec<Work>,
+        events: Vec<Event>,
+        telegrams: Vec<Telegram>,
+    ) -> Corpus {
+        let mut c = Corpus {
+            people,
+            scholars,
+            works,
+            events,
+            telegrams,
+            ..Corpus::default()
+        };
+        c.finish();
+        c
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_index.get(id).map(|&i| &self.people[i])
+    }
+
+    /// Display name of a person id (the id itself if unknown).
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.person(id).map_or(id, |p| p.name.as_str())
+    }
+
+    /// "Kim Il Sung & Pak Hon Yong".
+    pub fn names(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|i| self.name(i))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    }
+
+    pub fn scholar(&self, id: &str) -> Option<&Scholar> {
+        self.scholar_index.get(id).map(|&i| &self.scholars[i])
+    }
+
+    pub fn scholar_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.scholar(id).map_or(id, |s| s.name.as_str())
+    }
+
+    pub fn telegram(&self, id: &str) -> Option<&Telegram> {
+        self.telegram_index(id).map(|i| &self.telegrams[i])
+    }
+
+    pub fn telegram_index(&self, id: &str) -> Option<usize> {
+        self.telegram_index.get(id).copied()
+    }
+
+    /// The ids nearest to an unknown telegram id.
+    pub fn nearest_telegrams(&self, id: &str) -> Vec<&str> {
+        nearest::nearest(id, self.telegrams.iter().map(|t| t.id.as_str()), 3)
+    }
+
+    /// The "from → via → to" chain: "Mao → Roshchin → Stalin".
+    pub fn chain(&self, t: &Telegram) -> String {
+        let mut parts = vec![self.names(&t.from)];
+        parts.extend(t.via.iter().map(|v| self.name(v).to_string()));
+        parts.push(self.names(&t.to));
+        parts.join(" → ")
+    }
+
+    /// Day offsets of a date against the key events. Empty for dates without
+    /// a day, which cannot be counted from.
+    pub fn offsets(&self, date: &Date) -> Vec<Offset<'_>> {
+        if !date.is_full() {
+            return Vec::new();
+        }
+        self.events
+            .iter()
+            .filter(|e| e.key && e.date.is_full())
+            .map(|e| Offset {
+                event: e,
+                days: date.day_number() - e.date.day_number(),
+                alt_days: e
+                    .conflicts
+                    .iter()
+                    .filter(|c| c.date.is_full())
+                    .map(|c| date.day_number() - c.date.day_number())
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// One line of counts, for `shifr check` and the summary.
+    pub fn summary(&self) -> String {
+        let us = self.telegrams.iter().filter(|t| t.side == Side::Us).count();
+        let passages: Vec<&Passage> = self
+            .telegrams
+            .iter()
+            .flat_map(|t| t.passages().map(|(_, p)| p))
+            .collect();
+        let quotes = passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Quote)
+            .count();
+        let notes: usize = self.telegrams.iter().map(|t| t.notes.len()).sum();
+        let multi = self
+            .telegrams
+            .iter()
+            .filter(|t| t.is_multi_witness())
+            .count();
+        format!(
+            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes",
+            self.telegrams.len(),
+            self.telegrams.len() - us,
+            us,
+            multi,
+            self.people.len(),
+            self.events.len(),
+            self.scholars.len(),
+            self.works.len(),
+            passages.len(),
+            quotes,
+            passages.len() - quotes,
+            notes
+        )
+    }
+}
+
+/// "+17 d", "−5 d", "0 d": how a header shows a day offset.
+pub fn format_offset(days: i64) -> String {
+    match days {
+        0 => "0 d".to_string(),
+        d if d > 0 => format!("+{d} d"),
+        d => format!("−{} d", -d),
+    }
+}

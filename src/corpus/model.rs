@@ -1,0 +1,264 @@
+//! The information model: people, scholars and their works, events, and
+//! telegrams with their witnesses, passages and notes. These are the checked,
+//! cross-referenced values the rest of shifr reads; the TOML shapes they are
+//! loaded from live in `load.rs`.
+
+use super::date::{Certainty, Date, Time};
+
+/// Which side of the war a record belongs to. US-side records are kept apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Side {
+    #[default]
+    SinoSoviet,
+    Us,
+}
+
+impl Side {
+    pub const ALL: [(&'static str, Side); 2] =
+        [("sino-soviet", Side::SinoSoviet), ("us", Side::Us)];
+}
+
+/// A correspondent, or a group addressed as one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: String,
+    /// What lists show: "Mao", "Roshchin".
+    pub name: String,
+    pub full_name: Option<String>,
+    /// The role as the source paper gives it.
+    pub role: Option<String>,
+    /// Spelling variants and names in native script.
+    pub aliases: Vec<String>,
+    pub group: bool,
+    pub side: Side,
+}
+
+impl Person {
+    pub fn full(&self) -> &str {
+        self.full_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// Someone a note is by: a historian, the paper's author, or the editors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scholar {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub about: Option<String>,
+}
+
+/// A bibliography entry, as the source paper's footnotes give it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Work {
+    pub id: String,
+    pub by: Vec<String>,
+    pub short: String,
+    pub citation: String,
+    pub footnotes: Vec<u32>,
+}
+
+/// Another date the paper gives for an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub date: Date,
+    pub place: String,
+}
+
+/// A point in the paper's chronology.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub certainty: Certainty,
+    pub label: String,
+    pub short: String,
+    /// Key events are the ones a telegram's header counts days from.
+    pub key: bool,
+    pub footnotes: Vec<u32>,
+    pub note: Option<String>,
+    pub conflicts: Vec<Conflict>,
+}
+
+macro_rules! named_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            /// Every value with the name the corpus files use for it.
+            pub const ALL: &'static [(&'static str, $name)] = &[$(($text, $name::$variant)),+];
+            /// The name the corpus files use.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            /// How a reader sees it.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// The form a message took.
+    Kind {
+        CipheredTelegram = "ciphered-telegram" / "ciphered telegram",
+        Telegram = "telegram" / "telegram",
+        Cable = "cable" / "cable",
+        Letter = "letter" / "letter",
+        HandwrittenNote = "handwritten-note" / "handwritten note",
+        Order = "order" / "order",
+        Instruction = "instruction" / "instruction",
+        Directive = "directive" / "directive",
+        Memorandum = "memorandum" / "memorandum",
+        Message = "message" / "message (form not stated)",
+        TelephoneCall = "telephone-call" / "telephone call",
+    }
+}
+
+named_enum! {
+    /// What is known of a message's text.
+    Status {
+        Extant = "extant" / "extant: published text",
+        Reported = "reported" / "reported: known only from accounts",
+        Disputed = "disputed" / "disputed",
+    }
+}
+
+named_enum! {
+    /// The standing of one version of a text.
+    WitnessStatus {
+        Sent = "sent" / "sent",
+        Received = "received" / "received",
+        Draft = "draft" / "draft",
+    }
+}
+
+named_enum! {
+    /// Whether a passage is the message's own words or an editor's paraphrase.
+    PassageKind {
+        Quote = "quote" / "quote",
+        Summary = "summary" / "summary",
+    }
+}
+
+named_enum! {
+    /// How a passage stands to its counterpart in another witness.
+    Relation {
+        Matches = "matches" / "matches",
+        Differs = "differs" / "differs",
+        Softens = "softens" / "softens",
+        Contradicts = "contradicts" / "contradicts",
+    }
+}
+
+named_enum! {
+    /// Where a scholar stands in the "trigger vs. justification" debate.
+    Stance {
+        Trigger = "trigger" / "trigger",
+        Justification = "justification" / "justification",
+        Other = "other" / "other",
+    }
+}
+
+/// A stretch of a witness's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    pub kind: PassageKind,
+    /// Passages of different witnesses with the same key are counterparts.
+    pub align: String,
+    pub text: String,
+    pub relation: Option<Relation>,
+    pub cite: Vec<u32>,
+}
+
+/// One version of a telegram's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Witness {
+    pub id: String,
+    pub label: String,
+    /// Language of this version (ISO 639-1: "ru", "zh"); the passages hold the
+    /// source paper's English.
+    pub language: Option<String>,
+    pub date: Option<Date>,
+    pub status: Option<WitnessStatus>,
+    pub status_note: Option<String>,
+    pub archive: Option<String>,
+    pub published: Option<String>,
+    pub footnotes: Vec<u32>,
+    pub passages: Vec<Passage>,
+}
+
+/// A scholar's (or the editors') comment on a telegram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub by: String,
+    pub stance: Option<Stance>,
+    pub text: String,
+    pub cite: Vec<u32>,
+    /// The align key of the passage the note speaks to.
+    pub anchor: Option<String>,
+}
+
+/// When a message arrived, where the paper says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Received {
+    pub date: Date,
+    pub time: Option<Time>,
+}
+
+/// One message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Telegram {
+    pub id: String,
+    pub date: Date,
+    pub time: Option<Time>,
+    /// Order among messages of the same day, where the paper gives one.
+    pub seq: u32,
+    pub certainty: Certainty,
+    pub received: Option<Received>,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+    /// The ambassadors or channels that conveyed it, in order.
+    pub via: Vec<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub side: Side,
+    pub title: String,
+    pub archive: Option<String>,
+    pub published: Option<String>,
+    pub footnotes: Vec<u32>,
+    pub witnesses: Vec<Witness>,
+    pub notes: Vec<Note>,
+    /// The corpus file it came from, relative to the corpus's parent.
+    pub file: String,
+}
+
+impl Telegram {
+    /// Has more than one version of its text.
+    pub fn is_multi_witness(&self) -> bool {
+        self.witnesses.len() > 1
+    }
+
+    pub fn passages(&self) -> impl Iterator<Item = (&Witness, &Passage)> {
+        self.witnesses
+            .iter()
+            .flat_map(|w| w.passages.iter().map(move |p| (w, p)))
+    }
+
+    pub fn has_align_key(&self, key: &str) -> bool {
+        self.passages().any(|(_, p)| p.align == key)
+    }
+}
+
+/// Display name of a language code.
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        "en" => "English",
+        "ko" => "Korean",
+        other => other,
+    }
+}

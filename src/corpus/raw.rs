@@ -1,0 +1,169 @@
+//! The TOML shapes of the corpus files, exactly as written, with the source
+//! span of every value a later check may need to point at. Unknown keys are
+//! errors, so a misspelt field is reported rather than silently ignored.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type S = Spanned<String>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleFile {
+    #[serde(default)]
+    pub person: Vec<Person>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: S,
+    pub name: S,
+    pub full_name: Option<S>,
+    pub role: Option<S>,
+    #[serde(default)]
+    pub aliases: Vec<S>,
+    #[serde(default)]
+    pub group: bool,
+    pub side: Option<S>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub scholar: Vec<Scholar>,
+    #[serde(default)]
+    pub work: Vec<Work>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scholar {
+    pub id: S,
+    pub name: S,
+    #[serde(default)]
+    pub aliases: Vec<S>,
+    pub about: Option<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Work {
+    pub id: S,
+    #[serde(default)]
+    pub by: Vec<S>,
+    pub short: S,
+    pub citation: S,
+    #[serde(default)]
+    pub footnotes: Vec<Spanned<u32>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    #[serde(default)]
+    pub event: Vec<Event>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: S,
+    pub date: S,
+    pub date_certainty: Option<S>,
+    pub label: S,
+    pub short: Option<S>,
+    #[serde(default)]
+    pub key: bool,
+    #[serde(default)]
+    pub footnotes: Vec<Spanned<u32>>,
+    pub note: Option<S>,
+    #[serde(default)]
+    pub conflict: Vec<Conflict>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub date: S,
+    #[serde(rename = "where")]
+    pub place: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Telegram {
+    pub id: S,
+    pub date: S,
+    pub time: Option<S>,
+    /// Order among messages of the same day, where the paper gives one.
+    #[serde(default)]
+    pub seq: u32,
+    pub date_certainty: Option<S>,
+    pub received: Option<Received>,
+    pub from: Spanned<Vec<S>>,
+    pub to: Spanned<Vec<S>>,
+    #[serde(default)]
+    pub via: Vec<S>,
+    pub kind: S,
+    pub status: S,
+    pub side: Option<S>,
+    pub title: S,
+    pub archive: Option<S>,
+    pub published: Option<S>,
+    /// Required, even if empty: every record says which footnotes it rests on.
+    pub footnotes: Vec<Spanned<u32>>,
+    #[serde(default)]
+    pub witness: Vec<Witness>,
+    #[serde(default)]
+    pub passage: Vec<Passage>,
+    #[serde(default)]
+    pub note: Vec<Note>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Received {
+    pub date: S,
+    pub time: Option<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Witness {
+    pub id: S,
+    pub label: S,
+    pub language: Option<S>,
+    pub date: Option<S>,
+    pub status: Option<S>,
+    pub status_note: Option<S>,
+    pub archive: Option<S>,
+    pub published: Option<S>,
+    #[serde(default)]
+    pub footnotes: Vec<Spanned<u32>>,
+    #[serde(default)]
+    pub passage: Vec<Passage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub kind: S,
+    pub align: S,
+    pub text: S,
+    pub relation: Option<S>,
+    #[serde(default)]
+    pub cite: Vec<Spanned<u32>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub by: S,
+    pub stance: Option<S>,
+    pub text: S,
+    #[serde(default)]
+    pub cite: Vec<Spanned<u32>>,
+    pub anchor: Option<S>,
+}

@@ -1,0 +1,489 @@
+//! Turning the raw TOML shapes into the model, checking everything a reader
+//! relies on: values of the right form, dates that exist, ids that resolve,
+//! no duplicates, no empty text, anchors that point at a passage. Every
+//! problem is recorded with its location; checking goes on after the first.
+
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
+
+use super::date::{Certainty, Date, Time};
+use super::model::*;
+use super::problem::{Problem, Report};
+use super::raw::{self, S};
+
+/// Checks one file's values, recording problems against it.
+pub struct Checker<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub report: &'a mut Report,
+}
+
+/// The ids other records may refer to.
+#[derive(Default)]
+pub struct Known {
+    pub people: HashSet<String>,
+    pub scholars: HashSet<String>,
+}
+
+fn names<T>(all: &[(&str, T)]) -> String {
+    all.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+impl Checker<'_> {
+    pub fn problem(&mut self, at: usize, message: impl Into<String>) {
+        self.report
+            .push(Problem::at(self.file, self.text, at, message));
+    }
+
+    fn string(&mut self, s: &S, what: &str) -> String {
+        let v = s.get_ref();
+        if v.trim().is_empty() {
+            self.problem(s.span().start, format!("empty {what}: expected some text"));
+        }
+        v.clone()
+    }
+
+    fn opt_string(&mut self, s: &Option<S>, what: &str) -> Option<String> {
+        s.as_ref().map(|s| self.string(s, what))
+    }
+
+    fn id(&mut self, s: &S, what: &str) -> String {
+        let v = s.get_ref();
+        let ok = !v.is_empty()
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !ok {
+            self.problem(
+                s.span().start,
+                format!(
+                    "{what} '{v}' is not a valid id: expected lower-case ASCII letters, digits and '-'"
+                ),
+            );
+        }
+        v.clone()
+    }
+
+    fn choice<T: Copy>(&mut self, s: &S, all: &[(&str, T)], what: &str) -> Option<T> {
+        let v = s.get_ref();
+        let found = all.iter().find(|(n, _)| *n == v.as_str()).map(|(_, t)| *t);
+        if found.is_none() {
+            self.problem(
+                s.span().start,
+                format!("unknown {what} '{v}': expected one of {}", names(all)),
+            );
+        }
+        found
+    }
+
+    fn date(&mut self, s: &S) -> Date {
+        match Date::parse(s.get_ref()) {
+            Ok(d) => d,
+            Err(e) => {
+                self.problem(s.span().start, e);
+                Date::ymd(1950, 1, 1)
+            }
+        }
+    }
+
+    fn time(&mut self, s: &Option<S>) -> Option<Time> {
+        let s = s.as_ref()?;
+        match Time::parse(s.get_ref()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.problem(s.span().start, e);
+                None
+            }
+        }
+    }
+
+    fn certainty(&mut self, s: &Option<S>, date: &Date, date_span: usize) -> Certainty {
+        let c = s
+            .as_ref()
+            .and_then(|s| self.choice(s, &Certainty::ALL, "date_certainty"))
+            .unwrap_or_default();
+        if !date.is_full() && c == Certainty::Exact {
+            self.problem(
+                date_span,
+                format!(
+                    "date '{date}' gives no day, so it cannot be exact: set date_certainty to \"month\", \"approximate\" or \"inferred\""
+                ),
+            );
+        }
+        c
+    }
+
+    fn footnotes(&mut self, v: &[Spanned<u32>]) -> Vec<u32> {
+        v.iter()
+            .map(|n| {
+                if *n.get_ref() == 0 {
+                    self.problem(
+                        n.span().start,
+                        "footnote 0: the paper's footnotes are numbered from 1",
+                    );
+                }
+                *n.get_ref()
+            })
+            .collect()
+    }
+
+    fn person_ref(&mut self, s: &S, known: &Known, what: &str) -> String {
+        let v = s.get_ref();
+        if !known.people.contains(v) {
+            let hint = super::nearest::did_you_mean(v, known.people.iter().map(String::as_str));
+            self.problem(
+                s.span().start,
+                format!("unknown person '{v}' in {what}{hint}: expected an id from people.toml"),
+            );
+        }
+        v.clone()
+    }
+
+    fn scholar_ref(&mut self, s: &S, known: &Known, what: &str) -> String {
+        let v = s.get_ref();
+        if !known.scholars.contains(v) {
+            let hint = super::nearest::did_you_mean(v, known.scholars.iter().map(String::as_str));
+            self.problem(s.span().start, format!("unknown scholar '{v}' in {what}{hint}: expected a [[scholar]] id from sources.toml"));
+        }
+        v.clone()
+    }
+
+    pub fn people(
+        &mut self,
+        f: &raw::PeopleFile,
+        seen: &mut HashMap<String, String>,
+    ) -> Vec<Person> {
+        f.person
+            .iter()
+            .map(|p| {
+                let id = self.id(&p.id, "person id");
+                self.unique(seen, &id, p.id.span().start, "person");
+                Person {
+                    id,
+                    name: self.string(&p.name, "name"),
+                    full_name: self.opt_string(&p.full_name, "full_name"),
+                    role: self.opt_string(&p.role, "role"),
+                    aliases: p.aliases.iter().map(|a| self.string(a, "alias")).collect(),
+                    group: p.group,
+                    side: p
+                        .side
+                        .as_ref()
+                        .and_then(|s| self.choice(s, &Side::ALL, "side"))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// Records a duplicate id; `seen` maps ids to where they were first defined.
+    fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, at: usize, what: &str) {
+        let (line, col) = super::problem::line_col(self.text, at);
+        let here = format!("{}:{line}:{col}", self.file);
+        if let Some(first) = seen.get(id) {
+            self.problem(
+                at,
+                format!("duplicate {what} id '{id}': first defined at {first}"),
+            );
+        } else {
+            seen.insert(id.to_string(), here);
+        }
+    }
+
+    pub fn sources(
+        &mut self,
+        f: &raw::SourcesFile,
+        seen_scholars: &mut HashMap<String, String>,
+        seen_works: &mut HashMap<String, String>,
+        known: &Known,
+    ) -> (Vec<Scholar>, Vec<Work>) {
+        let scholars = f
+            .scholar
+            .iter()
+            .map(|s| {
+                let id = self.id(&s.id, "scholar id");
+                self.unique(seen_scholars, &id, s.id.span().start, "scholar");
+                Scholar {
+                    id,
+                    name: self.string(&s.name, "name"),
+                    aliases: s.aliases.iter().map(|a| self.string(a, "alias")).collect(),
+                    about: self.opt_string(&s.about, "about"),
+                }
+            })
+            .collect();
+        let works = f
+            .work
+            .iter()
+            .map(|w| {
+                let id = self.id(&w.id, "work id");
+                self.unique(seen_works, &id, w.id.span().start, "work");
+                Work {
+                    id,
+                    by: w
+                        .by
+                        .iter()
+                        .map(|b| self.scholar_ref(b, known, "by"))
+                        .collect(),
+                    short: self.string(&w.short, "short"),
+                    citation: self.string(&w.citation, "citation"),
+                    footnotes: self.footnotes(&w.footnotes),
+                }
+            })
+            .collect();
+        (scholars, works)
+    }
+
+    pub fn events(
+        &mut self,
+        f: &raw::EventsFile,
+        seen: &mut HashMap<String, String>,
+    ) -> Vec<Event> {
+        f.event
+            .iter()
+            .map(|e| {
+                let id = self.id(&e.id, "event id");
+                self.unique(seen, &id, e.id.span().start, "event");
+                let date = self.date(&e.date);
+                let certainty = self.certainty(&e.date_certainty, &date, e.date.span().start);
+                let label = self.string(&e.label, "label");
+                Event {
+                    id,
+                    date,
+                    certainty,
+                    short: self
+                        .opt_string(&e.short, "short")
+                        .unwrap_or_else(|| label.clone()),
+                    label,
+                    key: e.key,
+                    footnotes: self.footnotes(&e.footnotes),
+                    note: self.opt_string(&e.note, "note"),
+                    conflicts: e
+                        .conflict
+                        .iter()
+                        .map(|c| Conflict {
+                            date: self.date(&c.date),
+                            place: self.string(&c.place, "where"),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn passages(&mut self, ps: &[raw::Passage]) -> Vec<Passage> {
+        let mut order: Vec<&str> = Vec::new();
+        ps.iter()
+            .map(|p| {
+                let align = self.string(&p.align, "align key");
+                match order.iter().position(|k| *k == align) {
+                    Some(i) if i + 1 != order.len() => self.problem(
+                        p.align.span().start,
+                        format!(
+                            "align key '{align}' used again after '{}': passages that share a key must stand together",
+                            order[order.len() - 1]
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => order.push(p.align.get_ref()),
+                }
+                Passage {
+                    kind: self
+                        .choice(&p.kind, PassageKind::ALL, "passage kind")
+                        .unwrap_or(PassageKind::Summary),
+                    align,
+                    text: self.string(&p.text, "passage text"),
+                    relation: p
+                        .relation
+                        .as_ref()
+                        .and_then(|r| self.choice(r, Relation::ALL, "relation")),
+                    cite: self.footnotes(&p.cite),
+                }
+            })
+            .collect()
+    }
+
+    fn witness(&mut self, w: &raw::Witness) -> Witness {
+        if w.passage.is_empty() {
+            self.problem(
+                w.id.span().start,
+                format!(
+                    "witness '{}' has no [[witness.passage]]: expected at least one",
+                    w.id.get_ref()
+                ),
+            );
+        }
+        Witness {
+            id: self.id(&w.id, "witness id"),
+            label: self.string(&w.label, "label"),
+            language: self.opt_string(&w.language, "language"),
+            date: w.date.as_ref().map(|d| self.date(d)),
+            status: w
+                .status
+                .as_ref()
+                .and_then(|s| self.choice(s, WitnessStatus::ALL, "witness status")),
+            status_note: self.opt_string(&w.status_note, "status_note"),
+            archive: self.opt_string(&w.archive, "archive"),
+            published: self.opt_string(&w.published, "published"),
+            footnotes: self.footnotes(&w.footnotes),
+            passages: self.passages(&w.passage),
+        }
+    }
+
+    pub fn telegram(&mut self, t: &raw::Telegram, stem: &str, known: &Known) -> Telegram {
+        let id = self.id(&t.id, "telegram id");
+        if id != stem {
+            self.problem(
+                t.id.span().start,
+                format!("telegram id '{id}' does not match its file name: expected '{stem}' (or rename the file to {id}.toml)"),
+            );
+        }
+        let date = self.date(&t.date);
+        let certainty = self.certainty(&t.date_certainty, &date, t.date.span().start);
+        let people = |list: &Spanned<Vec<S>>, what: &str, checker: &mut Self| -> Vec<String> {
+            if list.get_ref().is_empty() {
+                checker.problem(
+                    list.span().start,
+                    format!("empty {what}: expected at least one person id"),
+                );
+            }
+            list.get_ref()
+                .iter()
+                .map(|p| checker.person_ref(p, known, what))
+                .collect()
+        };
+        let from = people(&t.from, "from", self);
+        let to = people(&t.to, "to", self);
+        let via = t
+            .via
+            .iter()
+            .map(|p| self.person_ref(p, known, "via"))
+            .collect();
+
+        let witnesses = match (t.witness.is_empty(), t.passage.is_empty()) {
+            (false, false) => {
+                self.problem(t.id.span().start, "both [[passage]] and [[witness]]: use top-level [[passage]] for a single text, or [[witness]] with [[witness.passage]] for versions");
+                t.witness.iter().map(|w| self.witness(w)).collect()
+            }
+            (false, true) => t.witness.iter().map(|w| self.witness(w)).collect(),
+            (true, false) => vec![Witness {
+                id: "text".into(),
+                label: "As the paper gives it".into(),
+                language: None,
+                date: None,
+                status: None,
+                status_note: None,
+                archive: None,
+                published: None,
+                footnotes: Vec::new(),
+                passages: self.passages(&t.passage),
+            }],
+            (true, true) => {
+                self.problem(t.id.span().start, "no text: expected [[passage]] tables (or [[witness]] with [[witness.passage]])");
+                Vec::new()
+            }
+        };
+        let mut wids = HashSet::new();
+        for (w, raw_w) in witnesses.iter().zip(&t.witness) {
+            if !wids.insert(w.id.clone()) {
+                self.problem(
+                    raw_w.id.span().start,
+                    format!("duplicate witness id '{}' in this telegram", w.id),
+                );
+            }
+        }
+        self.check_relations(t, &witnesses);
+
+        let notes: Vec<Note> = t
+            .note
+            .iter()
+            .map(|n| {
+                let anchor = n.anchor.as_ref().map(|a| {
+                    let key = a.get_ref();
+                    if !witnesses.iter().any(|w| w.passages.iter().any(|p| &p.align == key)) {
+                        let keys: Vec<&str> = witnesses
+                            .iter()
+                            .flat_map(|w| w.passages.iter().map(|p| p.align.as_str()))
+                            .collect::<Vec<_>>();
+                        let mut uniq: Vec<&str> = Vec::new();
+                        for k in keys {
+                            if !uniq.contains(&k) {
+                                uniq.push(k);
+                            }
+                        }
+                        self.problem(
+                            a.span().start,
+                            format!("note anchored to align key '{key}', which no passage has: expected one of {}", uniq.join(", ")),
+                        );
+                    }
+                    key.clone()
+                });
+                Note {
+                    by: self.scholar_ref(&n.by, known, "note by"),
+                    stance: n.stance.as_ref().and_then(|s| self.choice(s, Stance::ALL, "stance")),
+                    text: self.string(&n.text, "note text"),
+                    cite: self.footnotes(&n.cite),
+                    anchor,
+                }
+            })
+            .collect();
+
+        Telegram {
+            id,
+            date,
+            time: self.time(&t.time),
+            seq: t.seq,
+            certainty,
+            received: t.received.as_ref().map(|r| Received {
+                date: self.date(&r.date),
+                time: self.time(&r.time),
+            }),
+            from,
+            to,
+            via,
+            kind: self
+                .choice(&t.kind, Kind::ALL, "kind")
+                .unwrap_or(Kind::Message),
+            status: self
+                .choice(&t.status, Status::ALL, "status")
+                .unwrap_or(Status::Reported),
+            side: t
+                .side
+                .as_ref()
+                .and_then(|s| self.choice(s, &Side::ALL, "side"))
+                .unwrap_or_default(),
+            title: self.string(&t.title, "title"),
+            archive: self.opt_string(&t.archive, "archive"),
+            published: self.opt_string(&t.published, "published"),
+            footnotes: self.footnotes(&t.footnotes),
+            witnesses,
+            notes,
+            file: self.file.to_string(),
+        }
+    }
+
+    /// A relation says how a passage stands to its counterpart; without one it
+    /// means nothing.
+    fn check_relations(&mut self, t: &raw::Telegram, witnesses: &[Witness]) {
+        for (wi, raw_w) in t.witness.iter().enumerate() {
+            for p in &raw_w.passage {
+                if let Some(rel) = &p.relation {
+                    let key = p.align.get_ref();
+                    let counterpart = witnesses
+                        .iter()
+                        .enumerate()
+                        .any(|(j, w)| j != wi && w.passages.iter().any(|q| &q.align == key));
+                    if !counterpart {
+                        self.problem(
+                            rel.span().start,
+                            format!("relation '{}' on align key '{key}', but no other witness has that key: a relation needs a counterpart", rel.get_ref()),
+                        );
+                    }
+                }
+            }
+        }
+        for p in &t.passage {
+            if let Some(rel) = &p.relation {
+                self.problem(rel.span().start, "relation on a telegram with a single text: relations compare witnesses, so use [[witness]]");
+            }
+        }
+    }
+}

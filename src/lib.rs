@@ -1,0 +1,11 @@
+//! shifr: a terminal reader for the 1950 ciphered-telegram correspondence
+//! among Stalin, Mao, Zhou Enlai, Kim Il Sung and the Soviet ambassadors.
+//!
+//! The library holds everything but the `main` function, so that tests can
+//! drive it: the corpus and its checks, the non-interactive commands, and
+//! (in later modules) the reader's state, views and terminal layer.
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod output;
