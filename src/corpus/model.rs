@@ -31,6 +31,8 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub group: bool,
     pub side: Side,
+    /// Where the paper is vague or inconsistent about the person.
+    pub note: Option<String>,
 }
 
 impl Person {
@@ -56,6 +58,7 @@ pub struct Work {
     pub short: String,
     pub citation: String,
     pub footnotes: Vec<u32>,
+    pub note: Option<String>,
 }
 
 /// Another date the paper gives for an event.

@@ -26,6 +26,7 @@ pub struct Person {
     #[serde(default)]
     pub group: bool,
     pub side: Option<S>,
+    pub note: Option<S>,
 }
 
 #[derive(Deserialize, Default)]
@@ -57,6 +58,7 @@ pub struct Work {
     pub citation: S,
     #[serde(default)]
     pub footnotes: Vec<Spanned<u32>>,
+    pub note: Option<S>,
 }
 
 #[derive(Deserialize, Default)]

@@ -170,6 +170,7 @@ impl Checker<'_> {
                         .as_ref()
                         .and_then(|s| self.choice(s, &Side::ALL, "side"))
                         .unwrap_or_default(),
+                    note: self.opt_string(&p.note, "note"),
                 }
             })
             .collect()
@@ -226,6 +227,7 @@ impl Checker<'_> {
                     short: self.string(&w.short, "short"),
                     citation: self.string(&w.citation, "citation"),
                     footnotes: self.footnotes(&w.footnotes),
+                    note: self.opt_string(&w.note, "note"),
                 }
             })
             .collect();

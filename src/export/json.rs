@@ -20,6 +20,7 @@ fn person(p: &Person) -> Value {
         "aliases": p.aliases,
         "group": p.group,
         "side": if p.side == crate::corpus::Side::Us { "us" } else { "sino-soviet" },
+        "note": p.note,
     })
 }
 
@@ -107,6 +108,7 @@ pub fn corpus(c: &Corpus) -> Value {
             "short": w.short,
             "citation": w.citation,
             "footnotes": w.footnotes,
+            "note": w.note,
         })).collect::<Vec<_>>(),
         "scholars": c.scholars.iter().map(|s| json!({
             "id": s.id,

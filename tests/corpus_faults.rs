@@ -1,0 +1,154 @@
+//! One malformed corpus per fault: each file under tests/fixtures/faults is
+//! written into a copy of the valid base corpus at the path its `# target:`
+//! line names, and `shifr check` must exit 1 with the `# expect:` line's
+//! location and message — never a panic.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+struct Fault {
+    name: String,
+    target: String,
+    expect: String,
+    body: String,
+}
+
+fn faults() -> Vec<Fault> {
+    let mut v: Vec<Fault> = fs::read_dir(fixtures().join("faults"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let body = fs::read_to_string(&path).unwrap();
+            let header = |key: &str| {
+                body.lines()
+                    .find_map(|l| l.strip_prefix(&format!("# {key}: ")))
+                    .unwrap_or_else(|| panic!("{} has no '# {key}:' line", path.display()))
+                    .to_string()
+            };
+            Fault {
+                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                target: header("target"),
+                expect: header("expect"),
+                body: body.clone(),
+            }
+        })
+        .collect();
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v
+}
+
+#[test]
+fn every_fault_is_located_and_exits_1() {
+    let all = faults();
+    assert!(
+        all.len() >= 20,
+        "expected the full fault suite, found {}",
+        all.len()
+    );
+    let mut failures = Vec::new();
+    for f in &all {
+        let dir = base_corpus();
+        let target = dir.path().join(&f.target);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(&target, &f.body).unwrap();
+        let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+        let stderr = text(&out.stderr);
+        let shown = format!("{}/{}", dir.path().display(), f.target);
+        // "L:C: message" expectations pin the location; others the file.
+        let located = f
+            .expect
+            .split(':')
+            .take(2)
+            .all(|p| p.trim().parse::<usize>().is_ok());
+        let wanted = if located {
+            format!("{shown}:{}", f.expect)
+        } else {
+            f.expect.clone()
+        };
+        let ok = out.status.code() == Some(1)
+            && stderr.contains(&wanted)
+            && stderr.contains(&shown)
+            && !stderr.contains("panicked");
+        if !ok {
+            failures.push(format!(
+                "{}: exit {:?}\n  wanted: {wanted}\n  stderr: {stderr}",
+                f.name,
+                out.status.code()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn loading_a_bad_corpus_for_reading_reports_the_same_and_exits_nonzero() {
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let s = fs::read_to_string(&t)
+        .unwrap()
+        .replace("1950-10-02\"", "1950-02-30\"");
+    fs::write(&t, s).unwrap();
+    for args in [vec!["--corpus"], vec!["export", "--corpus"]] {
+        let out = shifr().args(&args).arg(dir.path()).output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr
+                .contains("telegrams/1950-10-02-mao-stalin.toml:2:8: impossible date '1950-02-30'"),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let dir = base_corpus();
+    let all = faults();
+    // Several faults in different files at once.
+    for name in [
+        "impossible-date.toml",
+        "unknown-person.toml",
+        "bad-anchor.toml",
+        "partial-date-exact.toml",
+        "duplicate-person-id.toml",
+    ] {
+        let f = all.iter().find(|f| f.name == name).unwrap();
+        let target = dir.path().join(&f.target);
+        fs::write(target, &f.body).unwrap();
+    }
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    for needle in [
+        "impossible date",
+        "unknown person 'kim'",
+        "anchored to align key 'nowhere'",
+        "1950-10-mao-stalin.toml:4:8",
+        "people.toml:10:6: duplicate person id 'mao'",
+    ] {
+        assert!(stderr.contains(needle), "missing {needle:?} in:\n{stderr}");
+    }
+    assert!(stderr.trim_end().ends_with("problems"), "{stderr}");
+}
+
+#[test]
+fn a_missing_directory_is_a_clear_error() {
+    let out = run(&["check", "/nonexistent/corpus"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("/nonexistent/corpus: not a directory"));
+}
+
+#[test]
+fn the_bundled_corpus_checks_clean_with_a_summary() {
+    let out = run(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.starts_with("ok: ") && s.contains(" telegrams (") && s.lines().count() == 1,
+        "{s}"
+    );
+}
