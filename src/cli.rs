@@ -2,18 +2,26 @@
 //! else, and the non-interactive subcommands. Exit codes: 0 success, 1 a
 //! problem with the input (bad corpus, unknown id), 2 a usage error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ratatui::layout::Size;
 
+use crate::app::App;
 use crate::corpus::Corpus;
 use crate::export;
+use crate::keymap::Keymap;
 use crate::output;
+use crate::tui;
+use crate::ui::theme::Theme;
 
 const EXAMPLES: &str = "\
 Examples:
   shifr                                  open the reader on the bundled corpus
+  shifr open 1950-10-02-mao-stalin       open the reader on one telegram
   shifr check                            validate the bundled corpus
   shifr check path/to/corpus             validate another corpus
   shifr --corpus path/to/corpus          read another corpus
@@ -31,12 +39,30 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
+    /// Use this keymap file over the defaults (else $XDG_CONFIG_HOME/shifr/keymap.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
+
+    /// Open the reader with this telegram selected and shown
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+
+    /// Measure start-up to first frame (off-screen, 120x40) and exit
+    #[arg(long)]
+    pub bench_startup: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Open the reader on one telegram (a deep link for notes and scripts)
+    #[command(after_help = "Examples:\n  shifr open 1950-10-02-mao-stalin")]
+    Open {
+        /// The telegram id, e.g. 1950-10-02-mao-stalin
+        id: String,
+    },
     /// Validate a corpus and report every problem with file:line:column
     #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
     Check {
@@ -99,8 +125,104 @@ pub fn main() -> i32 {
     run(cli)
 }
 
+/// Loads the keymap, reporting problems before the terminal is touched.
+fn load_keymap(path: Option<&PathBuf>) -> Result<Keymap, i32> {
+    Keymap::load(path.map(PathBuf::as_path)).map_err(|e| {
+        eprint(&format!(
+            "{e}\nshifr: the keymap has problems; nothing was started"
+        ));
+        1
+    })
+}
+
+/// The reader, after the corpus and keymap have loaded.
+fn reader(cli: &Cli, open: Option<&str>) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => Arc::new(c),
+        Err(code) => return code,
+    };
+    let keymap = match load_keymap(cli.keymap.as_ref()) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    if let Some(id) = open
+        && corpus.telegram(id).is_none()
+    {
+        eprint(&format!(
+            "shifr: {}",
+            crate::app::unknown_telegram(&corpus, id)
+        ));
+        return 1;
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprint(
+            "shifr: the reader needs a terminal. For output you can pipe or save, use a subcommand:\n  shifr check | shifr export --format json\nSee shifr --help.",
+        );
+        return 2;
+    }
+    let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(80, 24));
+    if let Some(id) = open {
+        // Known to exist: checked above.
+        let _ = app.open_id(id);
+    }
+    match tui::run(&mut app) {
+        Ok(tui::Exit::Quit) => 0,
+        Ok(tui::Exit::Signal(sig)) => 128 + sig,
+        Err(e) => {
+            tui::restore();
+            eprint(&format!("shifr: terminal error: {e}"));
+            1
+        }
+    }
+}
+
+/// `--bench-startup`: corpus load, keymap, state and first frame, timed.
+fn bench_startup(cli: &Cli) -> i32 {
+    let runs = 50;
+    let mut totals = Vec::with_capacity(runs);
+    let mut parts = [0f64; 4];
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let corpus = match load_corpus(cli.corpus.as_ref()) {
+            Ok(c) => Arc::new(c),
+            Err(code) => return code,
+        };
+        let t1 = Instant::now();
+        let keymap = match load_keymap(cli.keymap.as_ref()) {
+            Ok(k) => k,
+            Err(code) => return code,
+        };
+        let t2 = Instant::now();
+        let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(120, 40));
+        app.resize(120, 40);
+        let t3 = Instant::now();
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))
+            .expect("test backend");
+        let _ = terminal.draw(|f| crate::ui::render(&app, f));
+        let t4 = Instant::now();
+        for (p, d) in parts.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t4 - t3]) {
+            *p += d.as_secs_f64() * 1000.0 / runs as f64;
+        }
+        totals.push((t4 - t0).as_secs_f64() * 1000.0);
+    }
+    totals.sort_by(|a, b| a.total_cmp(b));
+    let median = totals[runs / 2];
+    let p95 = totals[runs * 95 / 100];
+    io_result(output::println(&format!(
+        "start-up to first frame ({runs} runs, 120x40 off-screen): median {median:.2} ms, p95 {p95:.2} ms\n  mean parts: corpus {:.2} ms · keymap {:.2} ms · state {:.2} ms · first frame {:.2} ms",
+        parts[0], parts[1], parts[2], parts[3]
+    )))
+}
+
 pub fn run(cli: Cli) -> i32 {
+    if cli.bench_startup {
+        return bench_startup(&cli);
+    }
     match cli.command {
+        Some(Command::Open { ref id }) => {
+            let id = id.clone();
+            reader(&cli, Some(&id))
+        }
         Some(Command::Check { dir }) => {
             let dir = dir.or(cli.corpus);
             match load_corpus(dir.as_ref()) {
@@ -119,20 +241,8 @@ pub fn run(cli: Cli) -> i32 {
             io_result(output::print(&text))
         }
         None => {
-            let corpus = match load_corpus(cli.corpus.as_ref()) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
-            let mut s = format!("shifr: {}\n\n", corpus.summary());
-            for t in &corpus.telegrams {
-                s.push_str(&format!(
-                    "{:<11} {:<40} {}\n",
-                    t.date.to_string(),
-                    corpus.chain(t),
-                    t.title
-                ));
-            }
-            io_result(output::print(&s))
+            let open = cli.open.clone();
+            reader(&cli, open.as_deref())
         }
     }
 }

@@ -5,7 +5,13 @@
 //! drive it: the corpus and its checks, the non-interactive commands, and
 //! (in later modules) the reader's state, views and terminal layer.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod keymap;
+pub mod layout;
 pub mod output;
+pub mod tui;
+pub mod ui;

@@ -191,6 +191,9 @@ pub struct Witness {
     pub published: Option<String>,
     pub footnotes: Vec<u32>,
     pub passages: Vec<Passage>,
+    /// Made from a telegram's top-level `[[passage]]`s: the text as the paper
+    /// gives it, with no provenance of its own.
+    pub implicit: bool,
 }
 
 /// A scholar's (or the editors') comment on a telegram.

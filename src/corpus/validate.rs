@@ -327,6 +327,7 @@ impl Checker<'_> {
             published: self.opt_string(&w.published, "published"),
             footnotes: self.footnotes(&w.footnotes),
             passages: self.passages(&w.passage),
+            implicit: false,
         }
     }
 
@@ -377,6 +378,7 @@ impl Checker<'_> {
                 published: None,
                 footnotes: Vec::new(),
                 passages: self.passages(&t.passage),
+                implicit: true,
             }],
             (true, true) => {
                 self.problem(t.id.span().start, "no text: expected [[passage]] tables (or [[witness]] with [[witness.passage]])");

@@ -44,3 +44,6 @@ pub fn base_corpus() -> tempfile::TempDir {
     copy_dir(&fixtures().join("base"), dir.path());
     dir
 }
+
+pub mod app;
+pub mod pty;

@@ -1,0 +1,72 @@
+//! Everything a key can do. `keymap.toml` names actions in snake_case; the
+//! help overlay shows each one's description.
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal : $desc:literal),+ $(,)?) => {
+        /// One thing the user can ask the reader to do.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),+ }
+
+        impl Action {
+            /// Every action, in the order help lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The name `keymap.toml` uses.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),+ }
+            }
+
+            /// One line for the help overlay.
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$variant => $desc),+ }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit = "quit": "quit shifr",
+    Help = "help": "show or hide this help",
+    FocusNext = "focus_next": "focus the next pane",
+    FocusPrev = "focus_prev": "focus the previous pane",
+    Down = "down": "move down / scroll down",
+    Up = "up": "move up / scroll up",
+    Top = "top": "go to the first line",
+    Bottom = "bottom": "go to the last line",
+    HalfPageDown = "half_page_down": "move half a page down",
+    HalfPageUp = "half_page_up": "move half a page up",
+    PageDown = "page_down": "move a page down",
+    PageUp = "page_up": "move a page up",
+    Open = "open": "open the selected telegram",
+    PrevTelegram = "prev_telegram": "open the previous telegram in the list",
+    NextTelegram = "next_telegram": "open the next telegram in the list",
+    ToggleGrouping = "toggle_grouping": "group by correspondents / flat chronological list",
+    Filter = "filter": "filter the list by a person (again to clear)",
+    ToggleAnnotations = "toggle_annotations": "show or hide the annotations pane",
+    Cancel = "cancel": "close the overlay, or clear the filter",
+    Close = "close": "close this overlay",
+    Confirm = "confirm": "choose the selected entry",
+}
+
+impl Action {
+    /// The action a keymap name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+            assert!(seen.insert(a.name()), "duplicate name {}", a.name());
+            assert!(!a.description().is_empty());
+        }
+        assert_eq!(Action::from_name("nonsense"), None);
+    }
+}

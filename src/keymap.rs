@@ -1,0 +1,668 @@
+//! Key bindings: key syntax (parse and display), contexts, the embedded
+//! default `keymap.toml`, a user file that overrides it key by key, and
+//! errors that name file, line and column.
+//!
+//! A keymap file has one table per context; each entry binds a key to an
+//! action name, or to `"none"` to unbind a default:
+//!
+//! ```toml
+//! [global]
+//! q = "quit"
+//! ctrl-d = "half_page_down"
+//! "?" = "help"
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use toml::de::{DeTable, DeValue};
+
+use crate::action::Action;
+use crate::corpus::nearest::did_you_mean;
+use crate::corpus::problem::line_col;
+
+/// The default bindings, compiled in from the repository's `keymap.toml`.
+pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
+
+/// A key with its modifiers, normalised so that a binding and a terminal
+/// event compare equal: `G` is `Char('G')` without SHIFT; `shift-tab` is
+/// `BackTab`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("return", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("escape", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("del", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("space", KeyCode::Char(' ')),
+];
+
+impl Key {
+    pub fn new(code: KeyCode, mods: KeyModifiers) -> Key {
+        let mut k = Key { code, mods };
+        k.normalise();
+        k
+    }
+
+    pub fn plain(code: KeyCode) -> Key {
+        Key::new(code, KeyModifiers::NONE)
+    }
+
+    fn normalise(&mut self) {
+        self.mods &= KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT;
+        match self.code {
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::SHIFT) => {
+                // The character already says whether shift was held.
+                self.mods.remove(KeyModifiers::SHIFT);
+                if c.is_ascii_lowercase() {
+                    self.code = KeyCode::Char(c.to_ascii_uppercase());
+                }
+            }
+            KeyCode::Tab if self.mods.contains(KeyModifiers::SHIFT) => {
+                self.code = KeyCode::BackTab;
+                self.mods.remove(KeyModifiers::SHIFT);
+            }
+            KeyCode::BackTab => self.mods.remove(KeyModifiers::SHIFT),
+            _ => {}
+        }
+    }
+
+    /// The key of a terminal event; `None` for releases.
+    pub fn from_event(e: &KeyEvent) -> Option<Key> {
+        (e.kind != KeyEventKind::Release).then(|| Key::new(e.code, e.modifiers))
+    }
+
+    /// The printable character this key types, if it is one (no ctrl/alt).
+    pub fn typed_char(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c)
+                if !self
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for Key {
+    type Err = String;
+
+    /// Parses `j`, `G`, `?`, `ctrl-d`, `alt-x`, `shift-tab`, `pagedown`, `f5`.
+    fn from_str(s: &str) -> Result<Key, String> {
+        let expected = "expected a single character (j, G, ?), a named key (enter, esc, tab, space, backspace, delete, home, end, pageup, pagedown, up, down, left, right, f1-f12), optionally after ctrl-, alt- or shift-";
+        if s.is_empty() {
+            return Err(format!("empty key: {expected}"));
+        }
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (prefix, m) = if lower.starts_with("ctrl-") {
+                ("ctrl-", KeyModifiers::CONTROL)
+            } else if lower.starts_with("alt-") {
+                ("alt-", KeyModifiers::ALT)
+            } else if lower.starts_with("shift-") {
+                ("shift-", KeyModifiers::SHIFT)
+            } else {
+                break;
+            };
+            if rest.len() == prefix.len() {
+                break;
+            }
+            mods |= m;
+            rest = &rest[prefix.len()..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                if let Some((_, code)) = NAMED.iter().find(|(n, _)| *n == lower) {
+                    *code
+                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    if (1..=12).contains(&n) {
+                        KeyCode::F(n)
+                    } else {
+                        return Err(format!("unknown key '{s}': {expected}"));
+                    }
+                } else {
+                    return Err(format!("unknown key '{s}': {expected}"));
+                }
+            }
+        };
+        if mods.contains(KeyModifiers::CONTROL)
+            && let KeyCode::Char(c) = code
+        {
+            // Terminals send ctrl-D as ctrl-d.
+            return Ok(Key::new(KeyCode::Char(c.to_ascii_lowercase()), mods));
+        }
+        Ok(Key::new(code, mods))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::BackTab => f.write_str("shift-tab"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            code => {
+                let name = NAMED
+                    .iter()
+                    .find(|(_, c)| *c == code)
+                    .map_or("?", |(n, _)| *n);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+macro_rules! contexts {
+    ($($variant:ident = $name:literal : $title:literal [$($action:ident),* $(,)?]),+ $(,)?) => {
+        /// Where a binding applies: everywhere, or in one pane or overlay.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Context { $($variant),+ }
+
+        impl Context {
+            pub const ALL: &'static [Context] = &[$(Context::$variant),+];
+
+            /// The table name in keymap.toml.
+            pub fn name(self) -> &'static str {
+                match self { $(Context::$variant => $name),+ }
+            }
+
+            /// How help titles the context.
+            pub fn title(self) -> &'static str {
+                match self { $(Context::$variant => $title),+ }
+            }
+
+            /// The actions that mean something in this context.
+            pub fn actions(self) -> &'static [Action] {
+                match self { $(Context::$variant => &[$(Action::$action),*]),+ }
+            }
+        }
+    };
+}
+
+contexts! {
+    Global = "global": "Everywhere" [
+        Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
+        PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
+        ToggleAnnotations, Cancel,
+    ],
+    List = "list": "Correspondence list" [
+        Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
+        PrevTelegram, NextTelegram, ToggleGrouping, Filter, Cancel,
+    ],
+    Message = "message": "Message" [
+        Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
+        NextTelegram, Cancel,
+    ],
+    Annotations = "annotations": "Annotations" [
+        Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
+        NextTelegram, Cancel,
+    ],
+    Help = "help": "Help overlay" [Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp],
+    Filter = "filter": "Person filter" [Close, Confirm, Down, Up, Top, Bottom, PageDown, PageUp],
+}
+
+impl Context {
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+/// A problem in a keymap file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeymapError {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+/// Every problem found in one keymap file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeymapErrors(pub Vec<KeymapError>);
+
+impl fmt::Display for KeymapErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for KeymapErrors {}
+
+/// Bindings per context.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Keymap {
+    bindings: HashMap<Context, HashMap<Key, Action>>,
+}
+
+/// One file's bindings before merging: `None` unbinds.
+type Layer = Vec<(Context, Key, Option<Action>)>;
+
+fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
+    let mut errors = Vec::new();
+    let mut err = |at: usize, message: String| {
+        let (line, col) = line_col(text, at);
+        errors.push(KeymapError {
+            file: file.to_string(),
+            line,
+            col,
+            message,
+        });
+    };
+    let doc = match DeTable::parse(text) {
+        Ok(d) => d,
+        Err(e) => {
+            err(
+                e.span().map_or(0, |s| s.start),
+                format!("{}: expected a TOML keymap", e.message().trim()),
+            );
+            return Err(KeymapErrors(errors));
+        }
+    };
+    let context_names = || {
+        Context::ALL
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut layer = Vec::new();
+    for (ctx_key, table) in doc.get_ref().iter() {
+        let ctx_name: &str = ctx_key.get_ref();
+        let Some(ctx) = Context::from_name(ctx_name) else {
+            let hint = did_you_mean(ctx_name, Context::ALL.iter().map(|c| c.name()));
+            err(
+                ctx_key.span().start,
+                format!(
+                    "unknown context [{ctx_name}]{hint}: expected one of {}",
+                    context_names()
+                ),
+            );
+            continue;
+        };
+        let DeValue::Table(entries) = table.get_ref() else {
+            err(
+                table.span().start,
+                format!("[{ctx_name}] must be a table of key = \"action\" entries"),
+            );
+            continue;
+        };
+        let mut seen: HashMap<Key, (String, usize)> = HashMap::new();
+        for (key_str, value) in entries.iter() {
+            let key_text: &str = key_str.get_ref();
+            let key = match Key::from_str(key_text) {
+                Ok(k) => k,
+                Err(e) => {
+                    err(key_str.span().start, e);
+                    continue;
+                }
+            };
+            let DeValue::String(action_name) = value.get_ref() else {
+                err(
+                    value.span().start,
+                    format!(
+                        "the value for key '{key_text}' must be an action name in quotes, e.g. \"quit\", or \"none\" to unbind"
+                    ),
+                );
+                continue;
+            };
+            let action_name: &str = action_name;
+            let action = if action_name == "none" {
+                None
+            } else {
+                match Action::from_name(action_name) {
+                    Some(a) if ctx.actions().contains(&a) => Some(a),
+                    Some(a) => {
+                        let valid: Vec<&str> = ctx.actions().iter().map(|a| a.name()).collect();
+                        err(
+                            value.span().start + 1,
+                            format!(
+                                "action '{}' does nothing in [{ctx_name}]: expected one of {}",
+                                a.name(),
+                                valid.join(", ")
+                            ),
+                        );
+                        continue;
+                    }
+                    None => {
+                        let hint = did_you_mean(action_name, Action::ALL.iter().map(|a| a.name()));
+                        let valid: Vec<&str> = ctx.actions().iter().map(|a| a.name()).collect();
+                        err(
+                            value.span().start + 1,
+                            format!(
+                                "unknown action '{action_name}'{hint}: expected one of {} (or \"none\")",
+                                valid.join(", ")
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            };
+            let at = key_str.span().start;
+            if let Some((first, first_at)) = seen.get(&key) {
+                let (l, c) = line_col(text, *first_at);
+                err(
+                    at,
+                    format!(
+                        "key '{key_text}' is bound twice in [{ctx_name}]: it is the same key as '{first}' at {file}:{l}:{c}; expected each key once per context"
+                    ),
+                );
+                continue;
+            }
+            seen.insert(key, (key_text.to_string(), at));
+            layer.push((ctx, key, action));
+        }
+    }
+    if errors.is_empty() {
+        Ok(layer)
+    } else {
+        Err(KeymapErrors(errors))
+    }
+}
+
+impl Keymap {
+    /// The embedded defaults.
+    pub fn defaults() -> Keymap {
+        Keymap::parse("keymap.toml", DEFAULT_KEYMAP)
+            .expect("the embedded keymap.toml is valid (tested)")
+    }
+
+    /// Parses a complete keymap.
+    pub fn parse(file: &str, text: &str) -> Result<Keymap, KeymapErrors> {
+        let mut k = Keymap::default();
+        k.apply(parse_layer(file, text)?);
+        Ok(k)
+    }
+
+    fn apply(&mut self, layer: Layer) {
+        for (ctx, key, action) in layer {
+            let table = self.bindings.entry(ctx).or_default();
+            match action {
+                Some(a) => table.insert(key, a),
+                None => table.remove(&key),
+            };
+        }
+    }
+
+    /// These bindings with a user file's laid over them, key by key.
+    pub fn with_overrides(mut self, file: &str, text: &str) -> Result<Keymap, KeymapErrors> {
+        self.apply(parse_layer(file, text)?);
+        Ok(self)
+    }
+
+    /// The defaults with the user's file over them, if there is one:
+    /// `explicit` (from `--keymap`), else `$XDG_CONFIG_HOME/shifr/keymap.toml`
+    /// (or `~/.config/shifr/keymap.toml`). A missing default-location file is
+    /// fine; a missing `--keymap` file is an error.
+    pub fn load(explicit: Option<&Path>) -> Result<Keymap, KeymapErrors> {
+        let (path, required) = match explicit {
+            Some(p) => (Some(p.to_path_buf()), true),
+            None => (user_keymap_path(), false),
+        };
+        let defaults = Keymap::defaults();
+        let Some(path) = path else {
+            return Ok(defaults);
+        };
+        let shown = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => defaults.with_overrides(&shown, &text),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(defaults),
+            Err(e) => Err(KeymapErrors(vec![KeymapError {
+                file: shown,
+                line: 0,
+                col: 0,
+                message: format!("cannot read keymap: {e}"),
+            }])),
+        }
+    }
+
+    pub fn action(&self, ctx: Context, key: &Key) -> Option<Action> {
+        self.bindings.get(&ctx).and_then(|t| t.get(key)).copied()
+    }
+
+    /// The keys bound to an action in a context, in a stable order.
+    pub fn keys_for(&self, ctx: Context, action: Action) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .bindings
+            .get(&ctx)
+            .map(|t| {
+                t.iter()
+                    .filter(|(_, a)| **a == action)
+                    .map(|(k, _)| *k)
+                    .collect()
+            })
+            .unwrap_or_default();
+        keys.sort_by_key(key_order);
+        keys
+    }
+
+    /// Every binding of a context as (action, keys), in the order of
+    /// [`Action::ALL`].
+    pub fn bindings(&self, ctx: Context) -> Vec<(Action, Vec<Key>)> {
+        Action::ALL
+            .iter()
+            .filter_map(|a| {
+                let keys = self.keys_for(ctx, *a);
+                (!keys.is_empty()).then_some((*a, keys))
+            })
+            .collect()
+    }
+
+    /// "j/down" — how a hint shows the keys for an action, looking in `ctx`
+    /// then in the global context.
+    pub fn hint(&self, ctx: Context, action: Action) -> Option<String> {
+        let mut keys = self.keys_for(ctx, action);
+        if keys.is_empty() {
+            keys = self.keys_for(Context::Global, action);
+        }
+        (!keys.is_empty()).then(|| {
+            keys.iter()
+                .take(2)
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+    }
+}
+
+/// Single characters before named keys before modified keys, so hints show
+/// `j` rather than `down`.
+fn key_order(k: &Key) -> (u8, String) {
+    let rank = match (k.code, k.mods.is_empty()) {
+        (KeyCode::Char(_), true) => 0,
+        (_, true) => 1,
+        _ => 2,
+    };
+    (rank, k.to_string())
+}
+
+/// Where a user's keymap lives when `--keymap` is not given.
+pub fn user_keymap_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("shifr").join("keymap.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_and_displays_keys() {
+        assert_eq!(k("j"), Key::plain(KeyCode::Char('j')));
+        assert_eq!(k("G"), Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT));
+        assert_eq!(k("shift-g"), k("G"));
+        assert_eq!(
+            k("ctrl-d"),
+            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(k("ctrl-D"), k("ctrl-d"));
+        assert_eq!(
+            k("shift-tab"),
+            Key::new(KeyCode::BackTab, KeyModifiers::SHIFT)
+        );
+        assert_eq!(k("shift-tab"), Key::new(KeyCode::Tab, KeyModifiers::SHIFT));
+        assert_eq!(k("PageDown"), Key::plain(KeyCode::PageDown));
+        assert_eq!(k("space"), Key::plain(KeyCode::Char(' ')));
+        assert_eq!(k("-"), Key::plain(KeyCode::Char('-')));
+        assert_eq!(
+            k("ctrl--"),
+            Key::new(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(k("f5"), Key::plain(KeyCode::F(5)));
+        assert_eq!(k("ж"), Key::plain(KeyCode::Char('ж')));
+        for s in [
+            "j",
+            "G",
+            "?",
+            "ctrl-d",
+            "shift-tab",
+            "pagedown",
+            "enter",
+            "esc",
+            "space",
+            "f12",
+            "alt-x",
+        ] {
+            assert_eq!(k(s).to_string(), s);
+        }
+        for bad in ["", "ctrl-", "pgdn", "f13", "jj", "hyper-x"] {
+            assert!(bad.parse::<Key>().is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn default_keymap_is_valid_and_covers_the_reader() {
+        let km = Keymap::defaults();
+        let g = Context::Global;
+        assert_eq!(km.action(g, &k("q")), Some(Action::Quit));
+        assert_eq!(km.action(g, &k("ctrl-c")), Some(Action::Quit));
+        assert_eq!(km.action(g, &k("?")), Some(Action::Help));
+        assert_eq!(km.action(g, &k("tab")), Some(Action::FocusNext));
+        assert_eq!(km.action(g, &k("shift-tab")), Some(Action::FocusPrev));
+        assert_eq!(km.action(g, &k("ctrl-d")), Some(Action::HalfPageDown));
+        assert_eq!(km.action(Context::List, &k("enter")), Some(Action::Open));
+        assert_eq!(
+            km.action(Context::List, &k("o")),
+            Some(Action::ToggleGrouping)
+        );
+        assert_eq!(
+            km.hint(Context::List, Action::Down).as_deref(),
+            Some("j/down")
+        );
+    }
+
+    #[test]
+    fn user_file_overrides_key_by_key_and_can_unbind() {
+        let km = Keymap::defaults()
+            .with_overrides(
+                "user.toml",
+                "[global]\nx = \"quit\"\nq = \"none\"\n\"?\" = \"filter\"\n",
+            )
+            .unwrap();
+        assert_eq!(km.action(Context::Global, &k("x")), Some(Action::Quit));
+        assert_eq!(km.action(Context::Global, &k("q")), None);
+        assert_eq!(km.action(Context::Global, &k("ctrl-c")), Some(Action::Quit));
+        assert_eq!(km.action(Context::Global, &k("?")), Some(Action::Filter));
+        assert_eq!(km.action(Context::Global, &k("j")), Some(Action::Down));
+    }
+
+    fn errors(text: &str) -> String {
+        Keymap::defaults()
+            .with_overrides("u.toml", text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn bad_keymaps_are_located_and_explained() {
+        let e = errors("[global]\nq = \"quitt\"\n");
+        assert!(e.starts_with("u.toml:2:6: unknown action 'quitt' (did you mean 'quit'?): expected one of quit, help"), "{e}");
+        let e = errors("[global]\npgdn = \"quit\"\n");
+        assert!(e.starts_with("u.toml:2:1: unknown key 'pgdn'"), "{e}");
+        let e = errors("[global]\nG = \"top\"\nshift-g = \"bottom\"\n");
+        assert!(e.starts_with("u.toml:3:1: key 'shift-g' is bound twice in [global]: it is the same key as 'G' at u.toml:2:1"), "{e}");
+        let e = errors("[global]\nq = \"quit\"\nq = \"help\"\n");
+        assert!(e.starts_with("u.toml:3:1:"), "{e}");
+        let e = errors("[globl]\nq = \"quit\"\n");
+        assert!(
+            e.contains("unknown context [globl] (did you mean 'global'?)"),
+            "{e}"
+        );
+        let e = errors("[help]\nq = \"open\"\n");
+        assert!(
+            e.contains("action 'open' does nothing in [help]: expected one of close"),
+            "{e}"
+        );
+        let e = errors("[global]\nq = 1\n");
+        assert!(
+            e.starts_with("u.toml:2:5: the value for key 'q' must be an action name"),
+            "{e}"
+        );
+        let e = errors("[global\n");
+        assert!(e.starts_with("u.toml:1:"), "{e}");
+        // all problems, not just the first
+        let e = errors("[global]\nq = \"quitt\"\nzz = \"quit\"\n");
+        assert_eq!(e.lines().count(), 2, "{e}");
+    }
+}

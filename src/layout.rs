@@ -1,0 +1,231 @@
+//! Where each pane goes for a terminal size. Pure geometry, shared by the
+//! renderer (to draw) and the app state (to scroll by pages and to find the
+//! pane under the mouse), so both always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The three panes of the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    List,
+    Message,
+    Annotations,
+}
+
+/// How the panes are arranged at this size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Three columns (120 columns and wider).
+    Columns,
+    /// List on the left; message above annotations on the right.
+    Stacked,
+    /// One pane at a time, the focused one (below 80 columns).
+    Single,
+    /// Nothing fits: a "terminal too small" message.
+    TooSmall,
+}
+
+/// Smallest size that shows a pane at all.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub arrangement: Arrangement,
+    pub list: Option<Rect>,
+    pub message: Option<Rect>,
+    pub annotations: Option<Rect>,
+    pub status: Option<Rect>,
+    pub full: Rect,
+}
+
+impl Areas {
+    pub fn pane(&self, p: Pane) -> Option<Rect> {
+        match p {
+            Pane::List => self.list,
+            Pane::Message => self.message,
+            Pane::Annotations => self.annotations,
+        }
+    }
+
+    /// The pane containing a screen cell.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        [Pane::List, Pane::Message, Pane::Annotations]
+            .into_iter()
+            .find(|p| self.pane(*p).is_some_and(|r| r.contains((x, y).into())))
+    }
+
+    /// Whether a pane is on screen.
+    pub fn shows(&self, p: Pane) -> bool {
+        self.pane(p).is_some()
+    }
+}
+
+/// The arrangement for a terminal of `area`, with `focus` (shown alone when
+/// only one pane fits) and whether the annotations pane is wanted.
+pub fn compute(area: Rect, focus: Pane, annotations: bool) -> Areas {
+    let mut a = Areas {
+        arrangement: Arrangement::TooSmall,
+        list: None,
+        message: None,
+        annotations: None,
+        status: None,
+        full: area,
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return a;
+    }
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    a.status = Some(status);
+    let w = area.width;
+    if w >= 120 {
+        a.arrangement = Arrangement::Columns;
+        let pct = |p: u32| (u32::from(w) * p / 100).min(u32::from(u16::MAX)) as u16;
+        let list_w = pct(30).clamp(36, 56);
+        if annotations {
+            let notes_w = pct(26).clamp(32, 56);
+            let [l, m, n] = Layout::horizontal([
+                Constraint::Length(list_w),
+                Constraint::Min(20),
+                Constraint::Length(notes_w),
+            ])
+            .areas(body);
+            (a.list, a.message, a.annotations) = (Some(l), Some(m), Some(n));
+        } else {
+            let [l, m] =
+                Layout::horizontal([Constraint::Length(list_w), Constraint::Min(20)]).areas(body);
+            (a.list, a.message) = (Some(l), Some(m));
+        }
+    } else if w >= 80 {
+        a.arrangement = Arrangement::Stacked;
+        let [l, right] =
+            Layout::horizontal([Constraint::Length(28), Constraint::Min(20)]).areas(body);
+        a.list = Some(l);
+        if annotations && body.height >= 14 {
+            let [m, n] = Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)])
+                .areas(right);
+            (a.message, a.annotations) = (Some(m), Some(n));
+        } else {
+            a.message = Some(right);
+        }
+    } else {
+        a.arrangement = Arrangement::Single;
+        let shown = if focus == Pane::Annotations && !annotations {
+            Pane::Message
+        } else {
+            focus
+        };
+        match shown {
+            Pane::List => a.list = Some(body),
+            Pane::Message => a.message = Some(body),
+            Pane::Annotations => a.annotations = Some(body),
+        }
+    }
+    a
+}
+
+/// A centred rectangle for an overlay: `pct` of the area, at least `min`
+/// where possible, never outside it.
+pub fn centered(area: Rect, pct_w: u16, pct_h: u16, min_w: u16, min_h: u16) -> Rect {
+    let pct = |v: u16, p: u16| (u32::from(v) * u32::from(p) / 100) as u16;
+    let w = pct(area.width, pct_w).max(min_w).min(area.width);
+    let h = pct(area.height, pct_h).max(min_h).min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(w: u16, h: u16) -> Rect {
+        Rect::new(0, 0, w, h)
+    }
+
+    #[test]
+    fn arrangements_by_width() {
+        assert_eq!(
+            compute(r(200, 50), Pane::List, true).arrangement,
+            Arrangement::Columns
+        );
+        assert_eq!(
+            compute(r(120, 40), Pane::List, true).arrangement,
+            Arrangement::Columns
+        );
+        assert_eq!(
+            compute(r(80, 24), Pane::List, true).arrangement,
+            Arrangement::Stacked
+        );
+        assert_eq!(
+            compute(r(60, 20), Pane::Message, true).arrangement,
+            Arrangement::Single
+        );
+        assert_eq!(
+            compute(r(10, 3), Pane::List, true).arrangement,
+            Arrangement::TooSmall
+        );
+        assert_eq!(
+            compute(r(0, 0), Pane::List, true).arrangement,
+            Arrangement::TooSmall
+        );
+    }
+
+    #[test]
+    fn panes_tile_the_body_without_overlap() {
+        for (w, h) in [
+            (200, 50),
+            (120, 40),
+            (100, 30),
+            (80, 24),
+            (79, 24),
+            (24, 6),
+            (1000, 3),
+            (300, 8),
+            (u16::MAX, 40),
+        ] {
+            for ann in [true, false] {
+                let a = compute(r(w, h), Pane::Annotations, ann);
+                let panes: Vec<Rect> = [a.list, a.message, a.annotations]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                for (i, p) in panes.iter().enumerate() {
+                    assert!(p.right() <= w && p.bottom() <= h, "{w}x{h}: {p:?}");
+                    for q in &panes[i + 1..] {
+                        assert!(
+                            p.intersection(*q).is_empty(),
+                            "{w}x{h}: {p:?} overlaps {q:?}"
+                        );
+                    }
+                }
+                if a.arrangement != Arrangement::TooSmall {
+                    assert!(a.message.is_some() || a.list.is_some() || a.annotations.is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn single_pane_follows_focus_and_hit_testing_works() {
+        let a = compute(r(60, 20), Pane::List, true);
+        assert!(a.list.is_some() && a.message.is_none());
+        let a = compute(r(120, 40), Pane::List, true);
+        let m = a.message.unwrap();
+        assert_eq!(a.pane_at(m.x + 1, m.y + 1), Some(Pane::Message));
+        assert_eq!(a.pane_at(0, 39), None);
+    }
+
+    #[test]
+    fn centered_stays_inside() {
+        let c = centered(r(10, 5), 80, 80, 40, 20);
+        assert_eq!(c, r(10, 5));
+        let c = centered(r(100, 40), 50, 50, 10, 10);
+        assert_eq!((c.x, c.y, c.width, c.height), (25, 10, 50, 20));
+        let c = centered(r(1000, 1000), 86, 86, 10, 10);
+        assert_eq!((c.width, c.height), (860, 860));
+    }
+}

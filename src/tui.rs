@@ -1,0 +1,153 @@
+//! The only module that talks to the terminal: entering and leaving raw mode
+//! and the alternate screen, mouse capture, the panic hook and signal
+//! handling that always restore the terminal, and the event loop.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::App;
+use crate::keymap::Key;
+use crate::ui;
+
+/// Whether the terminal is currently in shifr's mode (so restoring twice is
+/// harmless).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as it was: raw mode off, alternate screen left,
+/// mouse capture off, cursor shown. Safe to call more than once, and from
+/// the panic hook.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(
+            out,
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = terminal::disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    Ok(())
+}
+
+/// Restores the terminal when dropped, whichever way the loop ends.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Restores the terminal before the default panic message is printed, so
+/// the message is readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// How the reader ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) ended it; the number.
+    Signal(i32),
+}
+
+/// Runs the reader until the user quits or a signal arrives.
+pub fn run(app: &mut App) -> io::Result<Exit> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        let caught = Arc::clone(&caught);
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            signal_hook::low_level::register(sig, move || {
+                caught.store(sig as usize, Ordering::SeqCst)
+            })?;
+        }
+    }
+    install_panic_hook();
+    enter()?;
+    let _guard = Guard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // Not terminal.clear(): that asks the terminal where its cursor is, and a
+    // terminal that never answers would stall start-up.
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    // For the end-to-end test that the panic hook restores the terminal.
+    let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
+    let mut dirty = true;
+    loop {
+        let sig = caught.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Exit::Signal(sig as i32));
+        }
+        if app.should_quit {
+            return Ok(Exit::Quit);
+        }
+        if dirty {
+            queue!(io::stdout(), BeginSynchronizedUpdate)?;
+            terminal.draw(|f| ui::render(app, f))?;
+            execute!(io::stdout(), EndSynchronizedUpdate)?;
+            dirty = false;
+            if test_panic {
+                panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");
+            }
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(k) => {
+                if let Some(key) = Key::from_event(&k) {
+                    app.handle_key(key);
+                    dirty = true;
+                }
+            }
+            Event::Mouse(m) => {
+                app.handle_mouse(m);
+                dirty = true;
+            }
+            Event::Resize(w, h) => {
+                app.resize(w, h);
+                terminal.autoresize()?;
+                dirty = true;
+            }
+            _ => {}
+        }
+    }
+}

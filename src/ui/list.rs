@@ -1,0 +1,137 @@
+//! The correspondence list pane.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::text::{fit, truncate, width};
+use crate::app::App;
+use crate::app::list::{Grouping, Row};
+use crate::corpus::{Status, Telegram};
+use crate::layout::Pane;
+
+/// The two marks before a title: status (`!` disputed, `?` reported only)
+/// and `⇄` for a telegram with several versions.
+pub fn marks(t: &Telegram) -> (&'static str, &'static str) {
+    let status = match t.status {
+        Status::Disputed => "!",
+        Status::Reported => "?",
+        Status::Extant => " ",
+    };
+    (status, if t.is_multi_witness() { "⇄" } else { " " })
+}
+
+/// " 2 Oct", "   Aug", "  1950": a date in six columns.
+pub fn short_date(t: &Telegram) -> String {
+    let s = match (t.date.month, t.date.day) {
+        (Some(m), Some(d)) => format!("{d} {}", &crate::corpus::Date::month_name(m)[..3]),
+        (Some(m), None) => crate::corpus::Date::month_name(m)[..3].to_string(),
+        _ => t.date.year.to_string(),
+    };
+    format!("{s:>6}")
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == Pane::List;
+    let mut title = format!(" Correspondence · {} ", app.list.count());
+    if let Some(p) = &app.list.filter {
+        title = format!(" {} · {} ", app.corpus.name(p), app.list.count());
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(focused))
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            truncate(&title, area.width.saturating_sub(2) as usize),
+            theme.title(focused),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, row) in app
+        .list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(inner.height as usize)
+    {
+        let selected = i == app.list.selected;
+        let line = match row {
+            Row::Group { label, count, .. } => {
+                let count = format!(" {count}");
+                let label_w = w.saturating_sub(width(&count));
+                Line::from(vec![
+                    Span::styled(fit(label, label_w), theme.group_header()),
+                    Span::styled(count, theme.dim()),
+                ])
+            }
+            Row::Telegram(ti) => {
+                let t = &app.corpus.telegrams[*ti];
+                let (status, versions) = marks(t);
+                let status_style = match t.status {
+                    Status::Disputed => theme.disputed(),
+                    _ => theme.reported(),
+                };
+                let open = if app.open == Some(*ti) { "▸" } else { " " };
+                let indent = if app.list.grouping == Grouping::Pairs {
+                    " "
+                } else {
+                    ""
+                };
+                let mut spans = vec![
+                    Span::raw(format!("{open}{indent}")),
+                    Span::styled(short_date(t), theme.dim()),
+                    Span::raw(" "),
+                    Span::styled(status, status_style),
+                    Span::styled(versions, theme.versions()),
+                    Span::raw(" "),
+                ];
+                let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+                let rest = w.saturating_sub(used);
+                if app.list.grouping == Grouping::Flat {
+                    let who = format!(
+                        "{} → {}",
+                        app.corpus.names(&t.from),
+                        app.corpus.names(&t.to)
+                    );
+                    if rest < 40 {
+                        // Too narrow for both: who wrote to whom says more.
+                        spans.push(Span::styled(fit(&who, rest), theme.heading()));
+                    } else {
+                        let who = truncate(&format!("{who}: "), rest * 2 / 5);
+                        let title_w = rest.saturating_sub(width(&who));
+                        spans.push(Span::styled(who, theme.heading()));
+                        spans.push(Span::raw(fit(&t.title, title_w)));
+                    }
+                } else {
+                    spans.push(Span::raw(fit(&t.title, rest)));
+                }
+                let mut line = Line::from(spans);
+                if selected {
+                    line = line.style(theme.selected(focused));
+                }
+                line
+            }
+        };
+        lines.push(line);
+    }
+    if app.list.rows.is_empty() {
+        lines.push(Line::styled("No telegrams match.", theme.dim()));
+    }
+    Paragraph::new(lines)
+        .style(Style::default())
+        .render(inner, buf);
+    super::scrollbar(
+        app.list.rows.len(),
+        app.list.offset,
+        inner.height as usize,
+        area,
+        buf,
+        theme,
+    );
+}

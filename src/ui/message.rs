@@ -1,0 +1,340 @@
+//! The message pane: a telegram's header (date, people, channel, kind,
+//! status, archive, publication, timing against the paper's key events) and
+//! its passages, quotes and summaries unmistakably apart. `build` lays the
+//! text out for a width; the app uses the same layout to scroll.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::text::{sanitize, wrap};
+use super::theme::Theme;
+use crate::corpus::{
+    Certainty, Corpus, Passage, PassageKind, Telegram, Witness, format_offset, language_name,
+};
+
+/// A telegram laid out for one width.
+#[derive(Clone, Debug, Default)]
+pub struct MessageText {
+    pub lines: Vec<Line<'static>>,
+    /// (witness id, align key, first line, end line) of each passage group.
+    pub groups: Vec<(String, String, usize, usize)>,
+}
+
+impl MessageText {
+    /// First line of the group with this align key (in any witness).
+    pub fn group_line(&self, align: &str) -> Option<usize> {
+        self.groups.iter().find(|g| g.1 == align).map(|g| g.2)
+    }
+}
+
+const LABEL_W: usize = 10;
+
+fn field(out: &mut Vec<Line<'static>>, theme: &Theme, width: usize, label: &str, value: &str) {
+    let first = vec![Span::styled(format!("{label:<LABEL_W$}"), theme.label())];
+    let rest = vec![Span::raw(" ".repeat(LABEL_W))];
+    out.extend(wrap(
+        &[(sanitize(value), Default::default())],
+        width,
+        &first,
+        &rest,
+    ));
+}
+
+/// "2 October 1950, 03:20 (inferred)".
+pub fn date_line(t: &Telegram) -> String {
+    let mut s = t.date.long();
+    if let Some(time) = t.time {
+        s.push_str(&format!(", {time}"));
+    }
+    if t.certainty != Certainty::Exact {
+        s.push_str(&format!(" ({})", t.certainty.marker()));
+    }
+    s
+}
+
+/// "Inchon +17 d‡ · 38th −5 d‡ · Yalu −17 d", and a line per conflict.
+pub fn timing(corpus: &Corpus, t: &Telegram) -> Option<(String, Vec<String>)> {
+    let offsets = corpus.offsets(&t.date);
+    if offsets.is_empty() {
+        return None;
+    }
+    let mut alts = Vec::new();
+    let parts: Vec<String> = offsets
+        .iter()
+        .map(|o| {
+            let mark = if o.alt_days.is_empty() { "" } else { "‡" };
+            if !o.alt_days.is_empty() {
+                let dates: Vec<String> = o
+                    .event
+                    .conflicts
+                    .iter()
+                    .zip(&o.alt_days)
+                    .map(|(c, d)| format!("{} ({})", c.date.short(), format_offset(*d)))
+                    .collect();
+                alts.push(format!("{} {}", o.event.short, dates.join(", ")));
+            }
+            format!("{} {}{mark}", o.event.short, format_offset(o.days))
+        })
+        .collect();
+    let notes = if alts.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!("‡ the paper also dates {}", alts.join("; "))]
+    };
+    Some((parts.join(" · "), notes))
+}
+
+/// The header block shared by the message pane and exports of the screen.
+pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = wrap(&[(sanitize(&t.title), theme.heading())], width, &[], &[]);
+    out.push(Line::raw(""));
+    field(&mut out, theme, width, "Date", &date_line(t));
+    if let Some(r) = t.received {
+        let mut s = r.date.long();
+        if let Some(time) = r.time {
+            s.push_str(&format!(", {time}"));
+        }
+        field(&mut out, theme, width, "Received", &s);
+    }
+    field(&mut out, theme, width, "From", &corpus.names(&t.from));
+    field(&mut out, theme, width, "To", &corpus.names(&t.to));
+    if !t.via.is_empty() {
+        field(&mut out, theme, width, "Via", &corpus.chain(t));
+    }
+    let mut kind = t.kind.label().to_string();
+    if t.side == crate::corpus::Side::Us {
+        kind.push_str(" · US side");
+    }
+    field(&mut out, theme, width, "Kind", &kind);
+    let status_style = match t.status {
+        crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Reported => theme.reported(),
+        crate::corpus::Status::Extant => Default::default(),
+    };
+    let first = vec![Span::styled(
+        format!("{:<LABEL_W$}", "Status"),
+        theme.label(),
+    )];
+    out.extend(wrap(
+        &[(t.status.label().to_string(), status_style)],
+        width,
+        &first,
+        &[Span::raw(" ".repeat(LABEL_W))],
+    ));
+    if let Some(a) = &t.archive {
+        field(&mut out, theme, width, "Archive", a);
+    }
+    if let Some(p) = &t.published {
+        field(&mut out, theme, width, "Published", p);
+    }
+    if !t.footnotes.is_empty() {
+        field(
+            &mut out,
+            theme,
+            width,
+            "Footnotes",
+            &footnotes(&t.footnotes),
+        );
+    }
+    if let Some((line, notes)) = timing(corpus, t) {
+        field(&mut out, theme, width, "Timing", &line);
+        for n in notes {
+            let rest = vec![Span::raw(" ".repeat(LABEL_W))];
+            out.extend(wrap(&[(n, theme.dim())], width, &rest, &rest));
+        }
+    }
+    out
+}
+
+/// "116, 117, 120".
+pub fn footnotes(f: &[u32]) -> String {
+    f.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+fn witness_header(w: &Witness, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
+    let mut title = w.label.clone();
+    if let Some(l) = &w.language {
+        title.push_str(&format!(" · {}", language_name(l)));
+    }
+    if let Some(d) = w.date {
+        title.push_str(&format!(" · {}", d.long()));
+    }
+    if let Some(s) = w.status {
+        title.push_str(&format!(" · {}", s.label()));
+    }
+    out.extend(wrap(
+        &[(sanitize(&title), theme.versions())],
+        width,
+        &[Span::styled("◆ ", theme.versions())],
+        &[Span::raw("  ")],
+    ));
+    let mut prov = Vec::new();
+    if let Some(n) = &w.status_note {
+        prov.push(n.clone());
+    }
+    if let Some(a) = &w.archive {
+        prov.push(a.clone());
+    }
+    if let Some(p) = &w.published {
+        prov.push(p.clone());
+    }
+    if !w.footnotes.is_empty() {
+        prov.push(format!("fn. {}", footnotes(&w.footnotes)));
+    }
+    if !prov.is_empty() {
+        out.extend(wrap(
+            &[(sanitize(&prov.join(" · ")), theme.dim())],
+            width,
+            &[Span::raw("  ")],
+            &[Span::raw("  ")],
+        ));
+    }
+}
+
+/// One passage as a block: quotes in quotation marks behind a solid bar,
+/// summaries behind a dotted bar with a "summary" label, in italics.
+pub fn passage_lines(
+    p: &Passage,
+    theme: &Theme,
+    width: usize,
+    anchored: bool,
+) -> Vec<Line<'static>> {
+    let text = sanitize(&p.text);
+    match p.kind {
+        PassageKind::Quote => {
+            let (gutter, style) = if anchored {
+                ("▌ ", theme.anchored_gutter())
+            } else {
+                ("│ ", theme.quote_gutter())
+            };
+            let body = if anchored {
+                theme.quote().patch(theme.anchored())
+            } else {
+                theme.quote()
+            };
+            let prefix = vec![Span::styled(gutter, style)];
+            wrap(&[(format!("“{text}”"), body)], width, &prefix, &prefix)
+        }
+        PassageKind::Summary => {
+            let (gutter, style) = if anchored {
+                ("▌ ", theme.anchored_gutter())
+            } else {
+                ("┊ ", theme.summary_label())
+            };
+            let body = if anchored {
+                theme.summary().patch(theme.anchored())
+            } else {
+                theme.summary()
+            };
+            let first = vec![
+                Span::styled(gutter, style),
+                Span::styled("summary: ", theme.summary_label()),
+            ];
+            let rest = vec![Span::styled(gutter, style)];
+            wrap(&[(text, body)], width, &first, &rest)
+        }
+    }
+}
+
+/// Lays out a whole telegram. `anchor` is the align key of the passage the
+/// selected note speaks to, which is highlighted.
+pub fn build(
+    corpus: &Corpus,
+    t: &Telegram,
+    theme: &Theme,
+    width: usize,
+    anchor: Option<&str>,
+    compare_hint: Option<&str>,
+) -> MessageText {
+    let mut m = MessageText {
+        lines: header(corpus, t, theme, width),
+        groups: Vec::new(),
+    };
+    m.lines
+        .push(Line::styled("─".repeat(width.min(60)), theme.dim()));
+    if t.is_multi_witness() {
+        let mut s = format!("⇄ {} versions of this text", t.witnesses.len());
+        if let Some(h) = compare_hint {
+            s.push_str(&format!(" · press {h} to compare them side by side"));
+        }
+        m.lines
+            .extend(wrap(&[(s, theme.versions())], width, &[], &[]));
+    }
+    let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
+    for w in &t.witnesses {
+        m.lines.push(Line::raw(""));
+        if !w.implicit {
+            witness_header(w, theme, width, &mut m.lines);
+        }
+        let mut i = 0;
+        while i < w.passages.len() {
+            let key = &w.passages[i].align;
+            let mut j = i;
+            while j < w.passages.len() && &w.passages[j].align == key {
+                j += 1;
+            }
+            let anchored = anchor == Some(key.as_str());
+            let start = m.lines.len();
+            if labels {
+                let mut label = format!("§ {key}");
+                if let Some(r) = w.passages[i..j].iter().find_map(|p| p.relation) {
+                    label.push_str(&format!(" · {} the other version", r.label()));
+                }
+                let style = if anchored {
+                    theme.anchored()
+                } else {
+                    theme.dim()
+                };
+                m.lines.extend(wrap(&[(label, style)], width, &[], &[]));
+            }
+            for p in &w.passages[i..j] {
+                m.lines.extend(passage_lines(p, theme, width, anchored));
+            }
+            m.groups
+                .push((w.id.clone(), key.clone(), start, m.lines.len()));
+            if j < w.passages.len() {
+                m.lines.push(Line::raw(""));
+            }
+            i = j;
+        }
+    }
+    m
+}
+
+/// Draws the message pane: a titled border around the scrolled text.
+pub fn render(
+    text: &MessageText,
+    title: &str,
+    focused: bool,
+    scroll: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(focused))
+        .border_style(theme.border(focused))
+        .title(Span::styled(format!(" {title} "), theme.title(focused)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let content = super::content_rect(inner);
+    let lines: Vec<Line> = text
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(content.height as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(lines).render(content, buf);
+    super::scrollbar(
+        text.lines.len(),
+        scroll,
+        content.height as usize,
+        area,
+        buf,
+        theme,
+    );
+}

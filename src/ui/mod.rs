@@ -1,0 +1,156 @@
+//! Drawing the reader. Every function here reads the state and writes into
+//! ratatui's buffer; none changes the state. One file per view.
+
+pub mod annotations;
+pub mod filter;
+pub mod help;
+pub mod list;
+pub mod message;
+pub mod status;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::app::{App, Overlay};
+use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
+use theme::Theme;
+
+/// Inside a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// Where text goes inside a pane: one column of margin on each side.
+pub fn content_rect(inner: Rect) -> Rect {
+    if inner.width > 4 {
+        Rect {
+            x: inner.x + 1,
+            width: inner.width - 2,
+            ..inner
+        }
+    } else {
+        inner
+    }
+}
+
+/// A scrollbar on the right border when the text is longer than the view.
+pub fn scrollbar(
+    total: usize,
+    pos: usize,
+    view: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    if total <= view || area.height < 4 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(view))
+        .position(pos)
+        .viewport_content_length(view);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_style(theme.border(true))
+        .render(
+            Rect {
+                y: area.y + 1,
+                height: area.height - 2,
+                ..area
+            },
+            buf,
+            &mut state,
+        );
+}
+
+/// "terminal too small", cut to whatever space there is.
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        "terminal too small".to_string(),
+        format!("need at least {MIN_WIDTH}×{MIN_HEIGHT}"),
+        "q quits".to_string(),
+    ];
+    let shown: Vec<Line> = lines
+        .iter()
+        .take(area.height as usize)
+        .map(|l| Line::styled(text::truncate(l, area.width as usize), theme.error()))
+        .collect();
+    let top = area.y + area.height.saturating_sub(shown.len() as u16) / 2;
+    let r = Rect {
+        y: top,
+        height: area.height.min(shown.len() as u16),
+        ..area
+    };
+    Paragraph::new(shown).centered().render(r, buf);
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into a buffer (also used for screenshots).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let areas = app.areas();
+    let theme = &app.theme;
+    if areas.arrangement == Arrangement::TooSmall {
+        too_small(area, buf, theme);
+        return;
+    }
+    if let Some(r) = areas.list {
+        list::render(app, r, buf);
+    }
+    if let Some(r) = areas.message {
+        let text = app.message_text();
+        let title = match app.telegram() {
+            Some(t) if areas.arrangement == Arrangement::Single => {
+                format!("Message · {}", t.date.short())
+            }
+            _ => "Message".to_string(),
+        };
+        message::render(
+            &text,
+            &title,
+            app.focus == Pane::Message,
+            app.message_scroll,
+            theme,
+            r,
+            buf,
+        );
+    }
+    if let Some(r) = areas.annotations {
+        let text = app.notes_text();
+        let n = app.telegram().map_or(0, |t| t.notes.len());
+        annotations::render(
+            &text,
+            &format!("Annotations · {n}"),
+            app.focus == Pane::Annotations,
+            app.notes.scroll,
+            theme,
+            r,
+            buf,
+        );
+    }
+    if let Some(r) = areas.status {
+        status::render(app, r, buf);
+    }
+    match &app.overlay {
+        Some(Overlay::Help(h)) => help::render(app, h, area, buf),
+        Some(Overlay::Filter(p)) => filter::render(app, p, area, buf),
+        None => {}
+    }
+}

@@ -1,0 +1,224 @@
+//! The reader driven by key strings, as a user would type them, against its
+//! state: no terminal involved.
+
+mod common;
+
+use common::app::*;
+use shifr::app::Overlay;
+use shifr::app::list::Grouping;
+use shifr::layout::Pane;
+
+#[test]
+fn moving_and_opening() {
+    let mut a = app(80, 24);
+    assert_eq!(a.list.position(), Some(1));
+    a.press("j j").unwrap();
+    assert_eq!(a.list.position(), Some(3));
+    assert_eq!(a.focus, Pane::List);
+    let selected = a.list.selected_telegram();
+    assert_ne!(a.open, selected, "moving selects; enter opens");
+    a.press("enter").unwrap();
+    assert_eq!(a.open, selected);
+    assert_eq!(a.focus, Pane::Message);
+    a.press("G").unwrap();
+    assert!(a.message_scroll > 0, "G scrolls the message to its end");
+    a.press("g").unwrap();
+    assert_eq!(a.message_scroll, 0);
+}
+
+#[test]
+fn focus_cycles_through_visible_panes() {
+    let mut a = app(120, 40);
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::Message);
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::List);
+    a.press("shift-tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    a.press("A").unwrap();
+    assert_eq!(
+        a.focus,
+        Pane::Message,
+        "hiding annotations moves focus off them"
+    );
+    a.press("tab tab").unwrap();
+    assert_eq!(
+        a.focus,
+        Pane::Message,
+        "only two panes cycle when annotations are hidden"
+    );
+}
+
+#[test]
+fn half_pages_and_bounds_in_the_list() {
+    let mut a = app(120, 40);
+    a.press("ctrl-d").unwrap();
+    let p = a.list.position().unwrap();
+    assert!(p > 5, "half a page of 37 rows moves well down: {p}");
+    a.press("ctrl-u").unwrap();
+    assert_eq!(a.list.position(), Some(1));
+    a.press("k k k").unwrap();
+    assert_eq!(a.list.position(), Some(1), "stops at the top");
+    a.press("G").unwrap();
+    assert_eq!(a.list.position(), Some(a.list.count()));
+    a.press("pagedown j").unwrap();
+    assert_eq!(
+        a.list.position(),
+        Some(a.list.count()),
+        "stops at the bottom"
+    );
+}
+
+#[test]
+fn prev_and_next_open_neighbours() {
+    let mut a = app(120, 40);
+    let first = a.open;
+    a.press("]").unwrap();
+    assert_ne!(a.open, first);
+    assert_eq!(a.list.selected_telegram(), a.open);
+    a.press("[").unwrap();
+    assert_eq!(a.open, first);
+    a.press("[").unwrap();
+    assert_eq!(a.open, first);
+    assert!(
+        a.flash.as_deref().unwrap_or("").contains("first"),
+        "{:?}",
+        a.flash
+    );
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut a = app(80, 24);
+    a.press("?").unwrap();
+    assert!(matches!(a.overlay, Some(Overlay::Help(_))));
+    assert_eq!(a.mode(), "HELP");
+    a.press("j j").unwrap();
+    assert!(matches!(&a.overlay, Some(Overlay::Help(h)) if h.scroll == 2));
+    assert_eq!(
+        a.list.position(),
+        Some(1),
+        "keys go to the overlay, not the list"
+    );
+    a.press("q").unwrap();
+    assert!(
+        a.overlay.is_none() && !a.should_quit,
+        "q closes help rather than quitting"
+    );
+    a.press("? esc").unwrap();
+    assert!(a.overlay.is_none());
+    a.press("q").unwrap();
+    assert!(a.should_quit);
+}
+
+#[test]
+fn grouping_toggles_and_keeps_the_selection() {
+    let mut a = app(120, 40);
+    a.press("j j j j").unwrap();
+    let t = a.list.selected_telegram();
+    a.press("o").unwrap();
+    assert_eq!(a.list.grouping, Grouping::Flat);
+    assert_eq!(a.list.selected_telegram(), t);
+    assert_eq!(a.list.rows.len(), a.corpus.telegrams.len());
+    a.press("o").unwrap();
+    assert_eq!(a.list.grouping, Grouping::Pairs);
+}
+
+#[test]
+fn filter_by_person_by_typing_and_clearing() {
+    let mut a = app(120, 40);
+    a.press("f").unwrap();
+    assert!(matches!(a.overlay, Some(Overlay::Filter(_))));
+    // q, j and k are typed into the picker, not taken as commands.
+    a.press("r o s h").unwrap();
+    assert!(!a.should_quit);
+    a.press("enter").unwrap();
+    assert_eq!(a.list.filter.as_deref(), Some("roshchin"));
+    for i in 0..a.list.count() {
+        a.list.first();
+        a.list.step(i as isize);
+        let t = &a.corpus.telegrams[a.list.selected_telegram().unwrap()];
+        assert!(t.from.iter().chain(&t.to).any(|p| p == "roshchin"));
+    }
+    a.press("f").unwrap();
+    assert_eq!(a.list.filter, None, "f again clears");
+    a.press("f s t a enter esc").unwrap();
+    assert_eq!(a.list.filter, None, "esc clears too");
+}
+
+#[test]
+fn filter_finds_a_person_by_cyrillic_alias() {
+    let mut a = app(120, 40);
+    a.press("f Р о щ и н enter").unwrap();
+    assert_eq!(a.list.filter.as_deref(), Some("roshchin"));
+}
+
+#[test]
+fn notes_follow_their_anchor_in_the_message() {
+    let mut a = app(120, 40);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    // Walk the notes; whenever one is anchored, its passage is on screen.
+    let n = a.telegram().unwrap().notes.len();
+    for _ in 0..n {
+        let text = a.message_text();
+        let order = shifr::ui::annotations::display_order(a.telegram().unwrap());
+        let note = &a.telegram().unwrap().notes[order[a.notes.selected]];
+        if let Some(anchor) = &note.anchor {
+            let line = text.group_line(anchor).unwrap();
+            let h = a.areas().message.unwrap().height as usize - 2;
+            assert!(
+                line >= a.message_scroll && line < a.message_scroll + h,
+                "{anchor} at {line} not in view"
+            );
+        }
+        a.press("j").unwrap();
+    }
+}
+
+#[test]
+fn deep_link_opens_and_unknown_ids_name_neighbours() {
+    let mut a = app(120, 40);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    assert_eq!(a.telegram().unwrap().id, "1950-10-02-mao-stalin");
+    assert_eq!(a.list.selected_telegram(), a.open);
+    let e = a.open_id("1950-10-02-mao-stalni").unwrap_err();
+    assert!(e.contains("did you mean 1950-10-02-mao-stalin"), "{e}");
+}
+
+#[test]
+fn key_strings_reject_nonsense() {
+    let mut a = app(80, 24);
+    assert!(a.press("j pgdn").is_err());
+}
+
+#[test]
+fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app(120, 40);
+    let list = a.areas().list.unwrap();
+    let click = |col, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: col,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // Row 0 of the list is a group header, row 1 the first telegram, row 2 the second.
+    a.handle_mouse(click(list.x + 3, list.y + 3));
+    assert_eq!(a.list.position(), Some(2));
+    assert_eq!(a.open, a.list.selected_telegram());
+    let m = a.areas().message.unwrap();
+    a.handle_mouse(click(m.x + 3, m.y + 3));
+    assert_eq!(a.focus, Pane::Message);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: m.x + 3,
+        row: m.y + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(a.message_scroll, 3);
+}

@@ -1,0 +1,206 @@
+//! End to end: the real binary in a pseudo-terminal, read back through a
+//! vt100 parser.
+
+mod common;
+
+use common::pty::Pty;
+
+fn started(args: &[&str], cols: u16, rows: u16) -> Pty {
+    let p = Pty::spawn(args, cols, rows);
+    p.wait_for("three titled panes", |s| {
+        let t = s.contents();
+        t.contains("Correspondence") && t.contains("Message") && t.contains("Annotations")
+    });
+    p
+}
+
+#[test]
+fn start_move_help_quit_and_the_terminal_is_restored() {
+    let mut p = started(&[], 100, 30);
+    {
+        let parser = p.parser.lock().unwrap();
+        let s = parser.screen();
+        assert!(s.alternate_screen() && s.hide_cursor());
+        assert_ne!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+    p.wait_text("1/45");
+    p.send("j");
+    p.wait_text("2/45");
+    p.send("?");
+    p.wait_text("quit shifr");
+    p.send("q");
+    p.wait_for("help to close", |s| !s.contents().contains("quit shifr"));
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+}
+
+#[test]
+fn enter_opens_and_keys_from_help_work() {
+    let mut p = started(&[], 120, 40);
+    p.send("j\r");
+    p.wait_text("MESSAGE");
+    p.send("]");
+    p.wait_text("3/45");
+    p.send("\t");
+    p.wait_text("NOTES");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn deep_link_opens_the_telegram() {
+    let mut p = started(&["open", "1950-10-02-mao-stalin"], 120, 40);
+    p.wait_text("Mao on sending troops");
+    p.wait_text("send a portion of our troops");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let mut p = started(&["--open", "1950-10-04-stalin-mao"], 120, 40);
+    p.wait_text("Should we fear this?");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn an_unknown_id_is_an_error_naming_the_nearest() {
+    let mut p = Pty::spawn(&["open", "1950-10-02-mao-stalni"], 100, 30);
+    assert_eq!(p.wait_exit(), 1);
+    let out = p.raw_text();
+    assert!(
+        out.contains("no telegram '1950-10-02-mao-stalni'; did you mean 1950-10-02-mao-stalin"),
+        "{out}"
+    );
+    assert!(!out.contains("\x1b[?1049h"), "the terminal was touched");
+}
+
+#[test]
+fn a_malformed_keymap_is_reported_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let km = dir.path().join("keymap.toml");
+    std::fs::write(&km, "[global]\nq = \"quitt\"\nzz = \"help\"\n").unwrap();
+    let km_s = km.display().to_string();
+    let mut p = Pty::spawn(&["--keymap", &km_s], 100, 30);
+    assert_eq!(p.wait_exit(), 1);
+    let out = p.raw_text();
+    assert!(
+        out.contains(&format!(
+            "{km_s}:2:6: unknown action 'quitt' (did you mean 'quit'?)"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{km_s}:3:1: unknown key 'zz'")),
+        "{out}"
+    );
+    assert!(!out.contains("\x1b[?1049h"), "the terminal was touched");
+    p.assert_restored();
+}
+
+#[test]
+fn a_user_keymap_rebinds_and_help_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("shifr");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("keymap.toml"),
+        "[global]\nx = \"quit\"\nq = \"none\"\n",
+    )
+    .unwrap();
+    let dir_s = dir.path().display().to_string();
+    let mut p = Pty::spawn_env(&[], 120, 40, &[("XDG_CONFIG_HOME", &dir_s)]);
+    p.wait_text("Correspondence");
+    p.send("?");
+    p.wait_for("help listing x for quit", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains(" x ") && l.contains("quit shifr"))
+    });
+    p.send("\x1b");
+    p.wait_for("help to close", |s| !s.contents().contains("quit shifr"));
+    p.send("q");
+    p.send("j");
+    p.wait_text("2/45");
+    p.send("x");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut p = started(&[], 100, 30);
+    let pid = p.child.process_id().unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    assert_eq!(p.wait_exit(), 128 + 15);
+    p.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut p = started(&[], 100, 30);
+    let pid = p.child.process_id().unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGHUP,
+    )
+    .unwrap();
+    assert_eq!(p.wait_exit(), 128 + 1);
+    p.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let mut p = Pty::spawn_env(&[], 100, 30, &[("SHIFR_TEST_PANIC", "1")]);
+    let code = p.wait_exit();
+    assert_ne!(code, 0);
+    p.assert_restored();
+    let out = p.raw_text();
+    assert!(out.contains("panicked"), "{out}");
+}
+
+#[test]
+fn resizing_down_to_nothing_and_back() {
+    let mut p = started(&[], 100, 30);
+    let resize = |p: &Pty, cols, rows| {
+        p.master
+            .resize(portable_pty::PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        p.parser.lock().unwrap().screen_mut().set_size(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+        );
+    };
+    resize(&p, 60, 20);
+    p.wait_text("LIST");
+    resize(&p, 12, 3);
+    p.wait_text("terminal");
+    resize(&p, 1, 1);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    resize(&p, 120, 40);
+    p.wait_for("three panes again", |s| {
+        s.contents().contains("Annotations")
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+}
+
+#[test]
+fn a_click_selects_and_the_wheel_scrolls() {
+    let mut p = started(&[], 120, 40);
+    // SGR mouse: left press and release on the list's fifth row (the third telegram, after two group headers).
+    p.send("\x1b[<0;6;6M\x1b[<0;6;6m");
+    p.wait_text("3/45");
+    // Wheel down over the message pane, then up.
+    p.send("\x1b[<65;60;10M");
+    p.send("\x1b[<64;60;10M");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
