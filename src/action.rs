@@ -46,6 +46,13 @@ actions! {
     Cancel = "cancel": "close the overlay, or clear the filter",
     Close = "close": "close this overlay",
     Confirm = "confirm": "choose the selected entry",
+    Compare = "compare": "compare the versions of this telegram side by side",
+    ToggleSync = "toggle_sync": "scroll the two columns together / apart",
+    SwitchSide = "switch_side": "make the other column the active one",
+    SwapSides = "swap_sides": "swap the two columns",
+    CycleWitnesses = "cycle_witnesses": "show the next pair of versions (three or more)",
+    NextDivergent = "next_divergent": "jump to the next row where the versions diverge",
+    PrevDivergent = "prev_divergent": "jump to the previous row where the versions diverge",
 }
 
 impl Action {

@@ -63,6 +63,24 @@ pub enum Command {
         /// The telegram id, e.g. 1950-10-02-mao-stalin
         id: String,
     },
+    /// Print the aligned comparison of a telegram's versions
+    #[command(
+        after_help = "Examples:\n  shifr compare 1950-10-02-mao-stalin\n  shifr compare 1950-10-02-mao-stalin --width 80\n  shifr compare 1950-10-02-mao-stalin --witnesses ru,zh --format json"
+    )]
+    Compare {
+        /// The telegram id
+        id: String,
+        /// Width of the text in columns (side by side from 100, stacked below;
+        /// default: the terminal's width, else 120)
+        #[arg(long)]
+        width: Option<usize>,
+        /// The two witnesses to compare, by id, in order (default: the first two)
+        #[arg(long, value_name = "A,B", value_delimiter = ',')]
+        witnesses: Option<Vec<String>>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+    },
     /// Validate a corpus and report every problem with file:line:column
     #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
     Check {
@@ -76,6 +94,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareFormat {
+    /// Columns side by side (stacked below 100 columns), for reading and citing
+    Text,
+    /// The aligned rows as JSON
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,6 +240,82 @@ fn bench_startup(cli: &Cli) -> i32 {
     )))
 }
 
+/// `shifr compare`.
+fn compare(
+    cli: &Cli,
+    id: &str,
+    width: Option<usize>,
+    witnesses: Option<&[String]>,
+    format: CompareFormat,
+) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Some(t) = corpus.telegram(id) else {
+        eprint(&format!(
+            "shifr: {}",
+            crate::app::unknown_telegram(&corpus, id)
+        ));
+        return 1;
+    };
+    if t.witnesses.len() < 2 {
+        eprint(&format!(
+            "shifr: telegram '{id}' has one version only: nothing to compare"
+        ));
+        return 1;
+    }
+    let ids: Vec<&str> = t.witnesses.iter().map(|w| w.id.as_str()).collect();
+    let (a, b) = match witnesses {
+        None => (0, 1),
+        Some(list) => {
+            let find = |w: &str| ids.iter().position(|x| *x == w);
+            match list {
+                [x, y] if x != y => match (find(x), find(y)) {
+                    (Some(a), Some(b)) => (a, b),
+                    _ => {
+                        let bad = if find(x).is_none() { x } else { y };
+                        eprint(&format!(
+                            "shifr: telegram '{id}' has no witness '{bad}': its witnesses are {}",
+                            ids.join(", ")
+                        ));
+                        return 1;
+                    }
+                },
+                _ => {
+                    eprint(&format!(
+                        "shifr: --witnesses takes two different witness ids, e.g. --witnesses {}",
+                        ids.join(",")
+                    ));
+                    return 2;
+                }
+            }
+        }
+    };
+    let text = match format {
+        CompareFormat::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&crate::compare::export::to_json(&corpus, t, a, b))
+                    .expect("JSON");
+            s.push('\n');
+            s
+        }
+        CompareFormat::Text => {
+            let width = width
+                .or_else(|| {
+                    crossterm::terminal::size()
+                        .ok()
+                        .filter(|_| std::io::stdout().is_terminal())
+                        .map(|(w, _)| w as usize)
+                })
+                .unwrap_or(120)
+                .clamp(20, 1000);
+            crate::ui::compare::plain_text(&corpus, t, a, b, width)
+        }
+    };
+    io_result(output::print(&text))
+}
+
 pub fn run(cli: Cli) -> i32 {
     if cli.bench_startup {
         return bench_startup(&cli);
@@ -223,6 +325,12 @@ pub fn run(cli: Cli) -> i32 {
             let id = id.clone();
             reader(&cli, Some(&id))
         }
+        Some(Command::Compare {
+            ref id,
+            width,
+            ref witnesses,
+            format,
+        }) => compare(&cli, id, width, witnesses.as_deref(), format),
         Some(Command::Check { dir }) => {
             let dir = dir.or(cli.corpus);
             match load_corpus(dir.as_ref()) {

@@ -222,7 +222,7 @@ contexts! {
     Global = "global": "Everywhere" [
         Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
-        ToggleAnnotations, Cancel,
+        ToggleAnnotations, Cancel, Compare,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -235,6 +235,10 @@ contexts! {
     Annotations = "annotations": "Annotations" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
         NextTelegram, Cancel,
+    ],
+    Compare = "compare": "Comparison view" [
+        Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
+        SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent,
     ],
     Help = "help": "Help overlay" [Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp],
     Filter = "filter": "Person filter" [Close, Confirm, Down, Up, Top, Bottom, PageDown, PageUp],

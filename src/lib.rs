@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod corpus;
 pub mod export;
 pub mod keymap;

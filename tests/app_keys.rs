@@ -93,10 +93,10 @@ fn prev_and_next_open_neighbours() {
 fn help_opens_scrolls_and_closes() {
     let mut a = app(80, 24);
     a.press("?").unwrap();
-    assert!(matches!(a.overlay, Some(Overlay::Help(_))));
+    assert!(matches!(a.top(), Some(Overlay::Help(_))));
     assert_eq!(a.mode(), "HELP");
     a.press("j j").unwrap();
-    assert!(matches!(&a.overlay, Some(Overlay::Help(h)) if h.scroll == 2));
+    assert!(matches!(a.top(), Some(Overlay::Help(h)) if h.scroll == 2));
     assert_eq!(
         a.list.position(),
         Some(1),
@@ -104,11 +104,11 @@ fn help_opens_scrolls_and_closes() {
     );
     a.press("q").unwrap();
     assert!(
-        a.overlay.is_none() && !a.should_quit,
+        a.overlays.is_empty() && !a.should_quit,
         "q closes help rather than quitting"
     );
     a.press("? esc").unwrap();
-    assert!(a.overlay.is_none());
+    assert!(a.overlays.is_empty());
     a.press("q").unwrap();
     assert!(a.should_quit);
 }
@@ -130,7 +130,7 @@ fn grouping_toggles_and_keeps_the_selection() {
 fn filter_by_person_by_typing_and_clearing() {
     let mut a = app(120, 40);
     a.press("f").unwrap();
-    assert!(matches!(a.overlay, Some(Overlay::Filter(_))));
+    assert!(matches!(a.top(), Some(Overlay::Filter(_))));
     // q, j and k are typed into the picker, not taken as commands.
     a.press("r o s h").unwrap();
     assert!(!a.should_quit);

@@ -204,3 +204,53 @@ fn a_click_selects_and_the_wheel_scrolls() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn compare_2_october_side_by_side_scroll_unsync_and_back() {
+    let mut p = started(&[], 120, 40);
+    // Go to 2 October by stepping through the list.
+    for _ in 0..60 {
+        if p.text().contains("Mao on sending troops: the Chinese") {
+            break;
+        }
+        p.send("]");
+    }
+    p.wait_text("press c to compare");
+    p.send("c");
+    p.wait_text("COMPARE");
+    let same_row =
+        |p: &Pty, a: &str, b: &str| p.text().lines().any(|l| l.contains(a) && l.contains(b));
+    assert!(
+        same_row(&p, "◆ Chinese text", "◆ Russian text"),
+        "{}",
+        p.text()
+    );
+    assert!(same_row(&p, "§ decision · contradicts", "§ decision"));
+    p.send("j");
+    p.wait_for("both columns to scroll", |s| {
+        let first = s
+            .contents()
+            .lines()
+            .find(|l| l.contains("Conveyed by Roshchin"))
+            .map(str::to_string);
+        first.is_some_and(|l| l.contains("Written after"))
+    });
+    assert!(
+        !p.text().contains("§ decision · contradicts"),
+        "the label row scrolled away on both sides"
+    );
+    p.send("s");
+    p.send("j");
+    p.wait_for("only the left column to scroll", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("Conveyed by Roshchin") && !l.contains("Written after"))
+    });
+    p.send("\x1b");
+    p.wait_for("the reader again", |s| {
+        s.contents().contains("Correspondence") && !s.contents().contains("COMPARE")
+    });
+    assert!(p.text().contains("Mao on sending troops"));
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -60,6 +60,7 @@ fn top_level_and_object_shapes_are_pinned() {
             "id",
             "label",
             "language",
+            "translation",
             "date",
             "status",
             "status_note",

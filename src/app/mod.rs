@@ -2,6 +2,7 @@
 //! Keys and mouse events become [`Action`]s through the keymap, and
 //! [`App::update`] applies them. The views in `ui` only read this state.
 
+pub mod compare;
 pub mod list;
 
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{self, Areas, Pane};
 use crate::ui;
 use crate::ui::theme::Theme;
+use compare::CompareState;
 use list::{Grouping, ListState};
 
 /// The help overlay.
@@ -32,11 +34,13 @@ pub struct FilterPicker {
     pub selected: usize,
 }
 
-/// What sits above the panes and takes the keys.
+/// What sits above the panes and takes the keys. Overlays stack: the top
+/// one gets the keys; they are drawn bottom to top.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {
     Help(HelpState),
     Filter(FilterPicker),
+    Compare(CompareState),
 }
 
 /// The annotations pane: which note is selected, and the scroll.
@@ -60,7 +64,7 @@ pub struct App {
     pub message_scroll: usize,
     pub notes: NotesState,
     pub show_annotations: bool,
-    pub overlay: Option<Overlay>,
+    pub overlays: Vec<Overlay>,
     /// A one-off message for the status line, cleared by the next key.
     pub flash: Option<String>,
     pub should_quit: bool,
@@ -81,7 +85,7 @@ impl App {
             message_scroll: 0,
             notes: NotesState::default(),
             show_annotations: true,
-            overlay: None,
+            overlays: Vec::new(),
             flash: None,
             should_quit: false,
         }
@@ -140,7 +144,8 @@ impl App {
         } else {
             None
         };
-        ui::message::build(&self.corpus, t, &self.theme, width, anchor, None)
+        let hint = self.keymap.hint(Context::Global, Action::Compare);
+        ui::message::build(&self.corpus, t, &self.theme, width, anchor, hint.as_deref())
     }
 
     /// The open telegram's notes laid out for the annotations pane.
@@ -166,11 +171,17 @@ impl App {
         t.notes[i].anchor.as_deref()
     }
 
+    /// The overlay on top, which gets the keys.
+    pub fn top(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
     /// The keymap context that gets the next key.
     pub fn context(&self) -> Context {
-        match &self.overlay {
+        match self.top() {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Filter(_)) => Context::Filter,
+            Some(Overlay::Compare(_)) => Context::Compare,
             None => match self.focus {
                 Pane::List => Context::List,
                 Pane::Message => Context::Message,
@@ -181,7 +192,7 @@ impl App {
 
     /// Whether the current context takes typed text.
     fn takes_text(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Filter(_)))
+        matches!(self.top(), Some(Overlay::Filter(_)))
     }
 
     /// Looks a key up (context first, then global) and applies it.
@@ -203,7 +214,7 @@ impl App {
 
     /// A key with no binding: text for an input overlay, else nothing.
     fn type_key(&mut self, key: Key) {
-        let Some(Overlay::Filter(p)) = &mut self.overlay else {
+        let Some(Overlay::Filter(p)) = self.overlays.last_mut() else {
             return;
         };
         match (key.typed_char(), key.code) {
@@ -238,13 +249,19 @@ impl App {
             self.should_quit = true;
             return;
         }
-        match &self.overlay {
+        match self.top() {
             Some(Overlay::Help(_)) => return self.update_help(action),
             Some(Overlay::Filter(_)) => return self.update_filter(action),
+            Some(Overlay::Compare(_)) if action == Action::Help => {
+                self.overlays.push(Overlay::Help(HelpState::default()));
+                return;
+            }
+            Some(Overlay::Compare(_)) => return self.update_compare(action),
             None => {}
         }
         match action {
-            Action::Help => self.overlay = Some(Overlay::Help(HelpState::default())),
+            Action::Help => self.overlays.push(Overlay::Help(HelpState::default())),
+            Action::Compare => self.open_compare(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Down => self.move_by(1),
@@ -275,7 +292,7 @@ impl App {
                 if self.list.filter.is_some() {
                     self.clear_filter();
                 } else {
-                    self.overlay = Some(Overlay::Filter(FilterPicker {
+                    self.overlays.push(Overlay::Filter(FilterPicker {
                         query: String::new(),
                         matches: filter_matches(&self.corpus, ""),
                         selected: 0,
@@ -294,14 +311,22 @@ impl App {
                     self.clear_filter();
                 }
             }
-            Action::Quit | Action::Close | Action::Confirm => {}
+            Action::Quit
+            | Action::Close
+            | Action::Confirm
+            | Action::ToggleSync
+            | Action::SwitchSide
+            | Action::SwapSides
+            | Action::CycleWitnesses
+            | Action::NextDivergent
+            | Action::PrevDivergent => {}
         }
     }
 
     fn update_help(&mut self, action: Action) {
         let lines = ui::help::line_count(self);
         let height = ui::help::body_height(self.size);
-        let Some(Overlay::Help(h)) = &mut self.overlay else {
+        let Some(Overlay::Help(h)) = self.overlays.last_mut() else {
             return;
         };
         let max = lines.saturating_sub(height);
@@ -310,7 +335,9 @@ impl App {
             h.scroll = (h.scroll as isize + d).clamp(0, max as isize) as usize
         };
         match action {
-            Action::Help | Action::Close | Action::Cancel => self.overlay = None,
+            Action::Help | Action::Close | Action::Cancel => {
+                self.overlays.pop();
+            }
             Action::Down => by(h, 1),
             Action::Up => by(h, -1),
             Action::HalfPageDown | Action::PageDown => by(h, page),
@@ -322,7 +349,7 @@ impl App {
     }
 
     fn update_filter(&mut self, action: Action) {
-        let Some(Overlay::Filter(p)) = &mut self.overlay else {
+        let Some(Overlay::Filter(p)) = self.overlays.last_mut() else {
             return;
         };
         let n = p.matches.len();
@@ -332,7 +359,9 @@ impl App {
             }
         };
         match action {
-            Action::Close | Action::Cancel | Action::Filter => self.overlay = None,
+            Action::Close | Action::Cancel | Action::Filter => {
+                self.overlays.pop();
+            }
             Action::Down => mv(p, 1),
             Action::Up => mv(p, -1),
             Action::PageDown | Action::HalfPageDown => mv(p, 10),
@@ -341,7 +370,7 @@ impl App {
             Action::Bottom => p.selected = n.saturating_sub(1),
             Action::Confirm => {
                 if let Some((id, _)) = p.matches.get(p.selected).cloned() {
-                    self.overlay = None;
+                    self.overlays.pop();
                     self.list.filter = Some(id);
                     self.list.rebuild(&self.corpus, None);
                     self.keep_list_visible();
@@ -496,17 +525,19 @@ impl App {
         self.keep_list_visible();
         self.clamp_message();
         self.clamp_notes();
-        if let Some(Overlay::Help(h)) = &self.overlay {
-            let max = ui::help::line_count(self).saturating_sub(ui::help::body_height(self.size));
-            let scroll = h.scroll.min(max);
-            self.overlay = Some(Overlay::Help(HelpState { scroll }));
+        let help_max = ui::help::line_count(self).saturating_sub(ui::help::body_height(self.size));
+        for o in &mut self.overlays {
+            if let Overlay::Help(h) = o {
+                h.scroll = h.scroll.min(help_max);
+            }
         }
+        self.clamp_compare();
     }
 
     /// Wheel scrolls the pane under the pointer; a click focuses a pane and
     /// selects what is under it (a list row is also opened).
     pub fn handle_mouse(&mut self, m: MouseEvent) {
-        if self.overlay.is_some() {
+        if !self.overlays.is_empty() {
             match m.kind {
                 MouseEventKind::ScrollDown => self.update(Action::Down),
                 MouseEventKind::ScrollUp => self.update(Action::Up),
@@ -569,9 +600,10 @@ impl App {
 
     /// "LIST", "MESSAGE", … for the status line.
     pub fn mode(&self) -> &'static str {
-        match &self.overlay {
+        match self.top() {
             Some(Overlay::Help(_)) => "HELP",
             Some(Overlay::Filter(_)) => "FILTER",
+            Some(Overlay::Compare(_)) => "COMPARE",
             None => match self.focus {
                 Pane::List => "LIST",
                 Pane::Message => "MESSAGE",

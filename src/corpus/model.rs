@@ -184,6 +184,9 @@ pub struct Witness {
     /// Language of this version (ISO 639-1: "ru", "zh"); the passages hold the
     /// source paper's English.
     pub language: Option<String>,
+    /// The language the passages are written in when it is not `language`:
+    /// "en" where the source paper quotes the version in English translation.
+    pub translation: Option<String>,
     pub date: Option<Date>,
     pub status: Option<WitnessStatus>,
     pub status_note: Option<String>,
@@ -239,6 +242,13 @@ pub struct Telegram {
     pub notes: Vec<Note>,
     /// The corpus file it came from, relative to the corpus's parent.
     pub file: String,
+}
+
+impl Witness {
+    /// The language the passages are written in, where known.
+    pub fn text_language(&self) -> Option<&str> {
+        self.translation.as_deref().or(self.language.as_deref())
+    }
 }
 
 impl Telegram {

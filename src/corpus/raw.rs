@@ -137,6 +137,7 @@ pub struct Witness {
     pub id: S,
     pub label: S,
     pub language: Option<S>,
+    pub translation: Option<S>,
     pub date: Option<S>,
     pub status: Option<S>,
     pub status_note: Option<S>,

@@ -317,6 +317,7 @@ impl Checker<'_> {
             id: self.id(&w.id, "witness id"),
             label: self.string(&w.label, "label"),
             language: self.opt_string(&w.language, "language"),
+            translation: self.opt_string(&w.translation, "translation"),
             date: w.date.as_ref().map(|d| self.date(d)),
             status: w
                 .status
@@ -371,6 +372,7 @@ impl Checker<'_> {
                 id: "text".into(),
                 label: "As the paper gives it".into(),
                 language: None,
+                translation: None,
                 date: None,
                 status: None,
                 status_note: None,

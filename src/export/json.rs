@@ -39,6 +39,7 @@ fn witness(w: &Witness) -> Value {
         "id": w.id,
         "label": w.label,
         "language": w.language,
+        "translation": w.translation,
         "date": opt(&w.date),
         "status": w.status.map(|s| s.name()),
         "status_note": w.status_note,

@@ -60,6 +60,7 @@ pub fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>>
         Context::List,
         Context::Message,
         Context::Annotations,
+        Context::Compare,
         Context::Filter,
         Context::Help,
     ] {

@@ -2,6 +2,7 @@
 //! ratatui's buffer; none changes the state. One file per view.
 
 pub mod annotations;
+pub mod compare;
 pub mod filter;
 pub mod help;
 pub mod list;
@@ -145,12 +146,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+    for o in &app.overlays {
+        match o {
+            Overlay::Help(h) => help::render(app, h, area, buf),
+            Overlay::Filter(p) => filter::render(app, p, area, buf),
+            Overlay::Compare(c) => compare::render(app, c, area, buf),
+        }
+    }
     if let Some(r) = areas.status {
         status::render(app, r, buf);
-    }
-    match &app.overlay {
-        Some(Overlay::Help(h)) => help::render(app, h, area, buf),
-        Some(Overlay::Filter(p)) => filter::render(app, p, area, buf),
-        None => {}
     }
 }

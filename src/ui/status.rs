@@ -45,6 +45,16 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
             (Action::Confirm, "filter"),
             (Action::Close, "cancel"),
         ],
+        Compare => &[
+            (Action::Down, "scroll"),
+            (Action::NextDivergent, "next divergence"),
+            (Action::PrevDivergent, "prev"),
+            (Action::ToggleSync, "sync"),
+            (Action::SwitchSide, "side"),
+            (Action::SwapSides, "swap"),
+            (Action::Close, "back"),
+            (Action::Help, "help"),
+        ],
         Global => &[],
     }
 }
@@ -63,6 +73,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!(" {} ", app.mode()),
         theme.mode().patch(theme.status_bar()),
     )];
+    let compare = app.overlays.iter().rev().find_map(|o| match o {
+        crate::app::Overlay::Compare(c) => Some(c),
+        _ => None,
+    });
+    if let Some(c) = compare {
+        let side = if c.active == 0 { "left" } else { "right" };
+        let mode = if c.sync {
+            "synced".to_string()
+        } else {
+            format!("apart · {side} scrolls")
+        };
+        left.push(Span::styled(format!(" {mode} "), theme.heading()));
+    }
     if let Some(pos) = app.list.position() {
         left.push(Span::raw(format!(" {pos}/{} ", app.list.count())));
     } else {

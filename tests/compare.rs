@@ -1,0 +1,315 @@
+//! The comparison view: keys against state, the screens, and `shifr compare`.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::app::*;
+use common::*;
+use insta::assert_snapshot;
+use ratatui::layout::Size;
+use shifr::app::{App, Overlay};
+use shifr::corpus::Corpus;
+use shifr::keymap::Keymap;
+use shifr::ui::theme::Theme;
+
+fn comparing(w: u16, h: u16) -> App {
+    let mut a = app(w, h);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("c").unwrap();
+    a
+}
+
+fn state(a: &App) -> shifr::app::compare::CompareState {
+    match a.top() {
+        Some(Overlay::Compare(s)) => s.clone(),
+        other => panic!("not comparing: {other:?}"),
+    }
+}
+
+#[test]
+fn c_opens_the_comparison_and_esc_returns_to_the_same_telegram() {
+    let mut a = comparing(120, 40);
+    assert_eq!(a.mode(), "COMPARE");
+    assert_eq!(state(&a).shown(), (0, 1));
+    a.press("esc").unwrap();
+    assert!(a.overlays.is_empty());
+    assert_eq!(a.telegram().unwrap().id, "1950-10-02-mao-stalin");
+}
+
+#[test]
+fn c_on_a_single_version_says_so() {
+    let mut a = app(120, 40);
+    a.open_id("1950-10-04-stalin-mao").unwrap();
+    a.press("c").unwrap();
+    assert!(a.overlays.is_empty());
+    assert!(
+        a.flash.as_deref().unwrap().contains("one version only"),
+        "{:?}",
+        a.flash
+    );
+}
+
+#[test]
+fn scrolling_is_synchronised_until_s() {
+    let mut a = comparing(120, 24);
+    a.press("j j").unwrap();
+    assert_eq!(state(&a).scroll, [2, 2]);
+    a.press("s j").unwrap();
+    assert_eq!(
+        state(&a).scroll,
+        [3, 2],
+        "only the active (left) side moves"
+    );
+    a.press("tab j j").unwrap();
+    assert_eq!(state(&a).scroll, [3, 4], "tab makes the right side active");
+    a.press("s").unwrap();
+    assert_eq!(
+        state(&a).scroll,
+        [4, 4],
+        "syncing again lines both up with the active side"
+    );
+    a.press("G").unwrap();
+    let s = state(&a);
+    assert_eq!(s.scroll[0], s.scroll[1]);
+    a.press("j j j").unwrap();
+    assert_eq!(state(&a).scroll, s.scroll, "never scrolls past the end");
+    a.press("g").unwrap();
+    assert_eq!(state(&a).scroll, [0, 0]);
+}
+
+#[test]
+fn divergent_rows_are_reached_with_braces() {
+    let mut a = comparing(120, 24);
+    let (built, flat, _) = a.compare_layout(&state(&a));
+    assert!(built.rows.len() >= 6);
+    a.press("}").unwrap();
+    assert_eq!(state(&a).scroll[0], flat.row_starts[1]);
+    a.press("}").unwrap();
+    assert_eq!(state(&a).scroll[0], flat.row_starts[2]);
+    a.press("{").unwrap();
+    assert_eq!(state(&a).scroll[0], flat.row_starts[1]);
+    a.press("{ {").unwrap();
+    assert_eq!(state(&a).scroll[0], 0);
+    assert!(
+        a.flash
+            .as_deref()
+            .unwrap_or("")
+            .contains("no divergent row above"),
+        "{:?}",
+        a.flash
+    );
+}
+
+#[test]
+fn x_swaps_the_columns() {
+    let mut a = comparing(120, 40);
+    a.press("x").unwrap();
+    assert_eq!(state(&a).shown(), (1, 0));
+    let text = screen(&a);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Russian text (Roshchin"))
+        .unwrap();
+    assert!(
+        line.find("Russian text").unwrap() < line.find("Chinese text").unwrap(),
+        "{line}"
+    );
+}
+
+fn versions_app(w: u16, h: u16) -> App {
+    let corpus = Arc::new(Corpus::load_dir(&fixtures().join("versions")).unwrap());
+    let mut a = App::new(corpus, Keymap::defaults(), Theme::plain(), Size::new(w, h));
+    a.resize(w, h);
+    a.press("enter c").unwrap();
+    a
+}
+
+#[test]
+fn w_cycles_pairs_of_three_witnesses() {
+    let mut a = versions_app(120, 40);
+    assert_eq!(state(&a).shown(), (0, 1));
+    a.press("w").unwrap();
+    assert_eq!(state(&a).shown(), (0, 2));
+    a.press("w").unwrap();
+    assert_eq!(state(&a).shown(), (1, 2));
+    a.press("w").unwrap();
+    assert_eq!(state(&a).shown(), (0, 1));
+    assert!(screen(&a).contains("pair 1/3"));
+}
+
+#[test]
+fn both_witness_labels_face_each_other_on_the_same_rows() {
+    let a = comparing(200, 50);
+    let text = screen(&a);
+    let header = text.lines().find(|l| l.contains("Chinese text")).unwrap();
+    assert!(
+        header.contains("Russian text (Roshchin, 3 October)"),
+        "{header}"
+    );
+    let row = text
+        .lines()
+        .find(|l| l.contains("§ decision · contradicts"))
+        .unwrap();
+    assert!(row.matches("§ decision").count() == 2, "{row}");
+    assert!(text.contains("no counterpart in this version"));
+    assert!(text.contains("Notes on § decision"));
+}
+
+#[test]
+fn narrow_screens_stack_the_versions() {
+    let a = comparing(80, 24);
+    let text = screen(&a);
+    assert!(
+        text.contains("A · Chinese text") && text.contains("B · Russian text"),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.contains("Chinese text") && l.contains("Russian text"))
+    );
+}
+
+#[test]
+fn help_over_the_comparison_lists_its_keys_and_returns_to_it() {
+    let mut a = comparing(120, 40);
+    a.press("?").unwrap();
+    assert_eq!(a.mode(), "HELP");
+    let text = screen(&a);
+    assert!(text.contains("Comparison view"), "{text}");
+    a.press("esc").unwrap();
+    assert_eq!(a.mode(), "COMPARE");
+}
+
+#[test]
+fn resizing_keeps_the_scroll_inside() {
+    let mut a = comparing(80, 24);
+    a.press("G").unwrap();
+    a.resize(200, 60);
+    let (_, flat, h) = a.compare_layout(&state(&a));
+    assert!(state(&a).scroll[0] <= flat.len().saturating_sub(h));
+}
+
+#[test]
+fn snapshot_2_october_80x24() {
+    assert_snapshot!(screen(&comparing(80, 24)));
+}
+
+#[test]
+fn snapshot_2_october_120x40() {
+    assert_snapshot!(screen(&comparing(120, 40)));
+}
+
+#[test]
+fn snapshot_2_october_200x50() {
+    assert_snapshot!(screen(&comparing(200, 50)));
+}
+
+#[test]
+fn snapshot_2_october_unsynced_120x40() {
+    let mut a = comparing(120, 40);
+    a.press("s tab j j j").unwrap();
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn snapshot_word_diff_120x30() {
+    assert_snapshot!(screen(&versions_app(120, 30)));
+}
+
+#[test]
+fn word_diff_is_styled_without_colour() {
+    use ratatui::style::Modifier;
+    let a = versions_app(120, 30);
+    let t = terminal(&a);
+    let buf = t.backend().buffer();
+    let text = screen(&a);
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("наконец"))
+        .unwrap();
+    let x = line
+        .chars()
+        .take(
+            line.find("наконец")
+                .map(|b| line[..b].chars().count())
+                .unwrap(),
+        )
+        .count();
+    let cell = &buf[(x as u16, y as u16)];
+    assert!(
+        cell.modifier.contains(Modifier::UNDERLINED),
+        "added words are underlined: {cell:?}"
+    );
+}
+
+#[test]
+fn cli_text_side_by_side_and_stacked() {
+    let out = run(&["compare", "1950-10-02-mao-stalin", "--width", "120"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.lines()
+            .any(|l| l.contains("◆ Chinese text") && l.contains("◆ Russian text")),
+        "{s}"
+    );
+    assert!(
+        s.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120),
+        "{s}"
+    );
+    assert!(
+        s.contains("Chen Jian:"),
+        "row notes are printed under their rows"
+    );
+    let out = run(&["compare", "1950-10-02-mao-stalin", "--width", "70"]);
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("A · Chinese text")
+            && s.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 70),
+        "{s}"
+    );
+}
+
+#[test]
+fn cli_json_rows_and_witness_choice() {
+    let out = run(&[
+        "compare",
+        "1950-10-02-mao-stalin",
+        "--witnesses",
+        "ru,zh",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["left"]["id"], "ru");
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["align"], "decision");
+    assert_eq!(rows[0]["relation"], "contradicts");
+    assert!(
+        rows.iter()
+            .any(|r| r["relation"] == "omitted" && r["right"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn cli_errors() {
+    let out = run(&["compare", "1950-10-04-stalin-mao"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("one version only"));
+    let out = run(&["compare", "1950-10-02-mao-stalin", "--witnesses", "zh,en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no witness 'en': its witnesses are zh, ru"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["compare", "1950-10-02-mao-stalin", "--witnesses", "zh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["compare", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+}
