@@ -81,6 +81,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
+    /// Print the telegrams that match a query, best first
+    #[command(
+        after_help = "Query: words separated by spaces, all of which must match (fuzzily: abbreviations\nand small typos match). 'exact ^prefix suffix$ !not a|b \"a phrase\"; from: to: via: by: date:\n\nExamples:\n  shifr search 'shld we fear'\n  shifr search 'from:stalin to:kim' --limit 5\n  shifr search inchon --json"
+    )]
+    Search {
+        /// The query (quote it for the shell)
+        query: String,
+        /// Show at most N hits
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic corpus (for measuring search at scale)
+    #[command(
+        name = "gen-corpus",
+        after_help = "Examples:\n  shifr gen-corpus --count 100000 --out /tmp/big\n  shifr --corpus /tmp/big"
+    )]
+    GenCorpus {
+        /// How many telegrams
+        #[arg(long)]
+        count: usize,
+        /// The directory to write (created if missing)
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed for the generator (the same seed gives the same corpus)
+        #[arg(long, default_value_t = 1950)]
+        seed: u64,
+    },
     /// Validate a corpus and report every problem with file:line:column
     #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
     Check {
@@ -193,7 +223,6 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
     }
     match tui::run(&mut app) {
         Ok(tui::Exit::Quit) => 0,
-        Ok(tui::Exit::Signal(sig)) => 128 + sig,
         Err(e) => {
             tui::restore();
             eprint(&format!("shifr: terminal error: {e}"));
@@ -316,6 +345,70 @@ fn compare(
     io_result(output::print(&text))
 }
 
+/// `shifr search`.
+fn search(cli: &Cli, query: &str, limit: usize, json: bool) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let q = match crate::search::parse(query) {
+        Ok(q) => q,
+        Err(e) => {
+            eprint(&format!("shifr: bad query: {e}"));
+            return 2;
+        }
+    };
+    let index = crate::search::index_corpus(&corpus);
+    let hits = index.search(&q);
+    let shown: Vec<_> = hits.iter().take(limit).collect();
+    let text = if json {
+        let rows: Vec<serde_json::Value> = shown
+            .iter()
+            .map(|h| {
+                let t = &corpus.telegrams[h.record as usize];
+                let fields = crate::search::document::fields(&corpus, t);
+                let snip = crate::search::snippet::snippet(&q, &fields, 100);
+                serde_json::json!({
+                    "id": t.id,
+                    "score": h.score,
+                    "date": t.date.to_string(),
+                    "from": t.from,
+                    "to": t.to,
+                    "title": t.title,
+                    "field": snip.as_ref().map(|s| s.kind.label()),
+                    "snippet": snip.as_ref().map(|s| s.text.clone()),
+                })
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(
+            &serde_json::json!({"query": query, "total": hits.len(), "hits": rows}),
+        )
+        .expect("JSON");
+        s.push('\n');
+        s
+    } else {
+        let mut s = String::new();
+        for h in &shown {
+            let t = &corpus.telegrams[h.record as usize];
+            let fields = crate::search::document::fields(&corpus, t);
+            let snip = crate::search::snippet::snippet(&q, &fields, 90);
+            s.push_str(&format!(
+                "{:<24} {:>5}  {} · {}\n",
+                t.id,
+                h.score,
+                corpus.chain(t),
+                t.title
+            ));
+            if let Some(sn) = snip {
+                s.push_str(&format!("{:<31}{}: {}\n", "", sn.kind.label(), sn.text));
+            }
+        }
+        s.push_str(&format!("{} of {} hits\n", shown.len(), hits.len()));
+        s
+    };
+    io_result(output::print(&text))
+}
+
 pub fn run(cli: Cli) -> i32 {
     if cli.bench_startup {
         return bench_startup(&cli);
@@ -325,6 +418,26 @@ pub fn run(cli: Cli) -> i32 {
             let id = id.clone();
             reader(&cli, Some(&id))
         }
+        Some(Command::Search {
+            ref query,
+            limit,
+            json,
+        }) => search(&cli, query, limit, json),
+        Some(Command::GenCorpus {
+            count,
+            ref out,
+            seed,
+        }) => match crate::corpus::synth::write(out, count, seed) {
+            Ok(c) => io_result(output::println(&format!(
+                "wrote {} telegrams to {}",
+                c.telegrams.len(),
+                out.display()
+            ))),
+            Err(e) => {
+                eprint(&format!("shifr: cannot write {}: {e}", out.display()));
+                1
+            }
+        },
         Some(Command::Compare {
             ref id,
             width,

@@ -14,5 +14,6 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod output;
+pub mod search;
 pub mod tui;
 pub mod ui;

@@ -3,8 +3,7 @@
 //! handling that always restore the terminal, and the event loop.
 
 use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -82,23 +81,49 @@ fn install_panic_hook() {
 pub enum Exit {
     /// The user quit.
     Quit,
-    /// A signal (SIGTERM, SIGHUP, SIGINT) ended it; the number.
-    Signal(i32),
 }
 
-/// Runs the reader until the user quits or a signal arrives.
-pub fn run(app: &mut App) -> io::Result<Exit> {
+/// Whether the terminal on standard input has hung up (its window closed).
+fn hung_up() -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout.
+    let n = unsafe { libc::poll(&mut fds, 1, 0) };
+    n > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// A thread that ends the process, terminal restored, on SIGTERM, SIGHUP or
+/// SIGINT, or when the terminal goes away. It cannot be the event loop's
+/// job: once the terminal has gone, crossterm's reader spins on end-of-file
+/// and never returns to the loop.
+fn spawn_watchdog() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let caught = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        let caught = Arc::clone(&caught);
-        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-        unsafe {
-            signal_hook::low_level::register(sig, move || {
-                caught.store(sig as usize, Ordering::SeqCst)
-            })?;
-        }
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("shifr-watchdog".into())
+        .spawn(move || {
+            loop {
+                if let Some(sig) = signals.pending().next() {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+                if hung_up() {
+                    restore();
+                    std::process::exit(128 + SIGHUP);
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the reader until the user quits. A signal or a vanished terminal
+/// ends the process from the watchdog, with the terminal restored.
+pub fn run(app: &mut App) -> io::Result<Exit> {
+    spawn_watchdog()?;
     install_panic_hook();
     enter()?;
     let _guard = Guard;
@@ -112,10 +137,6 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
     let mut dirty = true;
     loop {
-        let sig = caught.load(Ordering::SeqCst);
-        if sig != 0 {
-            return Ok(Exit::Signal(sig as i32));
-        }
         if app.should_quit {
             return Ok(Exit::Quit);
         }

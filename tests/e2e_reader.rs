@@ -254,3 +254,66 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// When the terminal goes away without a signal (its window closed, the
+/// pty's other end gone), shifr must end, not spin.
+#[test]
+fn a_vanished_terminal_ends_the_process() {
+    use std::io::Read;
+    use std::os::fd::AsRawFd;
+    use std::process::{Command, Stdio};
+    let pty = nix::pty::openpty(None, None).unwrap();
+    // Other tests spawn processes concurrently: keep our ends out of them.
+    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+        nix::fcntl::fcntl(
+            fd,
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+        )
+        .unwrap();
+    }
+    let ws = libc_winsize(100, 30);
+    // SAFETY: a valid fd and winsize struct.
+    unsafe { nix::libc::ioctl(pty.master.as_raw_fd(), nix::libc::TIOCSWINSZ, &ws) };
+    let slave = pty.slave;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shifr"))
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    let mut master = std::fs::File::from(pty.master);
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("Correspondence")
+        && start.elapsed().as_secs() < 10
+    {
+        let n = master.read(&mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(master);
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "shifr kept running after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    // 129 when the watchdog sees the hang-up first, 1 when the event loop's
+    // read fails first: either way it ends at once.
+    assert!(matches!(status.code(), Some(129) | Some(1)), "{status:?}");
+}
+
+fn libc_winsize(cols: u16, rows: u16) -> nix::libc::winsize {
+    nix::libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
+}

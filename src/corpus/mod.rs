@@ -8,6 +8,7 @@ pub mod model;
 pub mod nearest;
 pub mod problem;
 mod raw;
+pub mod synth;
 mod validate;
 
 use std::collections::HashMap;

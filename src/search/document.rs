@@ -1,0 +1,142 @@
+//! What of a telegram search looks at: its fields, each a kind and a text.
+//! Short fields (title, people, date, archive, kind) and body fields
+//! (passages, notes). People count with every name they go by, in every
+//! script; dates in every form a reader might type.
+
+use super::query::FieldKind;
+use crate::corpus::{Corpus, Date, Telegram};
+
+/// One searchable part of a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub kind: FieldKind,
+    /// For passages, the index in `Telegram::passages()` order; for notes and
+    /// their authors, the note's index; otherwise 0.
+    pub index: usize,
+    pub text: String,
+}
+
+fn person_forms(corpus: &Corpus, id: &str, out: &mut Vec<String>) {
+    let mut add = |s: &str| {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    if let Some(p) = corpus.person(id) {
+        add(&p.name);
+        if let Some(f) = &p.full_name {
+            add(f);
+        }
+        p.aliases.iter().for_each(|a| add(a));
+    }
+    add(id);
+}
+
+/// "1950-10-02 10-02 2 October Oct 1950".
+pub fn date_forms(d: &Date) -> String {
+    let mut s = d.to_string();
+    if let Some(m) = d.month {
+        let name = Date::month_name(m);
+        if let Some(day) = d.day {
+            s.push_str(&format!(" {m:02}-{day:02} {day}"));
+        }
+        s.push_str(&format!(" {name} {}", &name[..3]));
+    }
+    s.push_str(&format!(" {}", d.year));
+    s
+}
+
+/// The fields of a telegram, in a fixed order (their indices are the field
+/// numbers the index records).
+pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut push = |kind, index, text: String| out.push(Field { kind, index, text });
+    push(FieldKind::Title, 0, t.title.clone());
+    for (kind, ids) in [
+        (FieldKind::From, &t.from),
+        (FieldKind::To, &t.to),
+        (FieldKind::Via, &t.via),
+    ] {
+        if !ids.is_empty() {
+            let mut forms = Vec::new();
+            for id in ids {
+                person_forms(corpus, id, &mut forms);
+            }
+            push(kind, 0, forms.join(" · "));
+        }
+    }
+    let mut date = date_forms(&t.date);
+    if let Some(r) = t.received {
+        date.push_str(&format!(" · {}", date_forms(&r.date)));
+    }
+    push(FieldKind::Date, 0, date);
+    let archive: Vec<&str> = [t.archive.as_deref(), t.published.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !archive.is_empty() {
+        push(FieldKind::Archive, 0, archive.join(" · "));
+    }
+    push(
+        FieldKind::Meta,
+        0,
+        format!(
+            "{} {} {}",
+            t.kind.label(),
+            t.status.name(),
+            if t.is_multi_witness() { "versions" } else { "" }
+        ),
+    );
+    for (i, (_, p)) in t.passages().enumerate() {
+        push(FieldKind::Passage, i, p.text.clone());
+    }
+    for (i, n) in t.notes.iter().enumerate() {
+        push(FieldKind::Note, i, n.text.clone());
+        let mut by = vec![n.by.clone()];
+        if let Some(s) = corpus.scholar(&n.by) {
+            by.push(s.name.clone());
+            by.extend(s.aliases.iter().cloned());
+        }
+        push(FieldKind::NoteBy, i, by.join(" · "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_form() {
+        assert_eq!(
+            date_forms(&Date::ymd(1950, 10, 2)),
+            "1950-10-02 10-02 2 October Oct 1950"
+        );
+        assert_eq!(
+            date_forms(&Date::parse("1950-08").unwrap()),
+            "1950-08 August Aug 1950"
+        );
+    }
+
+    #[test]
+    fn a_telegram_s_fields() {
+        let c = Corpus::embedded().unwrap();
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let f = fields(&c, t);
+        assert_eq!(f[0].kind, FieldKind::Title);
+        let via = f.iter().find(|f| f.kind == FieldKind::Via).unwrap();
+        assert!(
+            via.text.contains("Roschin") && via.text.contains("Рощин"),
+            "{}",
+            via.text
+        );
+        assert_eq!(
+            f.iter().filter(|f| f.kind == FieldKind::Passage).count(),
+            t.passages().count()
+        );
+        assert_eq!(
+            f.iter().filter(|f| f.kind == FieldKind::NoteBy).count(),
+            t.notes.len()
+        );
+    }
+}

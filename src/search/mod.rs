@@ -1,0 +1,23 @@
+//! Fuzzy search across the corpus: a query language (query.rs), words and
+//! how they match (tokenize.rs, matcher.rs, score.rs), what of a telegram is
+//! searched (document.rs), the inverted index (index.rs), snippets for the
+//! rows on screen (snippet.rs), and a worker thread that keeps scoring off
+//! the UI thread (worker.rs).
+
+pub mod document;
+pub mod index;
+pub mod matcher;
+pub mod query;
+pub mod score;
+pub mod snippet;
+pub mod tokenize;
+
+pub use index::{Hit, Index};
+pub use query::{ParseError, Query, parse};
+
+use crate::corpus::Corpus;
+
+/// Builds the index of a corpus, one record per telegram in corpus order.
+pub fn index_corpus(corpus: &Corpus) -> Index {
+    Index::build(corpus.telegrams.iter().map(|t| document::fields(corpus, t)))
+}

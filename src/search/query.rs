@@ -1,0 +1,453 @@
+//! The query language. Terms are separated by spaces and must all match.
+//! Each term is fuzzy by default; fzf's atoms keep their meaning per term:
+//! `'exact`, `^prefix`, `suffix$`, `!negation`, and `a | b` for either.
+//! `"two words"` is a phrase (adjacent words). `from:`, `to:`, `via:`, `by:`
+//! and `date:` narrow a term to one field. Smart case: a term with an
+//! upper-case letter matches case-sensitively.
+
+use std::fmt;
+
+use super::tokenize::{has_upper, is_cjk, tokenize};
+
+/// The parts of a record a term can be narrowed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FieldKind {
+    Title,
+    From,
+    To,
+    Via,
+    Date,
+    Archive,
+    Meta,
+    Passage,
+    Note,
+    NoteBy,
+}
+
+impl FieldKind {
+    /// A short field: a match there outranks a body match of equal score.
+    pub fn is_short(self) -> bool {
+        !matches!(self, FieldKind::Passage | FieldKind::Note)
+    }
+
+    pub fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// What a result row calls the field its match is in.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldKind::Title => "title",
+            FieldKind::From => "from",
+            FieldKind::To => "to",
+            FieldKind::Via => "via",
+            FieldKind::Date => "date",
+            FieldKind::Archive => "archive",
+            FieldKind::Meta => "kind",
+            FieldKind::Passage => "text",
+            FieldKind::Note => "note",
+            FieldKind::NoteBy => "note by",
+        }
+    }
+}
+
+/// The field prefixes a term may carry.
+pub const PREFIXES: &[(&str, FieldKind)] = &[
+    ("from", FieldKind::From),
+    ("to", FieldKind::To),
+    ("via", FieldKind::Via),
+    ("by", FieldKind::NoteBy),
+    ("date", FieldKind::Date),
+];
+
+/// How an atom matches a word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AtomKind {
+    /// Exact word, prefix, abbreviation or small typo (see `matcher`).
+    Fuzzy,
+    /// `'x`: the word contains x.
+    Exact,
+    /// `^x`: the word starts with x.
+    Prefix,
+    /// `x$`: the word ends with x.
+    Suffix,
+    /// `^x$`: the word is x.
+    Whole,
+    /// `"a b"`, or a Chinese term of several characters: these words, adjacent,
+    /// in order.
+    Phrase(Vec<String>),
+}
+
+/// One match condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Atom {
+    pub field: Option<FieldKind>,
+    pub negated: bool,
+    pub kind: AtomKind,
+    /// The word to match (for phrases, the words joined by spaces).
+    pub text: String,
+    pub case_sensitive: bool,
+}
+
+/// A term: one atom, or several joined by `|` (any of them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub alts: Vec<Atom>,
+}
+
+impl Term {
+    /// A term that adds to a record's score and can take a proximity bonus:
+    /// a single, positive, field-free word atom.
+    pub fn plain_word(&self) -> Option<&Atom> {
+        match self.alts.as_slice() {
+            [a] if !a.negated && a.field.is_none() && !matches!(a.kind, AtomKind::Phrase(_)) => {
+                Some(a)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// What is wrong with a query, and where (a character column, 0-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "column {}: {}", self.column + 1, self.message)
+    }
+}
+
+/// A raw piece of the query: text and where it starts, or a `|`.
+#[derive(Debug)]
+enum Piece {
+    Word {
+        text: String,
+        col: usize,
+        quoted: bool,
+    },
+    Or {
+        col: usize,
+    },
+}
+
+fn split(q: &str) -> Result<Vec<Piece>, ParseError> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = q.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut text = String::new();
+        let mut quoted = false;
+        // A prefix such as `from:` or `!` may come before a quote.
+        while i < chars.len() && !chars[i].is_whitespace() {
+            if chars[i] == '"' {
+                quoted = true;
+                let open = i;
+                i += 1;
+                let mut inner = String::new();
+                while i < chars.len() && chars[i] != '"' {
+                    inner.push(chars[i]);
+                    i += 1;
+                }
+                if i == chars.len() {
+                    return Err(ParseError {
+                        column: open,
+                        message: "unterminated quote: expected a closing \"".into(),
+                    });
+                }
+                i += 1;
+                text.push('"');
+                text.push_str(&inner);
+                text.push('"');
+            } else {
+                text.push(chars[i]);
+                i += 1;
+            }
+        }
+        if text == "|" {
+            out.push(Piece::Or { col: start });
+        } else {
+            out.push(Piece::Word {
+                text,
+                col: start,
+                quoted,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn atom(text: &str, col: usize, quoted: bool) -> Result<Atom, ParseError> {
+    let mut s = text;
+    let mut negated = false;
+    let mut field = None;
+    if let Some(rest) = s.strip_prefix('!') {
+        negated = true;
+        s = rest;
+    }
+    // A field prefix: letters, then a colon, then something.
+    if let Some((name, rest)) = s.split_once(':')
+        && !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphabetic())
+        && !name.starts_with('"')
+    {
+        match PREFIXES.iter().find(|(p, _)| p.eq_ignore_ascii_case(name)) {
+            Some((_, f)) => {
+                field = Some(*f);
+                s = rest;
+                if let Some(rest) = s.strip_prefix('!') {
+                    negated = true;
+                    s = rest;
+                }
+            }
+            None => {
+                let known: Vec<String> = PREFIXES.iter().map(|(p, _)| format!("{p}:")).collect();
+                return Err(ParseError {
+                    column: col,
+                    message: format!("unknown field '{name}:': expected {}", known.join(", ")),
+                });
+            }
+        }
+    }
+    if s.is_empty() {
+        let what = if field.is_some() {
+            "a field prefix"
+        } else {
+            "'!'"
+        };
+        return Err(ParseError {
+            column: col,
+            message: format!("{what} needs a word after it"),
+        });
+    }
+    let (kind, word) = if quoted && s.starts_with('"') && s.ends_with('"') && s.len() >= 2 {
+        let inner = &s[1..s.len() - 1];
+        // A hyphenated compound is matched through its parts.
+        let words: Vec<String> = tokenize(inner)
+            .iter()
+            .filter(|t| !t.text.contains(['-', '‐', '‑']))
+            .map(|t| t.text.to_string())
+            .collect();
+        if words.is_empty() {
+            return Err(ParseError {
+                column: col,
+                message: "empty phrase: expected words between the quotes".into(),
+            });
+        }
+        (AtomKind::Phrase(words.clone()), words.join(" "))
+    } else if let Some(rest) = s.strip_prefix('\'') {
+        (AtomKind::Exact, rest.to_string())
+    } else {
+        let (starts, s) = match s.strip_prefix('^') {
+            Some(r) => (true, r),
+            None => (false, s),
+        };
+        let (ends, s) = match s.strip_suffix('$') {
+            Some(r) if !r.is_empty() => (true, r),
+            _ => (false, s),
+        };
+        let kind = match (starts, ends) {
+            (true, true) => AtomKind::Whole,
+            (true, false) => AtomKind::Prefix,
+            (false, true) => AtomKind::Suffix,
+            (false, false) => AtomKind::Fuzzy,
+        };
+        // A Chinese term of three or more characters is the phrase of its pairs.
+        let cjk: Vec<char> = s.chars().filter(|c| is_cjk(*c)).collect();
+        if kind == AtomKind::Fuzzy && cjk.len() >= 3 && cjk.len() == s.chars().count() {
+            let pairs: Vec<String> = tokenize(s)
+                .into_iter()
+                .map(|t| t.text.to_string())
+                .collect();
+            (AtomKind::Phrase(pairs), s.to_string())
+        } else {
+            (kind, s.to_string())
+        }
+    };
+    if word.is_empty() {
+        return Err(ParseError {
+            column: col,
+            message: "this term has no word to match".into(),
+        });
+    }
+    if negated && kind == AtomKind::Fuzzy {
+        // fzf: a negated term is an exact (substring) match.
+        return Ok(Atom {
+            field,
+            negated,
+            case_sensitive: has_upper(&word),
+            kind: AtomKind::Exact,
+            text: word,
+        });
+    }
+    Ok(Atom {
+        field,
+        negated,
+        case_sensitive: has_upper(&word),
+        kind,
+        text: word,
+    })
+}
+
+/// Parses a query.
+pub fn parse(q: &str) -> Result<Query, ParseError> {
+    let pieces = split(q)?;
+    let mut terms: Vec<Term> = Vec::new();
+    let mut pending_or: Option<usize> = None;
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Or { col } => {
+                if terms.is_empty() || pending_or.is_some() || i + 1 == pieces.len() {
+                    return Err(ParseError {
+                        column: *col,
+                        message: "'|' needs a term on each side".into(),
+                    });
+                }
+                pending_or = Some(*col);
+            }
+            Piece::Word { text, col, quoted } => {
+                let a = atom(text, *col, *quoted)?;
+                if pending_or.take().is_some() {
+                    terms.last_mut().expect("checked above").alts.push(a);
+                } else {
+                    terms.push(Term { alts: vec![a] });
+                }
+            }
+        }
+    }
+    Ok(Query { terms })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(q: &str) -> Atom {
+        let p = parse(q).unwrap();
+        assert_eq!(p.terms.len(), 1, "{p:?}");
+        p.terms[0].alts[0].clone()
+    }
+
+    #[test]
+    fn plain_terms_are_fuzzy_and_smart_case() {
+        let q = parse("shld we  fear").unwrap();
+        assert_eq!(q.terms.len(), 3);
+        assert!(
+            q.terms
+                .iter()
+                .all(|t| t.alts[0].kind == AtomKind::Fuzzy && !t.alts[0].case_sensitive)
+        );
+        assert!(one("Stalin").case_sensitive);
+        assert!(parse("   ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn fzf_atoms() {
+        assert_eq!(one("'fear").kind, AtomKind::Exact);
+        assert_eq!(one("^chin").kind, AtomKind::Prefix);
+        assert_eq!(one("ese$").kind, AtomKind::Suffix);
+        assert_eq!(one("^mao$").kind, AtomKind::Whole);
+        let n = one("!disputed");
+        assert!(n.negated && n.kind == AtomKind::Exact && n.text == "disputed");
+        let n = one("!^dis");
+        assert!(n.negated && n.kind == AtomKind::Prefix);
+        assert_eq!(one("$").kind, AtomKind::Fuzzy, "a lone $ is a word");
+    }
+
+    #[test]
+    fn or_groups() {
+        let q = parse("roshchin | shtykov stalin").unwrap();
+        assert_eq!(q.terms.len(), 2);
+        assert_eq!(q.terms[0].alts.len(), 2);
+        assert_eq!(q.terms[0].alts[1].text, "shtykov");
+    }
+
+    #[test]
+    fn phrases_and_cjk() {
+        assert_eq!(
+            one("\"should we fear\"").kind,
+            AtomKind::Phrase(vec!["should".into(), "we".into(), "fear".into()])
+        );
+        assert_eq!(
+            one("毛泽东").kind,
+            AtomKind::Phrase(vec!["毛泽".into(), "泽东".into()])
+        );
+        assert_eq!(one("毛泽").kind, AtomKind::Fuzzy);
+        let p = one("from:\"kim il\"");
+        assert_eq!(p.field, Some(FieldKind::From));
+        assert!(matches!(p.kind, AtomKind::Phrase(_)));
+    }
+
+    #[test]
+    fn field_prefixes() {
+        let a = one("from:stalin");
+        assert_eq!(
+            (a.field, a.text.as_str()),
+            (Some(FieldKind::From), "stalin")
+        );
+        assert_eq!(one("to:mao").field, Some(FieldKind::To));
+        assert_eq!(one("via:roshchin").field, Some(FieldKind::Via));
+        assert_eq!(one("by:mansourov").field, Some(FieldKind::NoteBy));
+        assert_eq!(one("date:1950-10").field, Some(FieldKind::Date));
+        let a = one("!from:stalin");
+        assert!(a.negated && a.field == Some(FieldKind::From));
+        let a = one("from:!stalin");
+        assert!(a.negated && a.field == Some(FieldKind::From));
+        assert_eq!(
+            one("10:30").text,
+            "10:30",
+            "digits before a colon are not a prefix"
+        );
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = parse("mao \"should we").unwrap_err();
+        assert_eq!(e.column, 4);
+        assert!(e.message.contains("unterminated quote"));
+        let e = parse("fro:stalin").unwrap_err();
+        assert!(
+            e.message
+                .contains("unknown field 'fro:': expected from:, to:, via:, by:, date:"),
+            "{e}"
+        );
+        assert!(
+            parse("| mao")
+                .unwrap_err()
+                .message
+                .contains("'|' needs a term")
+        );
+        assert!(
+            parse("mao |")
+                .unwrap_err()
+                .message
+                .contains("'|' needs a term")
+        );
+        assert!(parse("mao | | x").is_err());
+        assert!(parse("from:").unwrap_err().message.contains("needs a word"));
+        assert!(parse("!").unwrap_err().message.contains("needs a word"));
+        assert!(parse("\"\"").unwrap_err().message.contains("empty phrase"));
+        assert!(parse("'").is_err());
+    }
+}

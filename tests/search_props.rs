@@ -1,0 +1,295 @@
+//! The index against a reference: the same semantics as a plain scan over
+//! every record, written here without the index. On random corpora and
+//! random queries both must return exactly the same records in exactly the
+//! same order with the same scores.
+
+use proptest::prelude::*;
+use shifr::search::document::Field;
+use shifr::search::matcher::char_mask;
+use shifr::search::query::{AtomKind, FieldKind, Query, parse};
+use shifr::search::score::{Prepared, better, pack, phrase_score, proximity, weighted};
+use shifr::search::tokenize::{fold, tokenize};
+use shifr::search::{Hit, Index};
+
+/// A term's best match in a record: (weighted, raw, key), and the key's
+/// occurrences.
+type Best = Option<(u32, u32, String)>;
+
+fn key_of(p: &Prepared, surface: &str) -> String {
+    if p.atom.case_sensitive {
+        surface.to_string()
+    } else {
+        fold(surface)
+    }
+}
+
+/// The best match of one atom in a record, by scanning its words.
+fn atom_best(p: &Prepared, fields: &[Field]) -> Best {
+    let mut best: Best = None;
+    let offer = |cand: (u32, u32, String), best: &mut Best| {
+        let replace = match best {
+            None => true,
+            Some(b) => better((cand.0, cand.1, &cand.2), (b.0, b.1, &b.2)),
+        };
+        if replace {
+            *best = Some(cand);
+        }
+    };
+    for f in fields.iter().filter(|f| p.field_ok(f.kind)) {
+        let toks = tokenize(&f.text);
+        if let AtomKind::Phrase(_) = p.atom.kind {
+            let plain: Vec<_> = toks
+                .iter()
+                .filter(|t| !t.text.contains(['-', '‐', '‑']))
+                .collect();
+            let n = p.phrase.len();
+            for w in plain.windows(n) {
+                let adjacent = w.windows(2).all(|x| x[1].pos == x[0].pos + 1);
+                if adjacent
+                    && w.iter()
+                        .zip(&p.phrase)
+                        .all(|(t, pw)| key_of(p, t.text) == *pw)
+                {
+                    let raw = phrase_score(n);
+                    offer(
+                        (weighted(raw, f.kind.is_short()), raw, String::new()),
+                        &mut best,
+                    );
+                }
+            }
+            continue;
+        }
+        for t in &toks {
+            let k = key_of(p, t.text);
+            if let Some(raw) = p.word_score(&k, k.chars().count(), char_mask(&k)) {
+                offer((weighted(raw, f.kind.is_short()), raw, k), &mut best);
+            }
+        }
+    }
+    best
+}
+
+fn occurrences(p: &Prepared, key: &str, fields: &[Field]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (fi, f) in fields.iter().enumerate() {
+        for t in tokenize(&f.text) {
+            if key_of(p, t.text) == key {
+                out.push(pack(fi, t.pos));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The reference search: every record scanned in turn.
+fn reference(q: &Query, records: &[Vec<Field>]) -> Vec<Hit> {
+    if q.is_empty() {
+        return (0..records.len() as u32)
+            .map(|record| Hit { record, score: 0 })
+            .collect();
+    }
+    let mut hits = Vec::new();
+    'records: for (r, fields) in records.iter().enumerate() {
+        let mut positive: Vec<(u32, Option<(Prepared, String)>)> = Vec::new();
+        for term in &q.terms {
+            let prepared: Vec<Prepared> = term.alts.iter().map(Prepared::new).collect();
+            if prepared.len() == 1 && prepared[0].atom.negated {
+                if atom_best(&prepared[0], fields).is_some() {
+                    continue 'records;
+                }
+                continue;
+            }
+            if prepared.len() == 1 {
+                match atom_best(&prepared[0], fields) {
+                    None => continue 'records,
+                    Some((w, _, key)) => {
+                        let plain = term.plain_word().map(|_| (prepared[0].clone(), key));
+                        positive.push((w, plain));
+                    }
+                }
+            } else {
+                let mut any: Option<u32> = None;
+                for p in &prepared {
+                    let b = atom_best(p, fields);
+                    let s = match (p.atom.negated, b) {
+                        (true, None) => Some(0),
+                        (true, Some(_)) => None,
+                        (false, b) => b.map(|b| b.0),
+                    };
+                    if let Some(s) = s {
+                        any = Some(any.map_or(s, |a| a.max(s)));
+                    }
+                }
+                match any {
+                    None => continue 'records,
+                    Some(s) => positive.push((s, None)),
+                }
+            }
+        }
+        let mut score: u32 = positive.iter().map(|p| p.0).sum();
+        for pair in positive.windows(2) {
+            if let (Some((pa, ka)), Some((pb, kb))) = (&pair[0].1, &pair[1].1) {
+                score += proximity(&occurrences(pa, ka, fields), &occurrences(pb, kb, fields));
+            }
+        }
+        hits.push(Hit {
+            record: r as u32,
+            score,
+        });
+    }
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.record.cmp(&b.record)));
+    hits
+}
+
+const WORDS: &[&str] = &[
+    "should",
+    "Should",
+    "we",
+    "fear",
+    "this",
+    "stalin",
+    "Stalin",
+    "air",
+    "cover",
+    "covert",
+    "inchon",
+    "volunteers",
+    "decision",
+    "final",
+    "fin",
+    "de",
+    "the",
+    "of",
+    "сталин",
+    "Сталин",
+    "решение",
+    "войска",
+    "毛泽东",
+    "志愿军",
+    "1950-10-02",
+    "Chinese-Korean",
+    "38th",
+    "cafe\u{301}",
+    "shtykov",
+    "roshchin",
+    "rosh",
+    "a",
+    "x",
+];
+
+const KINDS: &[FieldKind] = &[
+    FieldKind::Title,
+    FieldKind::From,
+    FieldKind::Passage,
+    FieldKind::Note,
+    FieldKind::Date,
+];
+
+fn field() -> impl Strategy<Value = Field> {
+    (
+        proptest::sample::select(KINDS),
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..12),
+    )
+        .prop_map(|(kind, ws)| Field {
+            kind,
+            index: 0,
+            text: ws.join(" "),
+        })
+}
+
+fn record() -> impl Strategy<Value = Vec<Field>> {
+    proptest::collection::vec(field(), 1..5)
+}
+
+const QUERY_WORDS: &[&str] = &[
+    "shld",
+    "should",
+    "Should",
+    "we",
+    "fear",
+    "stalin",
+    "Stalin",
+    "sta",
+    "air",
+    "cvoer",
+    "cover",
+    "inch",
+    "volunteres",
+    "'dec",
+    "^fin",
+    "al$",
+    "^final$",
+    "!the",
+    "!^sta",
+    "сталн",
+    "Сталин",
+    "реш",
+    "毛泽东",
+    "毛",
+    "志愿",
+    "10-02",
+    "1950",
+    "korean",
+    "38",
+    "cafe\u{301}",
+    "from:stalin",
+    "date:1950",
+    "\"we fear\"",
+    "\"should we\"",
+    "x",
+    "a",
+];
+
+fn query() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            4 => proptest::sample::select(QUERY_WORDS).prop_map(str::to_string),
+            1 => (proptest::sample::select(QUERY_WORDS), proptest::sample::select(QUERY_WORDS)).prop_map(|(a, b)| format!("{a} | {b}")),
+        ],
+        0..4,
+    )
+    .prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn index_equals_reference(records in proptest::collection::vec(record(), 0..25), q in query()) {
+        let query = parse(&q).expect("generated queries are valid");
+        let index = Index::build(records.clone());
+        let got = index.search(&query);
+        let want = reference(&query, &records);
+        prop_assert_eq!(got, want, "query {:?}", q);
+    }
+}
+
+#[test]
+fn reference_and_index_agree_on_the_bundled_corpus() {
+    let corpus = shifr::corpus::Corpus::embedded().unwrap();
+    let records: Vec<Vec<Field>> = corpus
+        .telegrams
+        .iter()
+        .map(|t| shifr::search::document::fields(&corpus, t))
+        .collect();
+    let index = Index::build(records.clone());
+    for q in [
+        "shld we fear",
+        "inchon",
+        "from:stalin to:kim",
+        "stalin air cvoer",
+        "Рощин",
+        "毛泽东",
+        "\"final decision\"",
+        "!disputed mao",
+        "roshchin | shtykov",
+        "10-02",
+        "2 oct",
+        "by:mansourov",
+        "",
+    ] {
+        let query = parse(q).unwrap();
+        assert_eq!(index.search(&query), reference(&query, &records), "{q}");
+    }
+}
