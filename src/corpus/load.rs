@@ -7,10 +7,10 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::Corpus;
 use super::problem::{Problem, Report};
 use super::raw;
 use super::validate::{Checker, Known};
+use super::{Corpus, Telegram};
 
 /// One corpus file: where it is shown as being, where it sits inside the
 /// corpus, and what it holds.
@@ -53,35 +53,63 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
         }
     }
     paths.sort();
-    let mut files = Vec::new();
-    for p in paths {
-        let path = p.display().to_string();
-        let rel = p
-            .strip_prefix(dir)
-            .map(|r| r.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_else(|_| path.clone());
-        match fs::read(&p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SourceFile { path, rel, text }),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
-                    report.push(Problem::at(
-                        &path,
-                        &text,
-                        at,
-                        "not UTF-8 text: expected a UTF-8 encoded TOML file",
-                    ));
-                }
-            },
-            Err(e) => report.push(Problem::file(&path, format!("cannot read file: {e}"))),
+    let read = parallel_chunks(&paths, |chunk| {
+        let mut files = Vec::with_capacity(chunk.len());
+        let mut problems = Report::default();
+        for p in chunk {
+            let path = p.display().to_string();
+            let rel = p
+                .strip_prefix(dir)
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_else(|_| path.clone());
+            match fs::read(p) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => files.push(SourceFile { path, rel, text }),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
+                        problems.push(Problem::at(
+                            &path,
+                            &text,
+                            at,
+                            "not UTF-8 text: expected a UTF-8 encoded TOML file",
+                        ));
+                    }
+                },
+                Err(e) => problems.push(Problem::file(&path, format!("cannot read file: {e}"))),
+            }
         }
+        (files, problems)
+    });
+    let mut files = Vec::with_capacity(paths.len());
+    for (fs, problems) in read {
+        files.extend(fs);
+        report.problems.extend(problems.problems);
     }
     if report.is_empty() {
         Ok(files)
     } else {
         Err(report)
     }
+}
+
+/// Runs `f` over `items` split into one chunk per core, returning the
+/// chunks' results in order.
+fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if items.len() < 256 || threads < 2 {
+        return vec![f(items)];
+    }
+    let size = items.len().div_ceil(threads);
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = items.chunks(size).map(|c| sc.spawn(|| f(c))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("loader thread"))
+            .collect()
+    })
 }
 
 /// The corpus compiled into the binary.
@@ -147,11 +175,6 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
     let raw_people: Option<raw::PeopleFile> = people_file.and_then(|f| parse(f, &mut report));
     let raw_sources: Option<raw::SourcesFile> = sources_file.and_then(|f| parse(f, &mut report));
     let raw_events: Option<raw::EventsFile> = events_file.and_then(|f| parse(f, &mut report));
-    let raw_telegrams: Vec<(&SourceFile, raw::Telegram)> = telegram_files
-        .iter()
-        .filter_map(|f| parse(f, &mut report).map(|t| (*f, t)))
-        .collect();
-
     let mut known = Known::default();
     if let Some(p) = &raw_people {
         known.people = p.person.iter().map(|p| p.id.get_ref().clone()).collect();
@@ -187,30 +210,51 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
         };
         corpus.events = c.events(raw, &mut HashMap::new());
     }
+    // Telegrams: parsed and checked on every core (a large corpus has
+    // tens of thousands of files), then checked for duplicate ids in order.
+    let checked = parallel_chunks(&telegram_files, |chunk| {
+        let mut part = Report::default();
+        let out: Vec<(Telegram, usize)> = chunk
+            .iter()
+            .filter_map(|f| {
+                let raw: raw::Telegram = parse(f, &mut part)?;
+                let stem = f
+                    .rel
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&f.rel)
+                    .trim_end_matches(".toml")
+                    .to_string();
+                let mut c = Checker {
+                    file: &f.path,
+                    text: &f.text,
+                    report: &mut part,
+                };
+                Some((c.telegram(&raw, &stem, &known), raw.id.span().start))
+            })
+            .collect();
+        (out, part)
+    });
     let mut seen_telegrams: HashMap<String, String> = HashMap::new();
-    for (f, raw) in &raw_telegrams {
-        let stem = f
-            .rel
-            .rsplit('/')
-            .next()
-            .unwrap_or(&f.rel)
-            .trim_end_matches(".toml")
-            .to_string();
-        let mut c = Checker {
-            file: &f.path,
-            text: &f.text,
-            report: &mut report,
-        };
-        let t = c.telegram(raw, &stem, &known);
-        if let Some(first) = seen_telegrams.get(&t.id) {
-            c.problem(
-                raw.id.span().start,
-                format!("duplicate telegram id '{}': first defined in {first}", t.id),
-            );
-        } else {
-            seen_telegrams.insert(t.id.clone(), f.path.clone());
+    for (telegrams, part) in checked {
+        report.problems.extend(part.problems);
+        for (t, id_at) in telegrams {
+            if let Some(first) = seen_telegrams.get(&t.id) {
+                let f = telegram_files
+                    .iter()
+                    .find(|f| f.path == t.file)
+                    .expect("a telegram's file");
+                report.push(Problem::at(
+                    &f.path,
+                    &f.text,
+                    id_at,
+                    format!("duplicate telegram id '{}': first defined in {first}", t.id),
+                ));
+            } else {
+                seen_telegrams.insert(t.id.clone(), t.file.clone());
+            }
+            corpus.telegrams.push(t);
         }
-        corpus.telegrams.push(t);
     }
 
     if report.is_empty() {

@@ -8,11 +8,13 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::document::Field;
 use super::matcher::char_mask;
 use super::query::{AtomKind, FieldKind, Query};
 use super::score::{Prepared, better, pack, phrase_score, proximity, weighted};
-use super::tokenize::{fold, tokenize};
+use super::tokenize::{fold, tokenize_into};
 
 /// One ranked result: a record (the telegram's index in the corpus) and its
 /// score.
@@ -52,8 +54,10 @@ pub struct Index {
     post_off: Vec<u32>,
     p_record: Vec<u32>,
     p_kinds: Vec<u16>,
-    /// posting → its occurrences (CSR over `occ`), packed field and position.
+    /// posting → where its occurrences (packed field and position) start
+    /// in `occ`, and how many there are.
     p_occ: Vec<u32>,
+    p_occ_len: Vec<u16>,
     occ: Vec<u32>,
     /// record → the kind of each of its fields (CSR).
     rf_off: Vec<u32>,
@@ -74,10 +78,92 @@ const ALL_KINDS: [FieldKind; 10] = [
     FieldKind::NoteBy,
 ];
 
+/// The bits of the short field kinds.
+const SHORT_MASK: u16 = {
+    let mut m = 0u16;
+    let mut i = 0;
+    while i < ALL_KINDS.len() {
+        if !matches!(ALL_KINDS[i], FieldKind::Passage | FieldKind::Note) {
+            m |= 1 << ALL_KINDS[i] as u16;
+        }
+        i += 1;
+    }
+    m
+};
+
 fn has_short(kinds: u16) -> bool {
-    ALL_KINDS
-        .iter()
-        .any(|k| k.is_short() && kinds & k.bit() != 0)
+    kinds & SHORT_MASK != 0
+}
+
+/// One thread's share of an index being built: its records' vocabulary,
+/// postings (in record order) and field kinds.
+struct Partial {
+    surfaces: Vec<Box<str>>,
+    /// (surface, record, kinds, occurrence count).
+    tmp: Vec<(u32, u32, u16, u32)>,
+    tmp_occ: Vec<u32>,
+    rf_off: Vec<u32>,
+    rf_kind: Vec<FieldKind>,
+}
+
+impl Partial {
+    fn build(
+        records: std::ops::Range<usize>,
+        fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+    ) -> Partial {
+        let mut p = Partial {
+            surfaces: Vec::new(),
+            tmp: Vec::new(),
+            tmp_occ: Vec::new(),
+            rf_off: vec![0],
+            rf_kind: Vec::new(),
+        };
+        // The vocabulary is small next to the text: keeping each word twice
+        // (map key and list) costs little.
+        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut local: Vec<(u32, u32, u16)> = Vec::new();
+        for r in records {
+            local.clear();
+            let fs = fields(r);
+            let mut toks = Vec::new();
+            for (fi, f) in fs.iter().enumerate() {
+                p.rf_kind.push(f.kind);
+                toks.clear();
+                tokenize_into(&f.text, &mut toks);
+                for t in &toks {
+                    let id = match surf_id.get(t.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = p.surfaces.len() as u32;
+                            p.surfaces.push(t.text.into());
+                            surf_id.insert(t.text.into(), id);
+                            id
+                        }
+                    };
+                    local.push((id, pack(fi, t.pos), f.kind.bit()));
+                }
+            }
+            p.rf_off.push(p.rf_kind.len() as u32);
+            local.sort_unstable();
+            let mut i = 0;
+            while i < local.len() {
+                let s = local[i].0;
+                let mut kinds = 0u16;
+                let start = p.tmp_occ.len();
+                while i < local.len() && local[i].0 == s {
+                    kinds |= local[i].2;
+                    if p.tmp_occ.len() == start || *p.tmp_occ.last().expect("pushed") != local[i].1
+                    {
+                        p.tmp_occ.push(local[i].1);
+                    }
+                    i += 1;
+                }
+                p.tmp
+                    .push((s, r as u32, kinds, (p.tmp_occ.len() - start) as u32));
+            }
+        }
+        p
+    }
 }
 
 /// A term's hits: the best per record, the records touched, and the
@@ -91,92 +177,112 @@ struct TermHit {
     raw: u32,
     /// The best word: a folded id or a surface id (see `case_sensitive`).
     key: u32,
+    /// Posting slots of the best word's surfaces in this record, so its
+    /// occurrences need no search; `NO_SLOTS` when there were too many.
+    slots: [u32; 2],
+    nslots: u8,
 }
+
+const NO_SLOTS: u8 = u8::MAX;
+
+/// Above this many postings, a term's merge is split across two threads.
+const PARALLEL_POSTINGS: usize = 150_000;
 
 impl Index {
     /// Builds the index of `records`, each given as its fields.
-    pub fn build(records: impl IntoIterator<Item = Vec<Field>>) -> Index {
-        let mut ix = Index::default();
-        let mut surf_id: HashMap<Box<str>, u32> = HashMap::new();
-        // (surface, record, kinds, occurrence count), in record order; the
-        // occurrences themselves in `tmp_occ`, in the same order.
-        let mut tmp: Vec<(u32, u32, u16, u32)> = Vec::new();
-        let mut tmp_occ: Vec<u32> = Vec::new();
-        let mut local: Vec<(u32, u32, u16)> = Vec::new();
-        ix.rf_off.push(0);
-        for (r, fields) in records.into_iter().enumerate() {
-            local.clear();
-            for (fi, f) in fields.iter().enumerate() {
-                ix.rf_kind.push(f.kind);
-                for t in tokenize(&f.text) {
-                    let id = match surf_id.get(t.text) {
-                        Some(&id) => id,
-                        None => {
-                            let id = ix.surfaces.len() as u32;
-                            ix.surfaces.push(t.text.into());
-                            surf_id.insert(t.text.into(), id);
-                            id
-                        }
-                    };
-                    local.push((id, pack(fi, t.pos), f.kind.bit()));
-                }
-            }
-            ix.rf_off.push(ix.rf_kind.len() as u32);
-            local.sort_unstable();
-            let mut i = 0;
-            while i < local.len() {
-                let s = local[i].0;
-                let mut kinds = 0u16;
-                let start = tmp_occ.len();
-                while i < local.len() && local[i].0 == s {
-                    kinds |= local[i].2;
-                    if tmp_occ.len() == start || *tmp_occ.last().unwrap() != local[i].1 {
-                        tmp_occ.push(local[i].1);
-                    }
-                    i += 1;
-                }
-                tmp.push((s, r as u32, kinds, (tmp_occ.len() - start) as u32));
-            }
-            ix.n = r + 1;
+    pub fn build(records: Vec<Vec<Field>>) -> Index {
+        Index::build_with(records.len(), |i| records[i].clone())
+    }
+
+    /// Builds the index of `n` records, asking `fields` for each one's
+    /// fields; the work is split across two threads.
+    pub fn build_with(n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Index {
+        let mid = n / 2;
+        let (a, b) = if n >= 2_000 {
+            std::thread::scope(|sc| {
+                let h = sc.spawn(|| Partial::build(mid..n, &fields));
+                (
+                    Partial::build(0..mid, &fields),
+                    h.join().expect("index thread"),
+                )
+            })
+        } else {
+            (Partial::build(0..n, &fields), Partial::build(n..n, &fields))
+        };
+        Index::merge(n, a, b)
+    }
+
+    fn merge(n: usize, a: Partial, b: Partial) -> Index {
+        let mut ix = Index {
+            n,
+            ..Index::default()
+        };
+        // One vocabulary: a's ids stay; b's are mapped onto it.
+        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        surf_id.reserve(a.surfaces.len() + b.surfaces.len() / 4);
+        for (i, s) in a.surfaces.iter().enumerate() {
+            surf_id.insert(s.clone(), i as u32);
         }
+        ix.surfaces = a.surfaces;
+        let remap: Vec<u32> = b
+            .surfaces
+            .into_iter()
+            .map(|s| match surf_id.get(&s) {
+                Some(&id) => id,
+                None => {
+                    let id = ix.surfaces.len() as u32;
+                    surf_id.insert(s.clone(), id);
+                    ix.surfaces.push(s);
+                    id
+                }
+            })
+            .collect();
         drop(surf_id);
-        // Postings grouped by surface (a counting sort keeps record order).
+        ix.rf_off = a.rf_off;
+        let shift = *ix.rf_off.last().unwrap_or(&0);
+        ix.rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        ix.rf_kind = a.rf_kind;
+        ix.rf_kind.extend(b.rf_kind);
+        // Postings grouped by surface; a's records come before b's, so a
+        // counting sort keeps record order within each surface.
         let ns = ix.surfaces.len();
+        let sid = |part: usize, s: u32| if part == 0 { s } else { remap[s as usize] };
         let mut count = vec![0u32; ns + 1];
-        for p in &tmp {
-            count[p.0 as usize + 1] += 1;
+        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
+            for p in tmp {
+                count[sid(part, p.0) as usize + 1] += 1;
+            }
         }
         for i in 0..ns {
             count[i + 1] += count[i];
         }
         ix.post_off = count.clone();
-        let np = tmp.len();
+        let np = a.tmp.len() + b.tmp.len();
         ix.p_record = vec![0; np];
         ix.p_kinds = vec![0; np];
-        let mut occ_len = vec![0u32; np];
-        let mut src_start = vec![0u32; np];
+        ix.p_occ = vec![0; np];
+        ix.p_occ_len = vec![0; np];
+        // Occurrences stay in record order (all of a record's words side by
+        // side); each posting points at its own.
+        let a_occ = a.tmp_occ.len() as u32;
         let mut cursor = count;
-        let mut at = 0u32;
-        for p in &tmp {
-            let slot = cursor[p.0 as usize] as usize;
-            cursor[p.0 as usize] += 1;
-            ix.p_record[slot] = p.1;
-            ix.p_kinds[slot] = p.2;
-            occ_len[slot] = p.3;
-            src_start[slot] = at;
-            at += p.3;
+        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
+            let mut at = if part == 0 { 0 } else { a_occ };
+            for p in tmp {
+                let s = sid(part, p.0) as usize;
+                let slot = cursor[s] as usize;
+                cursor[s] += 1;
+                ix.p_record[slot] = p.1;
+                ix.p_kinds[slot] = p.2;
+                ix.p_occ[slot] = at;
+                ix.p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
+                at += p.3;
+            }
         }
-        drop(tmp);
-        ix.p_occ = Vec::with_capacity(np + 1);
-        ix.occ = Vec::with_capacity(tmp_occ.len());
-        for slot in 0..np {
-            ix.p_occ.push(ix.occ.len() as u32);
-            let s = src_start[slot] as usize;
-            ix.occ
-                .extend_from_slice(&tmp_occ[s..s + occ_len[slot] as usize]);
-        }
-        ix.p_occ.push(ix.occ.len() as u32);
-        drop(tmp_occ);
+        drop((a.tmp, b.tmp));
+        ix.occ = a.tmp_occ;
+        ix.occ.extend_from_slice(&b.tmp_occ);
+        drop(b.tmp_occ);
         // Vocabulary: metadata, folded forms, first-letter buckets.
         ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
         let mut fold_id: HashMap<String, u32> = HashMap::new();
@@ -245,12 +351,19 @@ impl Index {
             + self.p_record.len() * 4
             + self.p_kinds.len() * 2
             + self.p_occ.len() * 4
+            + self.p_occ_len.len() * 2
             + self.occ.len() * 4
             + self.rf_off.len() * 4
             + self.rf_kind.len()
             + (self.first_fold.values().map(Vec::len).sum::<usize>()
                 + self.first_surf.values().map(Vec::len).sum::<usize>())
                 * 4
+    }
+
+    /// The occurrences of a posting.
+    fn occ_of(&self, slot: usize) -> &[u32] {
+        let start = self.p_occ[slot] as usize;
+        &self.occ[start..start + self.p_occ_len[slot] as usize]
     }
 
     fn key_text(&self, cs: bool, key: u32) -> &str {
@@ -294,9 +407,7 @@ impl Index {
         let mut out = Vec::new();
         let mut add = |s: usize| {
             if let Some(slot) = self.posting(s, record) {
-                out.extend_from_slice(
-                    &self.occ[self.p_occ[slot] as usize..self.p_occ[slot + 1] as usize],
-                );
+                out.extend_from_slice(&self.occ_of(slot));
             }
         };
         if cs {
@@ -400,11 +511,105 @@ impl Index {
                     score,
                     raw,
                     key: u32::MAX,
+                    slots: [0; 2],
+                    nslots: 0,
                 });
                 touched.push(r);
             }
         }
         touched
+    }
+
+    /// Merges the postings of matched keys into the best hit per record, for
+    /// the records in `base..base + out.len()`. Returns the records touched.
+    fn merge_postings(
+        &self,
+        cs: bool,
+        field_bit: Option<u16>,
+        keys: &[(u32, u32)],
+        base: u32,
+        out: &mut [Option<TermHit>],
+    ) -> Vec<u32> {
+        let end = base + out.len() as u32;
+        let mut touched = Vec::new();
+        for &(key, raw) in keys {
+            let mut each_surface = |s: usize| {
+                let range = self.post_off[s] as usize..self.post_off[s + 1] as usize;
+                let recs = &self.p_record[range.clone()];
+                let from = range.start + recs.partition_point(|&r| r < base);
+                let to = range.start + recs.partition_point(|&r| r < end);
+                for slot in from..to {
+                    let kinds = self.p_kinds[slot] & field_bit.unwrap_or(u16::MAX);
+                    if kinds == 0 {
+                        continue;
+                    }
+                    let r = self.p_record[slot];
+                    let score = weighted(raw, has_short(kinds));
+                    let cur = &mut out[(r - base) as usize];
+                    match cur {
+                        None => {
+                            *cur = Some(TermHit {
+                                score,
+                                raw,
+                                key,
+                                slots: [slot as u32, 0],
+                                nslots: 1,
+                            });
+                            touched.push(r);
+                        }
+                        Some(h) if h.key == key => {
+                            // Another surface of the same word.
+                            h.score = h.score.max(score);
+                            match h.nslots {
+                                1 => {
+                                    h.slots[1] = slot as u32;
+                                    h.nslots = 2;
+                                }
+                                _ => h.nslots = NO_SLOTS,
+                            }
+                        }
+                        Some(h) => {
+                            if better(
+                                (score, raw, self.key_text(cs, key)),
+                                (h.score, h.raw, self.key_text(cs, h.key)),
+                            ) {
+                                *h = TermHit {
+                                    score,
+                                    raw,
+                                    key,
+                                    slots: [slot as u32, 0],
+                                    nslots: 1,
+                                };
+                            }
+                        }
+                    }
+                }
+            };
+            if cs {
+                each_surface(key as usize);
+            } else {
+                for i in self.fold_range(key) {
+                    each_surface(self.fold_surf[i] as usize);
+                }
+            }
+        }
+        touched
+    }
+
+    /// How many postings the keys hold (to decide whether to split the work).
+    fn postings_of(&self, cs: bool, keys: &[(u32, u32)]) -> usize {
+        let count = |s: usize| (self.post_off[s + 1] - self.post_off[s]) as usize;
+        keys.iter()
+            .map(|&(k, _)| {
+                if cs {
+                    count(k as usize)
+                } else {
+                    self.fold_range(k)
+                        .map(|i| count(self.fold_surf[i] as usize))
+                        .sum()
+                }
+            })
+            .sum()
     }
 
     /// Records an atom matches, each with its best weighted score and word.
@@ -414,37 +619,74 @@ impl Index {
         }
         let cs = p.atom.case_sensitive;
         let field_bit = p.atom.field.map(|f| f.bit());
-        let mut touched = Vec::new();
-        for (key, raw) in self.matching_keys(p) {
-            self.for_postings(cs, key, |slot| {
-                let kinds = self.p_kinds[slot];
-                let kinds = match field_bit {
-                    Some(b) => kinds & b,
-                    None => kinds,
-                };
-                if kinds == 0 {
-                    return;
-                }
-                let r = self.p_record[slot];
-                let score = weighted(raw, has_short(kinds));
-                let cur = &mut out[r as usize];
-                match cur {
-                    None => {
-                        *cur = Some(TermHit { score, raw, key });
-                        touched.push(r);
-                    }
-                    Some(h) => {
-                        if better(
-                            (score, raw, self.key_text(cs, key)),
-                            (h.score, h.raw, self.key_text(cs, h.key)),
-                        ) {
-                            *h = TermHit { score, raw, key };
-                        }
-                    }
-                }
-            });
+        let keys = self.matching_keys(p);
+        if self.n < 2 || self.postings_of(cs, &keys) < PARALLEL_POSTINGS {
+            return self.merge_postings(cs, field_bit, &keys, 0, out);
         }
-        touched
+        // Both cores: each takes half the records.
+        let mid = self.n / 2;
+        let (lo, hi) = out.split_at_mut(mid);
+        let (mut a, b) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| self.merge_postings(cs, field_bit, &keys, mid as u32, hi));
+            let a = self.merge_postings(cs, field_bit, &keys, 0, lo);
+            (a, h.join().expect("search thread"))
+        });
+        a.extend(b);
+        a
+    }
+
+    /// The occurrences of a term's best word in a record.
+    fn best_occurrences(&self, cs: bool, h: &TermHit, record: u32, buf: &mut Vec<u32>) {
+        buf.clear();
+        if h.nslots == NO_SLOTS {
+            buf.extend(self.occurrences(cs, h.key, record));
+            return;
+        }
+        for &slot in &h.slots[..h.nslots as usize] {
+            let slot = slot as usize;
+            buf.extend_from_slice(&self.occ_of(slot));
+        }
+        if h.nslots > 1 {
+            buf.sort_unstable();
+        }
+    }
+
+    /// Records that have a word a negated atom names, among `alive` (which
+    /// it clears for them); stops once none is left.
+    fn exclude(&self, p: &Prepared, alive: &mut [bool], mut remaining: usize) -> usize {
+        let cs = p.atom.case_sensitive;
+        if matches!(p.atom.kind, AtomKind::Phrase(_)) {
+            let mut hits = vec![None; self.n];
+            for r in self.phrase_hits(p, &mut hits) {
+                if std::mem::take(&mut alive[r as usize]) {
+                    remaining -= 1;
+                }
+            }
+            return remaining;
+        }
+        let field_bit = p.atom.field.map(|f| f.bit()).unwrap_or(u16::MAX);
+        for (key, _) in self.matching_keys(p) {
+            if remaining == 0 {
+                break;
+            }
+            let mut visit = |s: usize| {
+                for slot in self.post_off[s] as usize..self.post_off[s + 1] as usize {
+                    if self.p_kinds[slot] & field_bit != 0
+                        && std::mem::take(&mut alive[self.p_record[slot] as usize])
+                    {
+                        remaining -= 1;
+                    }
+                }
+            };
+            if cs {
+                visit(key as usize);
+            } else {
+                for i in self.fold_range(key) {
+                    visit(self.fold_surf[i] as usize);
+                }
+            }
+        }
+        remaining
     }
 
     /// Ranked hits for a query: every record that all terms match, best
@@ -455,24 +697,20 @@ impl Index {
                 .map(|record| Hit { record, score: 0 })
                 .collect();
         }
-        let mut excluded = vec![false; self.n];
-        // Per positive term: best hit per record.
+        let mut negations: Vec<Prepared> = Vec::new();
         let mut terms: Vec<TermResult> = Vec::new();
         for term in &q.terms {
             let prepared: Vec<Prepared> = term.alts.iter().map(Prepared::new).collect();
             if prepared.len() == 1 && prepared[0].atom.negated {
-                let mut hits = vec![None; self.n];
-                for r in self.atom_hits(&prepared[0], &mut hits) {
-                    excluded[r as usize] = true;
-                }
+                negations.push(prepared.into_iter().next().expect("one"));
                 continue;
             }
-            // One atom, or any of several: the best of their scores.
             let mut best: Vec<Option<TermHit>> = vec![None; self.n];
             let mut touched: Vec<u32> = Vec::new();
             if prepared.len() == 1 {
                 touched = self.atom_hits(&prepared[0], &mut best);
             } else {
+                // Any of several: the best of their scores.
                 let mut merge =
                     |best: &mut Vec<Option<TermHit>>, r: usize, score: u32| match &mut best[r] {
                         None => {
@@ -480,6 +718,8 @@ impl Index {
                                 score,
                                 raw: score,
                                 key: u32::MAX,
+                                slots: [0; 2],
+                                nslots: 0,
                             });
                             touched.push(r as u32);
                         }
@@ -512,33 +752,68 @@ impl Index {
                 let mut v = t.1.clone();
                 v.sort_unstable();
                 v.dedup();
+                v.retain(|&r| terms.iter().all(|t| t.0[r as usize].is_some()));
                 v
             }
             None => (0..self.n as u32).collect(),
         };
-        survivors
-            .retain(|&r| !excluded[r as usize] && terms.iter().all(|t| t.0[r as usize].is_some()));
-        let mut hits: Vec<Hit> = survivors
-            .into_iter()
-            .map(|r| {
-                let mut score: u32 = terms
-                    .iter()
-                    .map(|t| t.0[r as usize].map_or(0, |h| h.score))
-                    .sum();
-                // Consecutive plain words close together, in query order.
-                for pair in terms.windows(2) {
-                    if let (Some(a), Some(b)) = (&pair[0].2, &pair[1].2) {
-                        let ka = pair[0].0[r as usize].expect("survivor").key;
-                        let kb = pair[1].0[r as usize].expect("survivor").key;
-                        let oa = self.occurrences(a.atom.case_sensitive, ka, r);
-                        let ob = self.occurrences(b.atom.case_sensitive, kb, r);
+        if !negations.is_empty() {
+            let mut alive = vec![false; self.n];
+            survivors.iter().for_each(|&r| alive[r as usize] = true);
+            let mut remaining = survivors.len();
+            for p in &negations {
+                remaining = self.exclude(p, &mut alive, remaining);
+            }
+            survivors.retain(|&r| alive[r as usize]);
+        }
+        // Consecutive plain words: the pairs that can earn a proximity bonus.
+        let pairs: Vec<(usize, usize)> = (1..terms.len())
+            .filter(|&i| terms[i - 1].2.is_some() && terms[i].2.is_some())
+            .map(|i| (i - 1, i))
+            .collect();
+        let rank = |rs: &[u32]| -> Vec<Hit> {
+            let (mut oa, mut ob) = (Vec::new(), Vec::new());
+            rs.iter()
+                .map(|&r| {
+                    let mut score: u32 = terms
+                        .iter()
+                        .map(|t| t.0[r as usize].map_or(0, |h| h.score))
+                        .sum();
+                    for &(i, j) in &pairs {
+                        let (ha, hb) = (
+                            terms[i].0[r as usize].expect("survivor"),
+                            terms[j].0[r as usize].expect("survivor"),
+                        );
+                        self.best_occurrences(
+                            terms[i].2.as_ref().expect("plain").atom.case_sensitive,
+                            &ha,
+                            r,
+                            &mut oa,
+                        );
+                        self.best_occurrences(
+                            terms[j].2.as_ref().expect("plain").atom.case_sensitive,
+                            &hb,
+                            r,
+                            &mut ob,
+                        );
                         score += proximity(&oa, &ob);
                     }
-                }
-                Hit { record: r, score }
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.record.cmp(&b.record)));
+                    Hit { record: r, score }
+                })
+                .collect()
+        };
+        let mut hits = if !pairs.is_empty() && survivors.len() > 20_000 {
+            let (lo, hi) = survivors.split_at(survivors.len() / 2);
+            let (mut a, b) = std::thread::scope(|sc| {
+                let h = sc.spawn(|| rank(hi));
+                (rank(lo), h.join().expect("search thread"))
+            });
+            a.extend(b);
+            a
+        } else {
+            rank(&survivors)
+        };
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.record.cmp(&b.record)));
         hits
     }
 }

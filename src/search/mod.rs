@@ -19,5 +19,7 @@ use crate::corpus::Corpus;
 
 /// Builds the index of a corpus, one record per telegram in corpus order.
 pub fn index_corpus(corpus: &Corpus) -> Index {
-    Index::build(corpus.telegrams.iter().map(|t| document::fields(corpus, t)))
+    Index::build_with(corpus.telegrams.len(), |i| {
+        document::fields(corpus, &corpus.telegrams[i])
+    })
 }

@@ -46,83 +46,119 @@ pub fn has_upper(s: &str) -> bool {
 
 /// The words of `text`.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// `tokenize`, appending to `out` (to reuse its allocation).
+pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut pos: u32 = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let mut i = 0;
+    // The char at byte `i`, and its length.
+    let at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            (c, c.len_utf8())
+        }
+    };
+    let word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
+        }
+    };
     while i < n {
-        let c = chars[i].1;
-        if is_cjk(c) {
+        let (c, len) = at(i);
+        if !c.is_ascii() && is_cjk(c) {
+            // A run of CJK characters: its overlapping pairs.
             let start = i;
-            while i < n && (is_cjk(chars[i].1) || is_mark(chars[i].1)) {
-                i += 1;
+            let mut starts: Vec<usize> = Vec::new();
+            while i < n {
+                let (c, len) = at(i);
+                if is_cjk(c) {
+                    starts.push(i);
+                } else if !is_mark(c) {
+                    break;
+                }
+                i += len;
             }
-            let run: Vec<usize> = (start..i).filter(|&k| !is_mark(chars[k].1)).collect();
-            if run.len() == 1 {
+            let end = i;
+            if starts.len() == 1 {
                 out.push(Token {
-                    text: &text[end_of(start)..end_of(i)],
-                    start: end_of(start),
-                    end: end_of(i),
+                    text: &text[start..end],
+                    start,
+                    end,
                     pos,
                 });
                 pos += 1;
             } else {
-                for w in run.windows(2) {
-                    let (a, b) = (w[0], w[1]);
-                    let e = end_of(b + 1);
+                for k in 0..starts.len() - 1 {
+                    let e = starts.get(k + 2).copied().unwrap_or(end);
                     out.push(Token {
-                        text: &text[end_of(a)..e],
-                        start: end_of(a),
+                        text: &text[starts[k]..e],
+                        start: starts[k],
                         end: e,
                         pos,
                     });
                     pos += 1;
                 }
             }
-        } else if is_word_char(c) {
+        } else if word(c) {
             // A word, or a compound of words joined by hyphens.
-            let mut parts: Vec<(usize, usize)> = Vec::new();
+            let first = out.len();
+            let start = i;
             loop {
                 let s = i;
-                while i < n && is_word_char(chars[i].1) {
-                    i += 1;
+                while i < n {
+                    let (c, len) = at(i);
+                    if !word(c) || (!c.is_ascii() && is_cjk(c)) {
+                        break;
+                    }
+                    i += len;
                 }
-                parts.push((s, i));
-                if i + 1 < n
-                    && matches!(chars[i].1, '-' | '‐' | '‑')
-                    && is_word_char(chars[i + 1].1)
-                {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
-            if parts.len() > 1 {
-                let (s, e) = (end_of(parts[0].0), end_of(parts[parts.len() - 1].1));
                 out.push(Token {
-                    text: &text[s..e],
+                    text: &text[s..i],
                     start: s,
-                    end: e,
-                    pos,
-                });
-            }
-            for (s, e) in parts {
-                let (s, e) = (end_of(s), end_of(e));
-                out.push(Token {
-                    text: &text[s..e],
-                    start: s,
-                    end: e,
+                    end: i,
                     pos,
                 });
                 pos += 1;
+                if i < n {
+                    let (h, hl) = at(i);
+                    if matches!(h, '-' | '‐' | '‑') && i + hl < n {
+                        let (next, _) = at(i + hl);
+                        if word(next) && !(!next.is_ascii() && is_cjk(next)) {
+                            i += hl;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            if out.len() - first > 1 {
+                // The compound itself, at its first part's position.
+                let first_pos = out[first].pos;
+                out.insert(
+                    first,
+                    Token {
+                        text: &text[start..i],
+                        start,
+                        end: i,
+                        pos: first_pos,
+                    },
+                );
             }
         } else {
-            i += 1;
+            i += len;
         }
     }
-    out
 }
 
 #[cfg(test)]

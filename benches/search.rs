@@ -1,0 +1,198 @@
+//! Search benchmark: synthetic corpora of 1k, 10k and 100k telegrams (made
+//! through the real corpus types, fixed seed), a fixed set of queries typed
+//! key by key. Reports index build time, median and p95 latency per
+//! keystroke, result counts, and memory; and beside it, at 1k and 10k, the
+//! naive baseline: skim's fuzzy_match of the typed text against every whole
+//! record on every keystroke.
+//!
+//!     cargo bench --bench search             # all sizes
+//!     cargo bench --bench search -- 10000    # one size
+//!
+//! Each size runs in a child process of its own so its peak memory is its own.
+
+use std::process::Command;
+use std::time::Instant;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use shifr::corpus::synth::generate;
+use shifr::search::{document, index_corpus, parse};
+
+const SEED: u64 = 1950;
+
+const QUERIES: &[&str] = &[
+    "shld we fear",
+    "stalin air cvoer",
+    "inchon",
+    "from:stalin to:kim",
+    "chinese volunteers",
+    "\"final decision\"",
+    "сталин решение",
+    "毛泽东",
+    "roshchin | shtykov",
+    "!disputed mao 1950-10",
+];
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        return 0.0;
+    }
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Every prefix of a query, as typed key by key.
+fn keystrokes(q: &str) -> Vec<&str> {
+    q.char_indices()
+        .map(|(i, c)| &q[..i + c.len_utf8()])
+        .collect()
+}
+
+fn run_size(n: usize) {
+    let t0 = Instant::now();
+    let corpus = generate(n, SEED);
+    let gen_s = t0.elapsed().as_secs_f64();
+    let records: Vec<Vec<document::Field>> = corpus
+        .telegrams
+        .iter()
+        .map(|t| document::fields(&corpus, t))
+        .collect();
+    let text_bytes: usize = records.iter().flatten().map(|f| f.text.len()).sum();
+    drop(records);
+    let rss_before = peak_rss_kb();
+    let t1 = Instant::now();
+    let index = index_corpus(&corpus);
+    let build_s = t1.elapsed().as_secs_f64();
+    let rss_after = peak_rss_kb();
+    // Warm up, then measure every keystroke of every query.
+    for q in QUERIES {
+        if let Ok(p) = parse(q) {
+            let _ = index.search(&p);
+        }
+    }
+    let mut lat = Vec::new();
+    let mut slow: Vec<(f64, String)> = Vec::new();
+    let mut counts = Vec::new();
+    for q in QUERIES {
+        for prefix in keystrokes(q) {
+            let t = Instant::now();
+            let n_hits = match parse(prefix) {
+                Ok(p) => index.search(&p).len(),
+                Err(_) => 0,
+            };
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            lat.push(ms);
+            slow.push((ms, format!("{prefix:?} ({n_hits} hits)")));
+            if prefix.len() == q.len() {
+                counts.push(format!("{q}: {n_hits}"));
+            }
+        }
+    }
+    let keys = lat.len();
+    slow.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if std::env::var_os("SHIFR_BENCH_SLOW").is_some() {
+        for (ms, k) in slow.iter().take(12) {
+            eprintln!("  {ms:8.2} ms  {k}");
+        }
+    }
+    let med = percentile(&mut lat, 0.5);
+    let p95 = percentile(&mut lat, 0.95);
+    let max = percentile(&mut lat, 1.0);
+    // The naive baseline, at sizes where it finishes.
+    let baseline = if n <= 10_000 {
+        let skim = SkimMatcherV2::default();
+        let whole: Vec<String> = corpus
+            .telegrams
+            .iter()
+            .map(|t| {
+                document::fields(&corpus, t)
+                    .into_iter()
+                    .map(|f| f.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let mut bl = Vec::new();
+        let mut bl_counts = Vec::new();
+        for q in QUERIES {
+            for prefix in keystrokes(q) {
+                let t = Instant::now();
+                let mut hits: Vec<(i64, usize)> = whole
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, w)| skim.fuzzy_match(w, prefix).map(|s| (s, i)))
+                    .collect();
+                hits.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+                bl.push(t.elapsed().as_secs_f64() * 1000.0);
+                if prefix.len() == q.len() {
+                    bl_counts.push(hits.len());
+                }
+            }
+        }
+        let bmed = percentile(&mut bl, 0.5);
+        let bp95 = percentile(&mut bl, 0.95);
+        let matched_pct: Vec<String> = bl_counts
+            .iter()
+            .map(|c| format!("{:.0}%", 100.0 * *c as f64 / n as f64))
+            .collect();
+        Some((bmed, bp95, matched_pct.join(" ")))
+    } else {
+        None
+    };
+    println!(
+        "{{\"n\":{n},\"gen_s\":{gen_s:.3},\"build_s\":{build_s:.3},\"keystrokes\":{keys},\"median_ms\":{med:.3},\"p95_ms\":{p95:.3},\"max_ms\":{max:.3},\"text_mb\":{:.1},\"index_mb\":{:.1},\"rss_before_mb\":{:.1},\"rss_peak_mb\":{:.1},\"vocabulary\":{},\"counts\":{:?},\"baseline\":{}}}",
+        text_bytes as f64 / 1e6,
+        index.heap_bytes() as f64 / 1e6,
+        rss_before as f64 / 1024.0,
+        rss_after as f64 / 1024.0,
+        index.vocabulary(),
+        counts.join("; "),
+        match baseline {
+            Some((m, p, pct)) =>
+                format!("{{\"median_ms\":{m:.2},\"p95_ms\":{p:.2},\"matched\":{pct:?}}}"),
+            None => "null".to_string(),
+        }
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if let Some(n) = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--child=").and_then(|n| n.parse().ok()))
+    {
+        run_size(n);
+        return;
+    }
+    let sizes: Vec<usize> = {
+        let v: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+        if v.is_empty() {
+            vec![1_000, 10_000, 100_000]
+        } else {
+            v
+        }
+    };
+    let exe = std::env::current_exe().expect("own path");
+    for n in sizes {
+        let out = Command::new(&exe)
+            .arg(format!("--child={n}"))
+            .output()
+            .expect("run child");
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
