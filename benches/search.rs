@@ -133,7 +133,7 @@ fn run_size(n: usize) {
                     .enumerate()
                     .filter_map(|(i, w)| skim.fuzzy_match(w, prefix).map(|s| (s, i)))
                     .collect();
-                hits.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+                hits.sort_unstable_by_key(|b| std::cmp::Reverse(b.0));
                 bl.push(t.elapsed().as_secs_f64() * 1000.0);
                 if prefix.len() == q.len() {
                     bl_counts.push(hits.len());

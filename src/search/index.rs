@@ -407,7 +407,7 @@ impl Index {
         let mut out = Vec::new();
         let mut add = |s: usize| {
             if let Some(slot) = self.posting(s, record) {
-                out.extend_from_slice(&self.occ_of(slot));
+                out.extend_from_slice(self.occ_of(slot));
             }
         };
         if cs {
@@ -644,7 +644,7 @@ impl Index {
         }
         for &slot in &h.slots[..h.nslots as usize] {
             let slot = slot as usize;
-            buf.extend_from_slice(&self.occ_of(slot));
+            buf.extend_from_slice(self.occ_of(slot));
         }
         if h.nslots > 1 {
             buf.sort_unstable();

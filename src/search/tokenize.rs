@@ -134,7 +134,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
                     let (h, hl) = at(i);
                     if matches!(h, '-' | '‐' | '‑') && i + hl < n {
                         let (next, _) = at(i + hl);
-                        if word(next) && !(!next.is_ascii() && is_cjk(next)) {
+                        if word(next) && (next.is_ascii() || !is_cjk(next)) {
                             i += hl;
                             continue;
                         }
