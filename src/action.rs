@@ -53,6 +53,10 @@ actions! {
     CycleWitnesses = "cycle_witnesses": "show the next pair of versions (three or more)",
     NextDivergent = "next_divergent": "jump to the next row where the versions diverge",
     PrevDivergent = "prev_divergent": "jump to the previous row where the versions diverge",
+    Search = "search": "search the whole corpus",
+    SearchNext = "search_next": "go to the next hit of the last search",
+    SearchPrev = "search_prev": "go to the previous hit of the last search",
+    ClearInput = "clear_input": "clear what you have typed",
 }
 
 impl Action {

@@ -222,7 +222,7 @@ contexts! {
     Global = "global": "Everywhere" [
         Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
-        ToggleAnnotations, Cancel, Compare,
+        ToggleAnnotations, Cancel, Compare, Search, SearchNext, SearchPrev,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -239,6 +239,9 @@ contexts! {
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent,
+    ],
+    Search = "search": "Search overlay" [
+        Close, Confirm, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ClearInput,
     ],
     Help = "help": "Help overlay" [Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp],
     Filter = "filter": "Person filter" [Close, Confirm, Down, Up, Top, Bottom, PageDown, PageUp],
@@ -369,7 +372,12 @@ fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
                 None
             } else {
                 match Action::from_name(action_name) {
-                    Some(a) if ctx.actions().contains(&a) => Some(a),
+                    Some(a)
+                        if ctx.actions().contains(&a)
+                            || matches!(a, Action::Quit | Action::Help) =>
+                    {
+                        Some(a)
+                    }
                     Some(a) => {
                         let valid: Vec<&str> = ctx.actions().iter().map(|a| a.name()).collect();
                         err(

@@ -18,8 +18,11 @@ use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use std::sync::Arc;
+
 use crate::app::App;
 use crate::keymap::Key;
+use crate::search::worker::{Response, Worker};
 use crate::ui;
 
 /// Whether the terminal is currently in shifr's mode (so restoring twice is
@@ -135,10 +138,31 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     app.resize(size.width, size.height);
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
+    // Search runs on its own thread, which first builds the index.
+    let worker = Worker::spawn(Arc::clone(&app.corpus));
+    let mut waiting = 0usize;
     let mut dirty = true;
     loop {
         if app.should_quit {
             return Ok(Exit::Quit);
+        }
+        if let Some((generation, query)) = app.take_search_request() {
+            worker.submit(generation, &query);
+            waiting += 1;
+        }
+        while let Some(answer) = worker.try_recv() {
+            match answer {
+                Response::Ready { .. } => app.search_ready(),
+                Response::Results {
+                    generation,
+                    result,
+                    took,
+                } => {
+                    waiting = waiting.saturating_sub(1);
+                    app.deliver_search(generation, result, took);
+                }
+            }
+            dirty = true;
         }
         if dirty {
             queue!(io::stdout(), BeginSynchronizedUpdate)?;
@@ -149,7 +173,9 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
                 panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");
             }
         }
-        if !event::poll(Duration::from_millis(100))? {
+        // Answers are awaited often; otherwise the loop sleeps in poll.
+        let busy = waiting > 0 || !app.search_index_ready;
+        if !event::poll(Duration::from_millis(if busy { 4 } else { 100 }))? {
             continue;
         }
         match event::read()? {
@@ -166,6 +192,10 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
             Event::Resize(w, h) => {
                 app.resize(w, h);
                 terminal.autoresize()?;
+                dirty = true;
+            }
+            Event::Paste(text) => {
+                app.paste(&text);
                 dirty = true;
             }
             _ => {}

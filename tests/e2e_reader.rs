@@ -317,3 +317,31 @@ fn libc_winsize(cols: u16, rows: u16) -> nix::libc::winsize {
         ws_ypixel: 0,
     }
 }
+
+#[test]
+fn search_type_enter_highlight_and_n() {
+    let mut p = started(&[], 120, 40);
+    p.send("/");
+    p.wait_text("SEARCH");
+    for c in "inchon".chars() {
+        p.send(&c.to_string());
+    }
+    p.wait_for("results", |s| s.contents().contains("hits"));
+    p.send("\r");
+    p.wait_text("hit 1/");
+    // The matched word is highlighted (underlined) in the message pane.
+    p.wait_for("an underlined match", |s| {
+        let (rows, cols) = (s.size().0.get(), s.size().1.get());
+        (0..rows).any(|r| {
+            (0..cols).any(|c| {
+                s.cell(r, c).is_some_and(|cell| {
+                    cell.underline() && cell.contents().eq_ignore_ascii_case("i")
+                })
+            })
+        })
+    });
+    p.send("n");
+    p.wait_text("hit 2/");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

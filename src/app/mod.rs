@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod list;
+pub mod search;
 
 use std::sync::Arc;
 
@@ -20,9 +21,11 @@ use compare::CompareState;
 use list::{Grouping, ListState};
 
 /// The help overlay.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HelpState {
     pub scroll: usize,
+    /// Where help was opened: its keys are listed first.
+    pub from: Context,
 }
 
 /// The person picker behind `f`.
@@ -41,6 +44,7 @@ pub enum Overlay {
     Help(HelpState),
     Filter(FilterPicker),
     Compare(CompareState),
+    Search(search::SearchState),
 }
 
 /// The annotations pane: which note is selected, and the scroll.
@@ -68,6 +72,13 @@ pub struct App {
     /// A one-off message for the status line, cleared by the next key.
     pub flash: Option<String>,
     pub should_quit: bool,
+    /// An index to search synchronously (tests); without one, queries go
+    /// to the worker through `search_outbox`.
+    pub search_index: Option<Arc<crate::search::Index>>,
+    pub search_index_ready: bool,
+    pub search_outbox: Option<(u64, String)>,
+    pub search_gen: u64,
+    pub last_search: Option<search::LastSearch>,
 }
 
 impl App {
@@ -88,6 +99,11 @@ impl App {
             overlays: Vec::new(),
             flash: None,
             should_quit: false,
+            search_index: None,
+            search_index_ready: false,
+            search_outbox: None,
+            search_gen: 0,
+            last_search: None,
         }
     }
 
@@ -145,7 +161,16 @@ impl App {
             None
         };
         let hint = self.keymap.hint(Context::Global, Action::Compare);
-        ui::message::build(&self.corpus, t, &self.theme, width, anchor, hint.as_deref())
+        let highlights = self.message_highlights();
+        ui::message::build(
+            &self.corpus,
+            t,
+            &self.theme,
+            width,
+            anchor,
+            hint.as_deref(),
+            &highlights,
+        )
     }
 
     /// The open telegram's notes laid out for the annotations pane.
@@ -176,12 +201,18 @@ impl App {
         self.overlays.last()
     }
 
+    fn open_help(&mut self) {
+        let from = self.context();
+        self.overlays.push(Overlay::Help(HelpState { scroll: 0, from }));
+    }
+
     /// The keymap context that gets the next key.
     pub fn context(&self) -> Context {
         match self.top() {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Filter(_)) => Context::Filter,
             Some(Overlay::Compare(_)) => Context::Compare,
+            Some(Overlay::Search(_)) => Context::Search,
             None => match self.focus {
                 Pane::List => Context::List,
                 Pane::Message => Context::Message,
@@ -192,7 +223,7 @@ impl App {
 
     /// Whether the current context takes typed text.
     fn takes_text(&self) -> bool {
-        matches!(self.top(), Some(Overlay::Filter(_)))
+        matches!(self.top(), Some(Overlay::Filter(_) | Overlay::Search(_)))
     }
 
     /// Looks a key up (context first, then global) and applies it.
@@ -214,6 +245,9 @@ impl App {
 
     /// A key with no binding: text for an input overlay, else nothing.
     fn type_key(&mut self, key: Key) {
+        if self.search_type(key) {
+            return;
+        }
         let Some(Overlay::Filter(p)) = self.overlays.last_mut() else {
             return;
         };
@@ -253,15 +287,19 @@ impl App {
             Some(Overlay::Help(_)) => return self.update_help(action),
             Some(Overlay::Filter(_)) => return self.update_filter(action),
             Some(Overlay::Compare(_)) if action == Action::Help => {
-                self.overlays.push(Overlay::Help(HelpState::default()));
+                self.open_help();
                 return;
             }
             Some(Overlay::Compare(_)) => return self.update_compare(action),
+            Some(Overlay::Search(_)) => return self.update_search(action),
             None => {}
         }
         match action {
-            Action::Help => self.overlays.push(Overlay::Help(HelpState::default())),
+            Action::Help => self.open_help(),
             Action::Compare => self.open_compare(),
+            Action::Search => self.open_search(),
+            Action::SearchNext => self.step_hit(1),
+            Action::SearchPrev => self.step_hit(-1),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Down => self.move_by(1),
@@ -319,7 +357,8 @@ impl App {
             | Action::SwapSides
             | Action::CycleWitnesses
             | Action::NextDivergent
-            | Action::PrevDivergent => {}
+            | Action::PrevDivergent
+            | Action::ClearInput => {}
         }
     }
 
@@ -604,6 +643,7 @@ impl App {
             Some(Overlay::Help(_)) => "HELP",
             Some(Overlay::Filter(_)) => "FILTER",
             Some(Overlay::Compare(_)) => "COMPARE",
+            Some(Overlay::Search(_)) => "SEARCH",
             None => match self.focus {
                 Pane::List => "LIST",
                 Pane::Message => "MESSAGE",

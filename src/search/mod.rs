@@ -11,6 +11,7 @@ pub mod query;
 pub mod score;
 pub mod snippet;
 pub mod tokenize;
+pub mod worker;
 
 pub use index::{Hit, Index};
 pub use query::{ParseError, Query, parse};

@@ -191,7 +191,7 @@ pub fn build(
                     omission(theme, w)
                 } else {
                     ps.iter()
-                        .flat_map(|p| passage_lines(p, theme, w, false))
+                        .flat_map(|p| passage_lines(p, theme, w, false, &[]))
                         .collect()
                 }
             };

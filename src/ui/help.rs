@@ -27,7 +27,7 @@ fn text_width(size: Size) -> usize {
 }
 
 /// The help text for a keymap.
-pub fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, theme: &Theme, width: usize, first: Context) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, s: &str, style| {
         out.extend(wrap(&[(s.to_string(), style)], width, &[], &[]))
@@ -55,15 +55,23 @@ pub fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>>
     );
     out.push(Line::raw(""));
     let key_w = 16.min(width / 3);
+    // The keys of where help was opened from come first.
+    let mut order = vec![first];
     for ctx in [
         Context::Global,
         Context::List,
         Context::Message,
         Context::Annotations,
         Context::Compare,
+        Context::Search,
         Context::Filter,
         Context::Help,
     ] {
+        if ctx != first {
+            order.push(ctx);
+        }
+    }
+    for ctx in order {
         let bindings = keymap.bindings(ctx);
         if bindings.is_empty() {
             continue;
@@ -106,7 +114,11 @@ pub fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>>
 }
 
 pub fn line_count(app: &App) -> usize {
-    lines(&app.keymap, &app.theme, text_width(app.size)).len()
+    let from = app.overlays.iter().rev().find_map(|o| match o {
+        crate::app::Overlay::Help(h) => Some(h.from),
+        _ => None,
+    });
+    lines(&app.keymap, &app.theme, text_width(app.size), from.unwrap_or(Context::Global)).len()
 }
 
 pub fn render(app: &App, state: &HelpState, screen: Rect, buf: &mut Buffer) {
@@ -129,7 +141,7 @@ pub fn render(app: &App, state: &HelpState, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(r);
     block.render(r, buf);
     let content = super::content_rect(inner);
-    let all = lines(&app.keymap, theme, content.width as usize);
+    let all = lines(&app.keymap, theme, content.width as usize, state.from);
     let shown: Vec<Line> = all
         .iter()
         .skip(state.scroll)

@@ -3,10 +3,14 @@
 //! its passages, quotes and summaries unmistakably apart. `build` lays the
 //! text out for a width; the app uses the same layout to scroll.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use rustc_hash::FxHashMap;
 
 use super::text::{sanitize, wrap};
 use super::theme::Theme;
@@ -20,6 +24,8 @@ pub struct MessageText {
     pub lines: Vec<Line<'static>>,
     /// (witness id, align key, first line, end line) of each passage group.
     pub groups: Vec<(String, String, usize, usize)>,
+    /// The first line of each passage, in `Telegram::passages()` order.
+    pub passage_lines: Vec<usize>,
 }
 
 impl MessageText {
@@ -200,8 +206,24 @@ pub fn passage_lines(
     theme: &Theme,
     width: usize,
     anchored: bool,
+    highlights: &[Range<usize>],
 ) -> Vec<Line<'static>> {
-    let text = sanitize(&p.text);
+    // The text cut at the highlighted ranges, each piece with its style.
+    let pieces = |body: Style| -> Vec<(String, Style)> {
+        super::text::split_highlights(&p.text, highlights)
+            .into_iter()
+            .map(|(s, hl)| {
+                (
+                    sanitize(s),
+                    if hl {
+                        body.patch(theme.search_match())
+                    } else {
+                        body
+                    },
+                )
+            })
+            .collect()
+    };
     match p.kind {
         PassageKind::Quote => {
             let (gutter, style) = if anchored {
@@ -215,7 +237,10 @@ pub fn passage_lines(
                 theme.quote()
             };
             let prefix = vec![Span::styled(gutter, style)];
-            wrap(&[(format!("“{text}”"), body)], width, &prefix, &prefix)
+            let mut segs = vec![("“".to_string(), body)];
+            segs.extend(pieces(body));
+            segs.push(("”".to_string(), body));
+            wrap(&segs, width, &prefix, &prefix)
         }
         PassageKind::Summary => {
             let (gutter, style) = if anchored {
@@ -233,7 +258,7 @@ pub fn passage_lines(
                 Span::styled("summary: ", theme.summary_label()),
             ];
             let rest = vec![Span::styled(gutter, style)];
-            wrap(&[(text, body)], width, &first, &rest)
+            wrap(&pieces(body), width, &first, &rest)
         }
     }
 }
@@ -247,13 +272,14 @@ pub fn build(
     width: usize,
     anchor: Option<&str>,
     compare_hint: Option<&str>,
+    highlights: &FxHashMap<usize, Vec<Range<usize>>>,
 ) -> MessageText {
     let mut m = MessageText {
         lines: header(corpus, t, theme, width),
         groups: Vec::new(),
+        passage_lines: Vec::new(),
     };
-    m.lines
-        .push(Line::styled("─".repeat(width.min(60)), theme.dim()));
+    m.lines.push(Line::styled("─".repeat(width), theme.dim()));
     if t.is_multi_witness() {
         let mut s = format!("⇄ {} versions of this text", t.witnesses.len());
         if let Some(h) = compare_hint {
@@ -290,7 +316,10 @@ pub fn build(
                 m.lines.extend(wrap(&[(label, style)], width, &[], &[]));
             }
             for p in &w.passages[i..j] {
-                m.lines.extend(passage_lines(p, theme, width, anchored));
+                let n = m.passage_lines.len();
+                m.passage_lines.push(m.lines.len());
+                let hl = highlights.get(&n).map_or(&[][..], Vec::as_slice);
+                m.lines.extend(passage_lines(p, theme, width, anchored, hl));
             }
             m.groups
                 .push((w.id.clone(), key.clone(), start, m.lines.len()));

@@ -7,6 +7,7 @@ pub mod filter;
 pub mod help;
 pub mod list;
 pub mod message;
+pub mod search;
 pub mod status;
 pub mod text;
 pub mod theme;
@@ -151,6 +152,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Help(h) => help::render(app, h, area, buf),
             Overlay::Filter(p) => filter::render(app, p, area, buf),
             Overlay::Compare(c) => compare::render(app, c, area, buf),
+            Overlay::Search(s) => search::render(app, s, area, buf),
         }
     }
     if let Some(r) = areas.status {

@@ -55,6 +55,12 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
             (Action::Close, "back"),
             (Action::Help, "help"),
         ],
+        Search => &[
+            (Action::Down, "move"),
+            (Action::Confirm, "open"),
+            (Action::ClearInput, "clear"),
+            (Action::Close, "back"),
+        ],
         Global => &[],
     }
 }
@@ -100,6 +106,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" filter: {} ({clear} clears) ", app.corpus.name(p)),
             theme.key(),
         ));
+    }
+    if let Some(h) = app.hit_position() {
+        left.push(Span::styled(format!(" {h} "), theme.key()));
     }
     if let Some(f) = &app.flash {
         left.push(Span::styled(format!(" {f} "), theme.heading()));

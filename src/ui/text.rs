@@ -67,6 +67,33 @@ pub fn fit(s: &str, w: usize) -> String {
     format!("{t}{}", " ".repeat(pad))
 }
 
+/// `text` cut at the given byte ranges: (piece, highlighted). Ranges that
+/// overlap an earlier one or fall outside the text are skipped.
+pub fn split_highlights<'a>(
+    text: &'a str,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        let ok = r.start >= at
+            && r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end);
+        if !ok {
+            continue;
+        }
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    out.push((&text[at..], false));
+    out
+}
+
 /// Display width of a line of spans.
 pub fn line_width(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| width(&s.content)).sum()

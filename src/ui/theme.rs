@@ -149,6 +149,12 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Characters a search matched.
+    pub fn search_match(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     pub fn event(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
