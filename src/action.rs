@@ -44,7 +44,7 @@ actions! {
     Filter = "filter": "filter the list by a person (again to clear)",
     ToggleAnnotations = "toggle_annotations": "show or hide the annotations pane",
     Cancel = "cancel": "close the overlay, or clear the filter",
-    Close = "close": "close this overlay",
+    Close = "close": "close this overlay or view, back to the reader",
     Confirm = "confirm": "choose the selected entry",
     Compare = "compare": "compare the versions of this telegram side by side",
     ToggleSync = "toggle_sync": "scroll the two columns together / apart",

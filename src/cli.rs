@@ -81,6 +81,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
+    /// List telegrams (id, date, correspondents, title), in date order
+    #[command(
+        after_help = "Examples:\n  shifr list\n  shifr list --from stalin --to kim\n  shifr list --json | jq -r '.[].id'"
+    )]
+    List {
+        /// Only telegrams sent by this person (an id, name or alias)
+        #[arg(long, value_name = "PERSON")]
+        from: Option<String>,
+        /// Only telegrams sent to this person
+        #[arg(long, value_name = "PERSON")]
+        to: Option<String>,
+        /// Print JSON (the same telegram objects as `shifr export`)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one telegram: header, passages (quotes and summaries marked) and notes
+    #[command(
+        after_help = "Examples:\n  shifr show 1950-10-02-mao-stalin\n  shifr show 1950-10-02-mao-stalin --json"
+    )]
+    Show {
+        /// The telegram id
+        id: String,
+        /// Width of the text (default: the terminal's, else 80)
+        #[arg(long)]
+        width: Option<usize>,
+        /// Print JSON (the telegram object of `shifr export`)
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the telegrams that match a query, best first
     #[command(
         after_help = "Query: words separated by spaces, all of which must match (fuzzily: abbreviations\nand small typos match). 'exact ^prefix suffix$ !not a|b \"a phrase\"; from: to: via: by: date:\n\nExamples:\n  shifr search 'shld we fear'\n  shifr search 'from:stalin to:kim' --limit 5\n  shifr search inchon --json"
@@ -212,7 +241,7 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprint(
-            "shifr: the reader needs a terminal. For output you can pipe or save, use a subcommand:\n  shifr check | shifr export --format json\nSee shifr --help.",
+            "shifr: the reader needs a terminal. For output to pipe or save, use a subcommand, e.g.\n  shifr list\n  shifr show ID\n  shifr search QUERY\n  shifr compare ID\n  shifr export --format json\n  shifr check\nSee shifr --help.",
         );
         return 2;
     }
@@ -363,6 +392,12 @@ fn compare(
             s
         }
         CompareFormat::Text => {
+            if let Some(w) = width.filter(|w| *w < 20) {
+                eprint(&format!(
+                    "shifr: --width {w} is too narrow: expected 20 columns or more"
+                ));
+                return 2;
+            }
             let width = width
                 .or_else(|| {
                     crossterm::terminal::size()
@@ -376,6 +411,132 @@ fn compare(
         }
     };
     io_result(output::print(&text))
+}
+
+/// A person by id, name or alias (any case), or a clear error.
+fn person_arg(corpus: &Corpus, who: &str) -> Result<String, i32> {
+    let w = who.to_lowercase();
+    let found = corpus.people.iter().find(|p| {
+        p.id == w
+            || p.name.to_lowercase() == w
+            || p.full_name
+                .as_deref()
+                .is_some_and(|f| f.to_lowercase() == w)
+            || p.aliases.iter().any(|a| a.to_lowercase() == w)
+    });
+    match found {
+        Some(p) => Ok(p.id.clone()),
+        None => {
+            let hint = crate::corpus::nearest::did_you_mean(
+                who,
+                corpus.people.iter().map(|p| p.id.as_str()),
+            );
+            eprint(&format!("shifr: no person '{who}'{hint}"));
+            Err(1)
+        }
+    }
+}
+
+/// `shifr list`.
+fn list(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let from = match from.map(|p| person_arg(&corpus, p)).transpose() {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let to = match to.map(|p| person_arg(&corpus, p)).transpose() {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let shown: Vec<_> = corpus
+        .telegrams
+        .iter()
+        .filter(|t| {
+            from.as_ref().is_none_or(|p| t.from.contains(p))
+                && to.as_ref().is_none_or(|p| t.to.contains(p))
+        })
+        .collect();
+    let text = if json {
+        let v: Vec<serde_json::Value> = shown.iter().map(|t| export::json::telegram(t)).collect();
+        let mut s = serde_json::to_string_pretty(&v).expect("JSON");
+        s.push('\n');
+        s
+    } else {
+        let id_w = shown.iter().map(|t| t.id.len()).max().unwrap_or(0);
+        shown
+            .iter()
+            .map(|t| {
+                let (status, versions) = crate::ui::list::marks(t);
+                format!(
+                    "{:<id_w$}  {}{}  {} · {}\n",
+                    t.id,
+                    status,
+                    versions,
+                    corpus.chain(t),
+                    t.title
+                )
+            })
+            .collect()
+    };
+    io_result(output::print(&text))
+}
+
+/// `shifr show`.
+fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Some(t) = corpus.telegram(id) else {
+        eprint(&format!(
+            "shifr: {}",
+            crate::app::unknown_telegram(&corpus, id)
+        ));
+        return 1;
+    };
+    if json {
+        let mut s = serde_json::to_string_pretty(&export::json::telegram(t)).expect("JSON");
+        s.push('\n');
+        return io_result(output::print(&s));
+    }
+    let width = width
+        .or_else(|| {
+            crossterm::terminal::size()
+                .ok()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map(|(w, _)| w as usize)
+        })
+        .unwrap_or(80)
+        .clamp(20, 1000);
+    let theme = Theme::plain();
+    let text = |lines: &[ratatui::text::Line]| -> String {
+        lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+                    + "\n"
+            })
+            .collect()
+    };
+    let mut out = text(
+        &crate::ui::message::build(&corpus, t, &theme, width, None, None, &Default::default())
+            .lines,
+    );
+    if !t.notes.is_empty() {
+        out.push_str(&format!("\n{}\nNotes\n\n", "─".repeat(width)));
+        out.push_str(&text(
+            &crate::ui::annotations::build(&corpus, t, &theme, width, None, false).lines,
+        ));
+    }
+    io_result(output::print(&out))
 }
 
 /// `shifr search`.
@@ -451,6 +612,16 @@ pub fn run(cli: Cli) -> i32 {
             let id = id.clone();
             reader(&cli, Some(&id))
         }
+        Some(Command::List {
+            ref from,
+            ref to,
+            json,
+        }) => list(&cli, from.as_deref(), to.as_deref(), json),
+        Some(Command::Show {
+            ref id,
+            width,
+            json,
+        }) => show(&cli, id, width, json),
         Some(Command::Search {
             ref query,
             limit,

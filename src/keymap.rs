@@ -264,11 +264,15 @@ pub struct KeymapError {
 
 impl fmt::Display for KeymapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.col, self.message
+            )
+        }
     }
 }
 
@@ -313,10 +317,25 @@ fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
     let doc = match DeTable::parse(text) {
         Ok(d) => d,
         Err(e) => {
-            err(
-                e.span().map_or(0, |s| s.start),
-                format!("{}: expected a TOML keymap", e.message().trim()),
-            );
+            let at = e.span().map_or(0, |s| s.start);
+            let msg = e.message().trim();
+            let message = if msg.starts_with("duplicate key") {
+                // Name the key, and the table it is in.
+                let key: String = text[at.min(text.len())..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '=')
+                    .collect();
+                let table = text[..at.min(text.len())]
+                    .lines()
+                    .rev()
+                    .find(|l| l.trim_start().starts_with('['))
+                    .map(str::trim)
+                    .unwrap_or("the file");
+                format!("key {key} is bound twice in {table}: expected each key once per context")
+            } else {
+                format!("{msg}: expected a TOML keymap")
+            };
+            err(at, message);
             return Err(KeymapErrors(errors));
         }
     };
@@ -655,7 +674,10 @@ mod tests {
         let e = errors("[global]\nG = \"top\"\nshift-g = \"bottom\"\n");
         assert!(e.starts_with("u.toml:3:1: key 'shift-g' is bound twice in [global]: it is the same key as 'G' at u.toml:2:1"), "{e}");
         let e = errors("[global]\nq = \"quit\"\nq = \"help\"\n");
-        assert!(e.starts_with("u.toml:3:1:"), "{e}");
+        assert!(
+            e.starts_with("u.toml:3:1: key q is bound twice in [global]"),
+            "{e}"
+        );
         let e = errors("[globl]\nq = \"quit\"\n");
         assert!(
             e.contains("unknown context [globl] (did you mean 'global'?)"),

@@ -15,7 +15,7 @@ pub enum Pane {
 /// How the panes are arranged at this size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
-    /// Three columns (120 columns and wider).
+    /// Three columns (140 columns and wider).
     Columns,
     /// List on the left; message above annotations on the right.
     Stacked,
@@ -78,7 +78,7 @@ pub fn compute(area: Rect, focus: Pane, annotations: bool) -> Areas {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     a.status = Some(status);
     let w = area.width;
-    if w >= 120 {
+    if w >= 140 {
         a.arrangement = Arrangement::Columns;
         let pct = |p: u32| (u32::from(w) * p / 100).min(u32::from(u16::MAX)) as u16;
         let list_w = pct(30).clamp(36, 56);
@@ -153,8 +153,12 @@ mod tests {
             Arrangement::Columns
         );
         assert_eq!(
-            compute(r(120, 40), Pane::List, true).arrangement,
+            compute(r(140, 40), Pane::List, true).arrangement,
             Arrangement::Columns
+        );
+        assert_eq!(
+            compute(r(120, 40), Pane::List, true).arrangement,
+            Arrangement::Stacked
         );
         assert_eq!(
             compute(r(80, 24), Pane::List, true).arrangement,

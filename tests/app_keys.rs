@@ -222,3 +222,27 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
     });
     assert_eq!(a.message_scroll, 3);
 }
+
+#[test]
+fn long_notes_are_read_through_before_the_next_one() {
+    let mut a = app(80, 24);
+    a.open_id("1950-10-04-stalin-mao").unwrap();
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    let h = a.areas().annotations.unwrap().height as usize - 2;
+    // Walk every line: each note's last line comes into view before the
+    // selection moves on, and its first line (or its scholar's name) when it
+    // is selected.
+    let n = a.telegram().unwrap().notes.len();
+    let mut seen = vec![false; n];
+    for _ in 0..200 {
+        let rows = a.notes_text().rows;
+        let (start, end) = rows[a.notes.selected];
+        assert!(start >= a.notes.scroll || end > a.notes.scroll, "the selected note is on screen");
+        if end <= a.notes.scroll + h {
+            seen[a.notes.selected] = true;
+        }
+        a.press("j").unwrap();
+    }
+    assert!(seen.iter().all(|s| *s), "every note was shown to its end: {seen:?}");
+}

@@ -57,3 +57,33 @@ fn bench_startup_reports_a_time() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("start-up to first frame"));
 }
+
+#[test]
+fn list_and_show_for_scripts() {
+    let out = run(&["list", "--from", "stalin", "--to", "Ким Ир Сен"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.lines().count() >= 4 && s.lines().all(|l| l.contains("Stalin") && l.contains("Kim Il Sung")), "{s}");
+    let out = run(&["list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 45);
+    let out = run(&["list", "--from", "stlin"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no person 'stlin' (did you mean 'stalin'?)"));
+    let out = run(&["show", "1950-10-02-mao-stalin", "--width", "80"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("│ “send a portion of our troops") && s.contains("┊ summary:") && s.contains("Notes"), "{s}");
+    let out = run(&["show", "1950-10-02-mao-stalin", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "1950-10-02-mao-stalin");
+    let out = run(&["show", "1950-10-02"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no telegram '1950-10-02'; did you mean 1950-10-02-mao-stalin?"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn compare_width_below_twenty_is_a_usage_error() {
+    let out = run(&["compare", "1950-10-02-mao-stalin", "--width", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("too narrow"));
+}

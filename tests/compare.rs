@@ -188,7 +188,12 @@ fn resizing_keeps_the_scroll_inside() {
     a.press("G").unwrap();
     a.resize(200, 60);
     let (_, flat, h) = a.compare_layout(&state(&a));
-    assert!(state(&a).scroll[0] <= flat.len().saturating_sub(h));
+    let s = state(&a);
+    assert!(s.scroll[0] <= shifr::ui::compare::max_scroll(&flat, h));
+    assert!(
+        flat.row_starts.contains(&s.scroll[0]),
+        "a resize lands on the start of a row"
+    );
 }
 
 #[test]
@@ -312,4 +317,19 @@ fn cli_errors() {
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["compare", "nope"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn every_row_can_reach_the_top_and_show_its_notes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let mut a = comparing(w, h);
+        let (built, flat, _) = a.compare_layout(&state(&a));
+        for (i, row) in built.rows.iter().enumerate() {
+            if i > 0 {
+                a.press("}").unwrap();
+            }
+            assert_eq!(state(&a).scroll[0], flat.row_starts[i], "{w}x{h}: row {} ({})", i, row.key);
+            assert!(screen(&a).contains(&format!("Notes on § {}", row.key)), "{w}x{h}: {}", row.key);
+        }
+    }
 }

@@ -40,6 +40,8 @@ screens! {
     start_120x40: 120, 40, "", None;
     mao_2_october_80x24: 80, 24, "", Some("1950-10-02-mao-stalin");
     mao_2_october_120x40: 120, 40, "", Some("1950-10-02-mao-stalin");
+    mao_2_october_200x50: 200, 50, "", Some("1950-10-02-mao-stalin");
+    start_200x50: 200, 50, "", None;
     notes_focused_anchor_120x40: 120, 40, "tab tab j", Some("1950-10-02-mao-stalin");
     help_80x24: 80, 24, "?", None;
     help_120x40: 120, 40, "?", None;

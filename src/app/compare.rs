@@ -5,7 +5,7 @@ use super::App;
 use crate::action::Action;
 use crate::compare::pairs;
 use crate::ui::compare::{
-    Built, Flat, SIDE_BY_SIDE_MIN, build, col_width, flatten, header_lines, regions,
+    Built, Flat, SIDE_BY_SIDE_MIN, build, col_width, flatten, header_lines, max_scroll, regions,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,8 @@ pub struct CompareState {
     pub active: usize,
     /// Number of witnesses, for cycling pairs.
     pub witnesses: usize,
+    /// The row at the top of each column, kept across resizes.
+    pub top_rows: [usize; 2],
 }
 
 impl CompareState {
@@ -36,6 +38,7 @@ impl CompareState {
             sync: true,
             active: 0,
             witnesses,
+            top_rows: [0, 0],
         }
     }
 
@@ -64,6 +67,13 @@ impl App {
 
     /// `c`: opens the comparison of the open telegram, or says why not.
     pub(super) fn open_compare(&mut self) {
+        // From the list, the telegram under the cursor.
+        if self.focus == crate::layout::Pane::List
+            && let Some(sel) = self.list.selected_telegram()
+            && self.open != Some(sel)
+        {
+            self.open_telegram(sel);
+        }
         let Some(i) = self.open else { return };
         let n = self.corpus.telegrams[i].witnesses.len();
         if n < 2 {
@@ -80,7 +90,7 @@ impl App {
         };
         let mut s = s;
         let (built, flat, h) = self.compare_layout(&s);
-        let max = flat.len().saturating_sub(h);
+        let max = max_scroll(&flat, h);
         let half = (h / 2).max(1) as isize;
         let page = h.saturating_sub(1).max(1) as isize;
         let stacked = self.size.width < SIDE_BY_SIDE_MIN;
@@ -114,6 +124,11 @@ impl App {
             Action::PageUp => scroll_by(&mut s, -page),
             Action::Top => jump(&mut s, 0),
             Action::Bottom => jump(&mut s, max),
+            Action::ToggleSync | Action::SwitchSide if stacked => {
+                self.flash = Some(
+                    "one column below 100 columns wide: s and tab work side by side".to_string(),
+                );
+            }
             Action::ToggleSync => {
                 s.sync = !s.sync;
                 if s.sync {
@@ -172,6 +187,7 @@ impl App {
             }
             _ => {}
         }
+        s.top_rows = [flat.row_at(s.scroll[0]), flat.row_at(s.scroll[1])];
         if let Some(super::Overlay::Compare(top)) = self.overlays.last_mut() {
             *top = s;
         }
@@ -184,9 +200,11 @@ impl App {
                 continue;
             };
             let (_, flat, h) = self.compare_layout(s);
-            let max = flat.len().saturating_sub(h);
+            let max = max_scroll(&flat, h);
             if let super::Overlay::Compare(s) = &mut self.overlays[i] {
-                s.scroll = [s.scroll[0].min(max), s.scroll[1].min(max)];
+                // Keep the same rows at the top: a resize rewraps every row.
+                let start = |row: usize| flat.row_starts.get(row).copied().unwrap_or(0).min(max);
+                s.scroll = [start(s.top_rows[0]), start(s.top_rows[1])];
             }
         }
     }

@@ -203,7 +203,8 @@ impl App {
 
     fn open_help(&mut self) {
         let from = self.context();
-        self.overlays.push(Overlay::Help(HelpState { scroll: 0, from }));
+        self.overlays
+            .push(Overlay::Help(HelpState { scroll: 0, from }));
     }
 
     /// The keymap context that gets the next key.
@@ -456,13 +457,46 @@ impl App {
                 self.message_scroll = (self.message_scroll as isize + d).max(0) as usize;
                 self.clamp_message();
             }
-            Pane::Annotations => {
-                let n = self.telegram().map_or(0, |t| t.notes.len());
-                if n > 0 {
-                    self.notes.selected =
-                        (self.notes.selected as isize + d).clamp(0, n as isize - 1) as usize;
-                }
+            Pane::Annotations => self.move_in_notes(d),
+        }
+    }
+
+    /// Notes are read like a pager: a step scrolls through a note taller
+    /// than the pane before moving to the next; a page scrolls the text and
+    /// selects the note at the top.
+    fn move_in_notes(&mut self, d: isize) {
+        let n = self.telegram().map_or(0, |t| t.notes.len());
+        if n == 0 {
+            return;
+        }
+        let text = self.notes_text();
+        let h = Self::text_height(self.areas().annotations).max(1);
+        let (start, end) = text
+            .rows
+            .get(self.notes.selected)
+            .copied()
+            .unwrap_or((0, 0));
+        if d.abs() == 1 {
+            if d > 0 && end > self.notes.scroll + h {
+                self.notes.scroll += 1;
+            } else if d < 0 && start < self.notes.scroll {
+                self.notes.scroll -= 1;
+            } else {
+                self.notes.selected =
+                    (self.notes.selected as isize + d).clamp(0, n as isize - 1) as usize;
                 self.follow_note();
+                return;
+            }
+            self.clamp_notes();
+        } else {
+            self.notes.scroll = (self.notes.scroll as isize + d).max(0) as usize;
+            self.clamp_notes();
+            let top = self.notes.scroll;
+            if let Some(i) = text.rows.iter().position(|&(_, e)| e > top) {
+                self.notes.selected = i;
+            }
+            if let Some(anchor) = self.selected_note_anchor().map(str::to_string) {
+                self.show_anchor(&anchor);
             }
         }
     }
@@ -531,16 +565,22 @@ impl App {
             }
         }
         if let Some(anchor) = self.selected_note_anchor().map(str::to_string) {
-            let text = self.message_text();
-            if let Some(line) = text.group_line(&anchor) {
-                let mh = Self::text_height(self.areas().message).max(1);
-                if line < self.message_scroll || line >= self.message_scroll + mh {
-                    self.message_scroll = line.saturating_sub(2);
-                }
-            }
+            self.show_anchor(&anchor);
         }
         self.clamp_message();
         self.clamp_notes();
+    }
+
+    /// Scrolls the message so the passage with this align key is in view.
+    fn show_anchor(&mut self, anchor: &str) {
+        let text = self.message_text();
+        if let Some(line) = text.group_line(anchor) {
+            let mh = Self::text_height(self.areas().message).max(1);
+            if line < self.message_scroll || line >= self.message_scroll + mh {
+                self.message_scroll = line.saturating_sub(2);
+            }
+        }
+        self.clamp_message();
     }
 
     fn keep_list_visible(&mut self) {

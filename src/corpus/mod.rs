@@ -207,11 +207,12 @@ impl Corpus {
     }
 }
 
-/// "+17 d", "−5 d", "0 d": how a header shows a day offset.
+/// "+17 d", "−5 d", "0 d": how a header shows a day offset (a no-break
+/// space keeps the number and its unit on one line).
 pub fn format_offset(days: i64) -> String {
     match days {
-        0 => "0 d".to_string(),
-        d if d > 0 => format!("+{d} d"),
-        d => format!("−{} d", -d),
+        0 => "0\u{a0}d".to_string(),
+        d if d > 0 => format!("+{d}\u{a0}d"),
+        d => format!("−{}\u{a0}d", -d),
     }
 }

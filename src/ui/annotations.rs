@@ -37,7 +37,8 @@ pub fn display_order(t: &Telegram) -> Vec<usize> {
 #[derive(Clone, Debug, Default)]
 pub struct NotesText {
     pub lines: Vec<Line<'static>>,
-    /// (first line, end line) of each note, in display order.
+    /// (first line, end line) of each note, in display order; the first
+    /// note of a scholar starts at the scholar's name.
     pub rows: Vec<(usize, usize)>,
 }
 
@@ -70,10 +71,13 @@ pub fn build(
     let mut last_by: Option<&str> = None;
     for (pos, &i) in display_order(t).iter().enumerate() {
         let n = &t.notes[i];
+        let start;
         if last_by != Some(n.by.as_str()) {
             if last_by.is_some() {
                 out.lines.push(Line::raw(""));
             }
+            // The first note of a scholar counts their name as its own.
+            start = out.lines.len();
             let (name, style) = if n.by == "editor" {
                 ("shifr editors (editorial note)".to_string(), theme.editor())
             } else {
@@ -84,8 +88,8 @@ pub fn build(
             last_by = Some(&n.by);
         } else {
             out.lines.push(Line::raw(""));
+            start = out.lines.len();
         }
-        let start = out.lines.len();
         let is_sel = focused && selected == Some(pos);
         let gutter = if is_sel {
             Span::styled("▌ ", theme.selected(focused))

@@ -246,13 +246,31 @@ pub fn build(
         let mut s = format!("{letter} {}", w.label);
         if let Some(l) = &w.language {
             s.push_str(&format!(" · {}", language_name(l)));
+            if let Some(t) = &w.translation {
+                s.push_str(&format!(" (quoted in {})", language_name(t)));
+            }
         }
         if let Some(st) = w.status {
             s.push_str(&format!(" · {}", st.label()));
         }
-        Line::styled(truncate(&sanitize(&s), full_w), theme.heading())
+        let mut prov: Vec<String> = Vec::new();
+        prov.extend(w.status_note.clone());
+        prov.extend(w.archive.clone());
+        prov.extend(w.published.clone());
+        let mut lines = vec![Line::styled(
+            truncate(&sanitize(&s), full_w),
+            theme.heading(),
+        )];
+        if !prov.is_empty() {
+            lines.push(Line::styled(
+                truncate(&format!("  {}", sanitize(&prov.join(" · "))), full_w),
+                theme.dim(),
+            ));
+        }
+        lines
     };
-    let stacked_header = vec![compact(wa, "A"), compact(wb, "B")];
+    let mut stacked_header = compact(wa, "A");
+    stacked_header.extend(compact(wb, "B"));
     Built {
         left_header: witness_header(wa, theme, col_w, "◆"),
         right_header: witness_header(wb, theme, col_w, "◆"),
@@ -289,6 +307,16 @@ impl Flat {
     }
 }
 
+/// How far the columns can scroll: far enough for the last row to reach
+/// the top, so every row can be read with its notes in the strip.
+pub fn max_scroll(flat: &Flat, height: usize) -> usize {
+    flat.row_starts
+        .last()
+        .copied()
+        .unwrap_or(0)
+        .max(flat.len().saturating_sub(height))
+}
+
 /// Side by side: both columns padded to the same height in every row, so
 /// counterparts start on the same line.
 pub fn flatten(b: &Built, stacked: bool) -> Flat {
@@ -311,7 +339,7 @@ pub fn flatten(b: &Built, stacked: bool) -> Flat {
         if !stacked {
             f.right.push(Line::default());
         }
-        f.gutter.push(" ");
+        f.gutter.push(if stacked { " " } else { "│" });
     }
     f
 }
@@ -632,8 +660,10 @@ pub fn render(app: &App, s: &CompareState, screen: Rect, buf: &mut Buffer) {
         if lines.len() > room && room > 0 {
             let more = lines.len() - (room - 1);
             lines.truncate(room - 1);
+            let msg =
+                format!("… {more} more lines: the annotations pane in the reader has them all");
             lines.push(Line::styled(
-                format!("… {more} more lines: the annotations pane in the reader has them all"),
+                truncate(&msg, body.width as usize),
                 theme.dim(),
             ));
         }
@@ -665,7 +695,10 @@ pub fn plain_text(corpus: &Corpus, t: &Telegram, a: usize, b: usize, width: usiz
     }
     push(&mut out, String::new());
     if stacked {
-        for l in &built.stacked_header {
+        // On paper there is room for every detail of each version.
+        let mut header = witness_header(&t.witnesses[a], &theme, width, "A");
+        header.extend(witness_header(&t.witnesses[b], &theme, width, "B"));
+        for l in &header {
             push(&mut out, text(l));
         }
     } else {

@@ -118,7 +118,13 @@ pub fn line_count(app: &App) -> usize {
         crate::app::Overlay::Help(h) => Some(h.from),
         _ => None,
     });
-    lines(&app.keymap, &app.theme, text_width(app.size), from.unwrap_or(Context::Global)).len()
+    lines(
+        &app.keymap,
+        &app.theme,
+        text_width(app.size),
+        from.unwrap_or(Context::Global),
+    )
+    .len()
 }
 
 pub fn render(app: &App, state: &HelpState, screen: Rect, buf: &mut Buffer) {

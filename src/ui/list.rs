@@ -99,15 +99,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         app.corpus.names(&t.from),
                         app.corpus.names(&t.to)
                     );
-                    if rest < 40 {
-                        // Too narrow for both: who wrote to whom says more.
-                        spans.push(Span::styled(fit(&who, rest), theme.heading()));
-                    } else {
-                        let who = truncate(&format!("{who}: "), rest * 2 / 5);
-                        let title_w = rest.saturating_sub(width(&who));
-                        spans.push(Span::styled(who, theme.heading()));
-                        spans.push(Span::raw(fit(&t.title, title_w)));
-                    }
+                    // Who wrote to whom, then as much of the title as fits; in a
+                    // narrow pane only the title (which mostly names them), the
+                    // message pane beside it giving sender and recipients.
+                    let who_w = match rest {
+                        0..30 => 0,
+                        30..50 => rest / 2,
+                        _ => rest * 2 / 5,
+                    };
+                    let who = fit(&truncate(&who, who_w.saturating_sub(1)), who_w);
+                    let title_w = rest.saturating_sub(who_w);
+                    spans.push(Span::styled(who, theme.heading()));
+                    spans.push(Span::raw(fit(&t.title, title_w)));
                 } else {
                     spans.push(Span::raw(fit(&t.title, rest)));
                 }

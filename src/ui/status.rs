@@ -67,7 +67,20 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
 
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let ctx = app.context();
-    hint_actions(app)
+    let mut actions: Vec<(Action, &'static str)> = hint_actions(app).to_vec();
+    // On a telegram with several versions, comparing them comes first.
+    let versions = match ctx {
+        crate::keymap::Context::List => app
+            .list
+            .selected_telegram()
+            .map(|i| &app.corpus.telegrams[i]),
+        crate::keymap::Context::Message | crate::keymap::Context::Annotations => app.telegram(),
+        _ => None,
+    };
+    if versions.is_some_and(|t| t.is_multi_witness()) {
+        actions.insert(0, (Action::Compare, "compare"));
+    }
+    actions
         .iter()
         .filter_map(|(a, label)| app.keymap.hint(ctx, *a).map(|k| (k, *label)))
         .collect()

@@ -121,7 +121,7 @@ fn atoms<'a>(segments: &'a [(String, Style)]) -> Vec<Atom<'a>> {
         for g in text.graphemes(true) {
             let kind = if g == "\n" || g == "\r\n" {
                 AtomKind::Newline
-            } else if g.chars().all(char::is_whitespace) {
+            } else if g.chars().all(|c| c.is_whitespace() && c != '\u{a0}') {
                 AtomKind::Space
             } else if grapheme_width(g) >= 2 {
                 AtomKind::Wide
