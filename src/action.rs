@@ -57,6 +57,15 @@ actions! {
     SearchNext = "search_next": "go to the next hit of the last search",
     SearchPrev = "search_prev": "go to the previous hit of the last search",
     ClearInput = "clear_input": "clear what you have typed",
+    AddNote = "add_note": "write a note on this telegram (or on the passage under the cursor)",
+    EditNote = "edit_note": "edit the selected note of yours",
+    DeleteNote = "delete_note": "delete the selected note of yours (asks first)",
+    NextPassage = "next_passage": "put the cursor on the next passage (a then notes it)",
+    PrevPassage = "prev_passage": "put the cursor on the previous passage",
+    Save = "save": "save the note",
+    Yank = "yank": "copy a citation of this telegram (to the clipboard, by OSC 52)",
+    Yes = "yes": "yes",
+    No = "no": "no",
 }
 
 impl Action {

@@ -43,6 +43,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
 
+    /// Keep your notes in FILE (default: $XDG_DATA_HOME/shifr/notes.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+
     /// Open the reader with this telegram selected and shown
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
@@ -110,6 +114,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a citation of a telegram (Chicago-style note, or BibTeX)
+    #[command(
+        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib"
+    )]
+    Cite {
+        /// The telegram id
+        id: String,
+        /// Citation style
+        #[arg(long, value_enum, default_value_t = CiteStyle::Chicago)]
+        style: CiteStyle,
+    },
+    /// Your own notes
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
     /// Print the telegrams that match a query, best first
     #[command(
         after_help = "Query: words separated by spaces, all of which must match (fuzzily: abbreviations\nand small typos match). 'exact ^prefix suffix$ !not a|b \"a phrase\"; from: to: via: by: date:\n\nExamples:\n  shifr search 'shld we fear'\n  shifr search 'from:stalin to:kim' --limit 5\n  shifr search inchon --json"
@@ -153,6 +173,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NotesCommand {
+    /// Print your notes with the citation of each telegram
+    #[command(
+        after_help = "Examples:\n  shifr notes export > my-notes.md\n  shifr notes export --format json"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesFormat {
+    /// A readable document, grouped by telegram
+    Markdown,
+    /// The notes as JSON, each with its telegram's citation
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiteStyle {
+    /// A Chicago-style note, as historians write them
+    Chicago,
+    /// A BibTeX @misc entry
+    Bibtex,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +294,21 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         return 2;
     }
     let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(80, 24));
+    app.store = open_notes(cli);
+    app.external_editor = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|e| !e.trim().is_empty());
+    if let Some(why) = &app.store.read_only {
+        app.flash = Some(format!("notes: {why}"));
+    } else {
+        let orphans = app.store.notes.orphans(&app.corpus).count();
+        if orphans > 0 {
+            app.flash = Some(format!(
+                "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
+            ));
+        }
+    }
     if let Some(id) = open {
         // Known to exist: checked above.
         let _ = app.open_id(id);
@@ -258,6 +321,110 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
             1
         }
     }
+}
+
+/// The notes file named by `--notes`, or the default one.
+fn open_notes(cli: &Cli) -> crate::notes::store::Store {
+    use crate::notes::store::{Store, default_path};
+    match cli.notes.clone().or_else(default_path) {
+        Some(p) => Store::open(p),
+        None => Store::nowhere("no place for notes: set --notes FILE, XDG_DATA_HOME or HOME"),
+    }
+}
+
+/// `shifr notes export`: the reader's notes with the citation of each
+/// telegram, orphaned notes last.
+fn notes_export(cli: &Cli, format: NotesFormat) -> i32 {
+    let corpus = match load_corpus(cli.corpus.as_ref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let store = open_notes(cli);
+    if let Some(why) = &store.read_only
+        && store.notes.notes.is_empty()
+        && store.path.exists()
+    {
+        eprint(&format!("shifr: {why}"));
+        return 1;
+    }
+    let notes = &store.notes;
+    let mut out = String::new();
+    match format {
+        NotesFormat::Markdown => {
+            out.push_str("# My notes\n\n");
+            if notes.notes.is_empty() {
+                out.push_str("No notes yet.\n");
+            }
+            for t in &corpus.telegrams {
+                let mine: Vec<_> = notes.on(&t.id).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!(
+                    "## {} — {}\n\n{}\n\n",
+                    t.date.long(),
+                    t.title,
+                    export::cite::chicago(&corpus, t)
+                ));
+                for n in mine {
+                    let about = n
+                        .align
+                        .as_ref()
+                        .map(|a| format!(" (§ {a})"))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "- {}{about}, written {}{}:\n\n",
+                        n.id,
+                        n.created,
+                        n.edited
+                            .as_ref()
+                            .map(|e| format!(", edited {e}"))
+                            .unwrap_or_default()
+                    ));
+                    for line in n.text.lines() {
+                        out.push_str(&format!("  > {line}\n"));
+                    }
+                    out.push('\n');
+                }
+            }
+            let orphans: Vec<_> = notes.orphans(&corpus).collect();
+            if !orphans.is_empty() {
+                out.push_str("## Orphaned notes\n\nThese notes belong to telegrams this corpus does not have. They are kept.\n\n");
+                for n in orphans {
+                    out.push_str(&format!(
+                        "- on `{}`, written {}:\n\n",
+                        n.telegram, n.created
+                    ));
+                    for line in n.text.lines() {
+                        out.push_str(&format!("  > {line}\n"));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+        NotesFormat::Json => {
+            let v: Vec<serde_json::Value> = notes
+                .notes
+                .iter()
+                .map(|n| {
+                    let t = corpus.telegram(&n.telegram);
+                    serde_json::json!({
+                        "id": n.id,
+                        "telegram": n.telegram,
+                        "align": n.align,
+                        "text": n.text,
+                        "created": n.created,
+                        "edited": n.edited,
+                        "orphaned": t.is_none(),
+                        "citation": t.map(|t| export::cite::chicago(&corpus, t)),
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&v).expect("JSON");
+            out.push('\n');
+        }
+    }
+    io_result(output::print(&out))
 }
 
 /// `--bench-startup`: corpus load, keymap, state and first frame, timed.
@@ -533,7 +700,16 @@ fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
     if !t.notes.is_empty() {
         out.push_str(&format!("\n{}\nNotes\n\n", "─".repeat(width)));
         out.push_str(&text(
-            &crate::ui::annotations::build(&corpus, t, &theme, width, None, false).lines,
+            &crate::ui::annotations::build(
+                &corpus,
+                t,
+                &Default::default(),
+                &theme,
+                width,
+                None,
+                false,
+            )
+            .lines,
         ));
     }
     io_result(output::print(&out))
@@ -612,6 +788,27 @@ pub fn run(cli: Cli) -> i32 {
             let id = id.clone();
             reader(&cli, Some(&id))
         }
+        Some(Command::Cite { ref id, style }) => {
+            let corpus = match load_corpus(cli.corpus.as_ref()) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            let Some(t) = corpus.telegram(id) else {
+                eprint(&format!(
+                    "shifr: {}",
+                    crate::app::unknown_telegram(&corpus, id)
+                ));
+                return 1;
+            };
+            let text = match style {
+                CiteStyle::Chicago => format!("{}\n", export::cite::chicago(&corpus, t)),
+                CiteStyle::Bibtex => export::cite::bibtex(&corpus, t),
+            };
+            io_result(output::print(&text))
+        }
+        Some(Command::Notes {
+            command: NotesCommand::Export { format },
+        }) => notes_export(&cli, format),
         Some(Command::List {
             ref from,
             ref to,

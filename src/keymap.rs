@@ -222,7 +222,7 @@ contexts! {
     Global = "global": "Everywhere" [
         Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
-        ToggleAnnotations, Cancel, Compare, Search, SearchNext, SearchPrev,
+        ToggleAnnotations, Cancel, Compare, Search, SearchNext, SearchPrev, AddNote, Yank,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -230,12 +230,15 @@ contexts! {
     ],
     Message = "message": "Message" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
-        NextTelegram, Cancel,
+        NextTelegram, Cancel, NextPassage, PrevPassage, AddNote,
     ],
     Annotations = "annotations": "Annotations" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
-        NextTelegram, Cancel,
+        NextTelegram, Cancel, AddNote, EditNote, DeleteNote,
     ],
+    Editor = "editor": "Note editor" [Save, Close, Down, Up, Top, Bottom],
+    Confirm = "confirm": "Confirmation" [Yes, No, Close],
+    Citation = "citation": "Citation" [Close],
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent,

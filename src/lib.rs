@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod notes;
 pub mod output;
 pub mod search;
 pub mod tui;

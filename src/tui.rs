@@ -79,6 +79,53 @@ fn install_panic_hook() {
     }));
 }
 
+/// Runs `$EDITOR` on a note: the terminal is handed over to it, and taken
+/// back (raw mode, alternate screen) when it exits.
+fn run_external_editor(editor: &str, text: &str) -> Result<String, String> {
+    let path = std::env::temp_dir().join(format!("shifr-note-{}.md", crate::notes::new_id()));
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    restore();
+    // Through the shell, so that EDITOR may carry arguments ("code --wait").
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status();
+    let back = enter();
+    let result = match (status, back) {
+        (_, Err(e)) => Err(format!("cannot take the terminal back: {e}")),
+        (Err(e), _) => Err(format!("cannot run {editor}: {e}")),
+        (Ok(s), _) if !s.success() => Err(format!("{editor} exited with {s}")),
+        (Ok(_), _) => std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display())),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
+}
+
+/// Standard base64, for OSC 52.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// How the reader ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -139,12 +186,30 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
     // Search runs on its own thread, which first builds the index.
-    let worker = Worker::spawn(Arc::clone(&app.corpus));
+    let worker = Worker::spawn(Arc::clone(&app.corpus), Arc::new(app.store.notes.clone()));
     let mut waiting = 0usize;
     let mut dirty = true;
     loop {
         if app.should_quit {
             return Ok(Exit::Quit);
+        }
+        if let Some(edit) = app.external_edit.take() {
+            let result =
+                run_external_editor(app.external_editor.as_deref().unwrap_or("vi"), &edit.text);
+            // Back from the editor: redraw everything.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            app.resize(size.width, size.height);
+            app.finish_external_edit(edit, result);
+            dirty = true;
+        }
+        if let Some(text) = app.clipboard.take() {
+            // OSC 52: the terminal puts the text on the system clipboard.
+            let _ = write!(io::stdout(), "\x1b]52;c;{}\x07", base64(text.as_bytes()));
+            let _ = io::stdout().flush();
+        }
+        if std::mem::take(&mut app.search_reindex) {
+            worker.rebuild(Arc::new(app.store.notes.clone()));
         }
         if let Some((generation, query)) = app.take_search_request() {
             worker.submit(generation, &query);
@@ -200,5 +265,17 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("Сталин".as_bytes()), "0KHRgtCw0LvQuNC9");
     }
 }

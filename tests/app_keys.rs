@@ -165,8 +165,11 @@ fn notes_follow_their_anchor_in_the_message() {
     let n = a.telegram().unwrap().notes.len();
     for _ in 0..n {
         let text = a.message_text();
-        let order = shifr::ui::annotations::display_order(a.telegram().unwrap());
-        let note = &a.telegram().unwrap().notes[order[a.notes.selected]];
+        let order = shifr::ui::annotations::display_order(a.telegram().unwrap(), &a.store.notes);
+        let shifr::ui::annotations::NoteRef::Scholar(i) = order[a.notes.selected] else {
+            panic!("no notes of the reader's here")
+        };
+        let note = &a.telegram().unwrap().notes[i];
         if let Some(anchor) = &note.anchor {
             let line = text.group_line(anchor).unwrap();
             let h = a.areas().message.unwrap().height as usize - 2;
@@ -238,11 +241,17 @@ fn long_notes_are_read_through_before_the_next_one() {
     for _ in 0..200 {
         let rows = a.notes_text().rows;
         let (start, end) = rows[a.notes.selected];
-        assert!(start >= a.notes.scroll || end > a.notes.scroll, "the selected note is on screen");
+        assert!(
+            start >= a.notes.scroll || end > a.notes.scroll,
+            "the selected note is on screen"
+        );
         if end <= a.notes.scroll + h {
             seen[a.notes.selected] = true;
         }
         a.press("j").unwrap();
     }
-    assert!(seen.iter().all(|s| *s), "every note was shown to its end: {seen:?}");
+    assert!(
+        seen.iter().all(|s| *s),
+        "every note was shown to its end: {seen:?}"
+    );
 }

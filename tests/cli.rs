@@ -63,7 +63,12 @@ fn list_and_show_for_scripts() {
     let out = run(&["list", "--from", "stalin", "--to", "Ким Ир Сен"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    assert!(s.lines().count() >= 4 && s.lines().all(|l| l.contains("Stalin") && l.contains("Kim Il Sung")), "{s}");
+    assert!(
+        s.lines().count() >= 4
+            && s.lines()
+                .all(|l| l.contains("Stalin") && l.contains("Kim Il Sung")),
+        "{s}"
+    );
     let out = run(&["list", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 45);
@@ -72,13 +77,22 @@ fn list_and_show_for_scripts() {
     assert!(text(&out.stderr).contains("no person 'stlin' (did you mean 'stalin'?)"));
     let out = run(&["show", "1950-10-02-mao-stalin", "--width", "80"]);
     let s = text(&out.stdout);
-    assert!(s.contains("│ “send a portion of our troops") && s.contains("┊ summary:") && s.contains("Notes"), "{s}");
+    assert!(
+        s.contains("│ “send a portion of our troops")
+            && s.contains("┊ summary:")
+            && s.contains("Notes"),
+        "{s}"
+    );
     let out = run(&["show", "1950-10-02-mao-stalin", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["id"], "1950-10-02-mao-stalin");
     let out = run(&["show", "1950-10-02"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no telegram '1950-10-02'; did you mean 1950-10-02-mao-stalin?"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no telegram '1950-10-02'; did you mean 1950-10-02-mao-stalin?"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -328,8 +328,18 @@ fn every_row_can_reach_the_top_and_show_its_notes() {
             if i > 0 {
                 a.press("}").unwrap();
             }
-            assert_eq!(state(&a).scroll[0], flat.row_starts[i], "{w}x{h}: row {} ({})", i, row.key);
-            assert!(screen(&a).contains(&format!("Notes on § {}", row.key)), "{w}x{h}: {}", row.key);
+            assert_eq!(
+                state(&a).scroll[0],
+                flat.row_starts[i],
+                "{w}x{h}: row {} ({})",
+                i,
+                row.key
+            );
+            assert!(
+                screen(&a).contains(&format!("Notes on § {}", row.key)),
+                "{w}x{h}: {}",
+                row.key
+            );
         }
     }
 }

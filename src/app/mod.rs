@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod list;
+pub mod notes;
 pub mod search;
 
 use std::sync::Arc;
@@ -45,6 +46,10 @@ pub enum Overlay {
     Filter(FilterPicker),
     Compare(CompareState),
     Search(search::SearchState),
+    Editor(notes::EditorState),
+    Confirm(notes::ConfirmState),
+    /// A citation just copied, shown to copy by hand where OSC 52 fails.
+    Citation(String),
 }
 
 /// The annotations pane: which note is selected, and the scroll.
@@ -79,6 +84,18 @@ pub struct App {
     pub search_outbox: Option<(u64, String)>,
     pub search_gen: u64,
     pub last_search: Option<search::LastSearch>,
+    /// The reader's own notes and their file.
+    pub store: crate::notes::store::Store,
+    /// The passage (group index) under the message pane's cursor.
+    pub message_cursor: Option<usize>,
+    /// `$EDITOR`, when notes are to be written there instead of the popup.
+    pub external_editor: Option<String>,
+    /// A note waiting for the terminal layer to run `$EDITOR`.
+    pub external_edit: Option<notes::ExternalEdit>,
+    /// The notes changed: the search index should be rebuilt.
+    pub search_reindex: bool,
+    /// Text for the terminal layer to put on the clipboard (OSC 52).
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -104,6 +121,12 @@ impl App {
             search_outbox: None,
             search_gen: 0,
             last_search: None,
+            store: crate::notes::store::Store::nowhere("no notes file was given"),
+            message_cursor: None,
+            external_editor: None,
+            external_edit: None,
+            search_reindex: false,
+            clipboard: None,
         }
     }
 
@@ -151,15 +174,24 @@ impl App {
 
     /// The open telegram laid out for the message pane.
     pub fn message_text(&self) -> ui::message::MessageText {
+        let cursor = self.cursor_align();
+        let anchor = if self.focus == Pane::Annotations {
+            self.selected_note_anchor()
+        } else if self.focus == Pane::Message {
+            cursor.as_deref()
+        } else {
+            None
+        };
+        self.message_text_with(anchor)
+    }
+
+    /// The open telegram laid out, with the passage of align key `anchor`
+    /// highlighted.
+    pub(crate) fn message_text_with(&self, anchor: Option<&str>) -> ui::message::MessageText {
         let Some(t) = self.telegram() else {
             return Default::default();
         };
         let width = Self::text_width(self.areas().message);
-        let anchor = if self.focus == Pane::Annotations {
-            self.selected_note_anchor()
-        } else {
-            None
-        };
         let hint = self.keymap.hint(Context::Global, Action::Compare);
         let highlights = self.message_highlights();
         ui::message::build(
@@ -182,6 +214,7 @@ impl App {
         ui::annotations::build(
             &self.corpus,
             t,
+            &self.store.notes,
             &self.theme,
             width,
             Some(self.notes.selected),
@@ -191,9 +224,10 @@ impl App {
 
     fn selected_note_anchor(&self) -> Option<&str> {
         let t = self.telegram()?;
-        let order = ui::annotations::display_order(t);
-        let i = *order.get(self.notes.selected)?;
-        t.notes[i].anchor.as_deref()
+        match ui::annotations::display_order(t, &self.store.notes).get(self.notes.selected)? {
+            ui::annotations::NoteRef::Scholar(i) => t.notes[*i].anchor.as_deref(),
+            ui::annotations::NoteRef::Mine(i) => self.store.notes.notes[*i].align.as_deref(),
+        }
     }
 
     /// The overlay on top, which gets the keys.
@@ -214,6 +248,10 @@ impl App {
             Some(Overlay::Filter(_)) => Context::Filter,
             Some(Overlay::Compare(_)) => Context::Compare,
             Some(Overlay::Search(_)) => Context::Search,
+            Some(Overlay::Editor(e)) if e.confirm_discard => Context::Confirm,
+            Some(Overlay::Editor(_)) => Context::Editor,
+            Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Citation(_)) => Context::Citation,
             None => match self.focus {
                 Pane::List => Context::List,
                 Pane::Message => Context::Message,
@@ -224,7 +262,11 @@ impl App {
 
     /// Whether the current context takes typed text.
     fn takes_text(&self) -> bool {
-        matches!(self.top(), Some(Overlay::Filter(_) | Overlay::Search(_)))
+        match self.top() {
+            Some(Overlay::Filter(_) | Overlay::Search(_)) => true,
+            Some(Overlay::Editor(e)) => !e.confirm_discard,
+            _ => false,
+        }
     }
 
     /// Looks a key up (context first, then global) and applies it.
@@ -246,7 +288,7 @@ impl App {
 
     /// A key with no binding: text for an input overlay, else nothing.
     fn type_key(&mut self, key: Key) {
-        if self.search_type(key) {
+        if self.search_type(key) || self.editor_key(key) {
             return;
         }
         let Some(Overlay::Filter(p)) = self.overlays.last_mut() else {
@@ -293,6 +335,14 @@ impl App {
             }
             Some(Overlay::Compare(_)) => return self.update_compare(action),
             Some(Overlay::Search(_)) => return self.update_search(action),
+            Some(Overlay::Editor(_)) => return self.update_editor(action),
+            Some(Overlay::Confirm(_)) => return self.update_confirm(action),
+            Some(Overlay::Citation(_)) => {
+                if matches!(action, Action::Close | Action::Cancel | Action::Yank) {
+                    self.overlays.pop();
+                }
+                return;
+            }
             None => {}
         }
         match action {
@@ -301,6 +351,24 @@ impl App {
             Action::Search => self.open_search(),
             Action::SearchNext => self.step_hit(1),
             Action::SearchPrev => self.step_hit(-1),
+            Action::AddNote => self.add_note(),
+            Action::Yank => {
+                let target = if self.focus == Pane::List {
+                    self.list.selected_telegram()
+                } else {
+                    self.open
+                };
+                if let Some(i) = target {
+                    let c = crate::export::cite::chicago(&self.corpus, &self.corpus.telegrams[i]);
+                    self.clipboard = Some(c.clone());
+                    self.overlays.push(Overlay::Citation(c));
+                    self.flash = Some("citation copied".to_string());
+                }
+            }
+            Action::EditNote => self.edit_note(),
+            Action::DeleteNote => self.delete_note(),
+            Action::NextPassage => self.step_passage(1),
+            Action::PrevPassage => self.step_passage(-1),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Down => self.move_by(1),
@@ -346,7 +414,9 @@ impl App {
                 self.clamp_all();
             }
             Action::Cancel => {
-                if self.list.filter.is_some() {
+                if self.focus == Pane::Message && self.message_cursor.is_some() {
+                    self.message_cursor = None;
+                } else if self.list.filter.is_some() {
                     self.clear_filter();
                 }
             }
@@ -359,7 +429,10 @@ impl App {
             | Action::CycleWitnesses
             | Action::NextDivergent
             | Action::PrevDivergent
-            | Action::ClearInput => {}
+            | Action::ClearInput
+            | Action::Save
+            | Action::Yes
+            | Action::No => {}
         }
     }
 
@@ -465,7 +538,9 @@ impl App {
     /// than the pane before moving to the next; a page scrolls the text and
     /// selects the note at the top.
     fn move_in_notes(&mut self, d: isize) {
-        let n = self.telegram().map_or(0, |t| t.notes.len());
+        let n = self.telegram().map_or(0, |t| {
+            ui::annotations::display_order(t, &self.store.notes).len()
+        });
         if n == 0 {
             return;
         }
@@ -516,7 +591,9 @@ impl App {
                 self.clamp_message();
             }
             Pane::Annotations => {
-                let n = self.telegram().map_or(0, |t| t.notes.len());
+                let n = self.telegram().map_or(0, |t| {
+                    ui::annotations::display_order(t, &self.store.notes).len()
+                });
                 self.notes.selected = if end { n.saturating_sub(1) } else { 0 };
                 self.follow_note();
             }
@@ -550,6 +627,7 @@ impl App {
     fn open_telegram(&mut self, i: usize) {
         self.open = Some(i);
         self.message_scroll = 0;
+        self.message_cursor = None;
         self.notes = NotesState::default();
     }
 
@@ -684,6 +762,9 @@ impl App {
             Some(Overlay::Filter(_)) => "FILTER",
             Some(Overlay::Compare(_)) => "COMPARE",
             Some(Overlay::Search(_)) => "SEARCH",
+            Some(Overlay::Editor(_)) => "NOTE",
+            Some(Overlay::Confirm(_)) => "CONFIRM",
+            Some(Overlay::Citation(_)) => "CITATION",
             None => match self.focus {
                 Pane::List => "LIST",
                 Pane::Message => "MESSAGE",

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::{App, Overlay};
 use crate::action::Action;
 use crate::layout::Pane;
-use crate::search::document::fields;
+use crate::search::document::{fields, fields_with_notes};
 use crate::search::query::{FieldKind, Query};
 use crate::search::snippet::{matches, snippet};
 use crate::search::{Hit, ParseError, parse};
@@ -307,7 +307,7 @@ impl App {
         let (Some(l), Some(t)) = (&self.last_search, self.telegram()) else {
             return;
         };
-        let fs = fields(&self.corpus, t);
+        let fs = fields_with_notes(&self.corpus, t, &self.store.notes);
         let Some(sn) = snippet(&l.query, &fs, 80) else {
             return;
         };
@@ -320,9 +320,14 @@ impl App {
                     self.clamp_message();
                 }
             }
-            FieldKind::Note | FieldKind::NoteBy => {
-                let order = crate::ui::annotations::display_order(t);
-                if let Some(pos) = order.iter().position(|&i| i == f.index) {
+            FieldKind::Note | FieldKind::NoteBy | FieldKind::MyNote => {
+                let order = crate::ui::annotations::display_order(t, &self.store.notes);
+                let want = if f.kind == FieldKind::MyNote {
+                    crate::ui::annotations::NoteRef::Mine(f.index)
+                } else {
+                    crate::ui::annotations::NoteRef::Scholar(f.index)
+                };
+                if let Some(pos) = order.iter().position(|r| *r == want) {
                     self.notes.selected = pos;
                     self.show_annotations = true;
                     self.follow_note();

@@ -2,4 +2,5 @@
 //! citations, CMIF, a Markdown dossier and screenshots). Every export is
 //! deterministic: the same corpus gives the same bytes.
 
+pub mod cite;
 pub mod json;

@@ -102,6 +102,30 @@ pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
     out
 }
 
+/// A telegram's fields with the reader's own notes on it: each note's text,
+/// and "me" as its author (so `by:me` finds them).
+pub fn fields_with_notes(corpus: &Corpus, t: &Telegram, mine: &crate::notes::Notes) -> Vec<Field> {
+    let mut out = fields(corpus, t);
+    for (i, n) in mine
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.telegram == t.id)
+    {
+        out.push(Field {
+            kind: FieldKind::MyNote,
+            index: i,
+            text: n.text.clone(),
+        });
+        out.push(Field {
+            kind: FieldKind::NoteBy,
+            index: i,
+            text: "me · mine · yours".to_string(),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,7 +65,7 @@ pub struct Index {
 }
 
 /// A record's field kinds, for phrase checks.
-const ALL_KINDS: [FieldKind; 10] = [
+const ALL_KINDS: [FieldKind; 11] = [
     FieldKind::Title,
     FieldKind::From,
     FieldKind::To,
@@ -76,6 +76,7 @@ const ALL_KINDS: [FieldKind; 10] = [
     FieldKind::Passage,
     FieldKind::Note,
     FieldKind::NoteBy,
+    FieldKind::MyNote,
 ];
 
 /// The bits of the short field kinds.
@@ -83,7 +84,10 @@ const SHORT_MASK: u16 = {
     let mut m = 0u16;
     let mut i = 0;
     while i < ALL_KINDS.len() {
-        if !matches!(ALL_KINDS[i], FieldKind::Passage | FieldKind::Note) {
+        if !matches!(
+            ALL_KINDS[i],
+            FieldKind::Passage | FieldKind::Note | FieldKind::MyNote
+        ) {
             m |= 1 << ALL_KINDS[i] as u16;
         }
         i += 1;

@@ -19,6 +19,13 @@ pub use query::{ParseError, Query, parse};
 use crate::corpus::Corpus;
 
 /// Builds the index of a corpus, one record per telegram in corpus order.
+/// The index of a corpus with the reader's own notes searchable too.
+pub fn index_corpus_with_notes(corpus: &Corpus, notes: &crate::notes::Notes) -> Index {
+    Index::build_with(corpus.telegrams.len(), |i| {
+        document::fields_with_notes(corpus, &corpus.telegrams[i], notes)
+    })
+}
+
 pub fn index_corpus(corpus: &Corpus) -> Index {
     Index::build_with(corpus.telegrams.len(), |i| {
         document::fields(corpus, &corpus.telegrams[i])

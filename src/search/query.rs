@@ -22,12 +22,17 @@ pub enum FieldKind {
     Passage,
     Note,
     NoteBy,
+    /// The reader's own note.
+    MyNote,
 }
 
 impl FieldKind {
     /// A short field: a match there outranks a body match of equal score.
     pub fn is_short(self) -> bool {
-        !matches!(self, FieldKind::Passage | FieldKind::Note)
+        !matches!(
+            self,
+            FieldKind::Passage | FieldKind::Note | FieldKind::MyNote
+        )
     }
 
     pub fn bit(self) -> u16 {
@@ -47,6 +52,7 @@ impl FieldKind {
             FieldKind::Passage => "text",
             FieldKind::Note => "note",
             FieldKind::NoteBy => "note by",
+            FieldKind::MyNote => "your note",
         }
     }
 }

@@ -2,20 +2,22 @@
 //! answers queries; every query carries a generation number, and the worker
 //! skips straight to the newest one waiting, so a fast typist never waits
 //! for results of keys already overtaken. The UI drops any answer older than
-//! its newest query.
+//! its newest query. When the reader's notes change, the worker rebuilds the
+//! index (still answering from the old one until the new one is ready).
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, Index, ParseError, index_corpus, parse};
+use super::{Hit, ParseError, index_corpus_with_notes, parse};
 use crate::corpus::Corpus;
+use crate::notes::Notes;
 
 /// What the worker sends back.
 #[derive(Debug)]
 pub enum Response {
-    /// The index is built.
+    /// The index is built (or rebuilt).
     Ready { records: usize, took: Duration },
     /// Results for the query of generation `generation`.
     Results {
@@ -25,33 +27,73 @@ pub enum Response {
     },
 }
 
+enum Request {
+    Query(u64, String),
+    Rebuild(Arc<Notes>),
+}
+
 /// The UI's end of the worker.
 pub struct Worker {
-    tx: Sender<(u64, String)>,
+    tx: Sender<Request>,
     rx: Receiver<Response>,
 }
 
 impl Worker {
-    /// Starts the worker: it indexes `corpus`, then waits for queries.
-    pub fn spawn(corpus: Arc<Corpus>) -> Worker {
-        let (tx, requests) = channel::<(u64, String)>();
+    /// Starts the worker: it indexes `corpus` (with the reader's `notes`),
+    /// then waits for queries.
+    pub fn spawn(corpus: Arc<Corpus>, notes: Arc<Notes>) -> Worker {
+        let (tx, requests) = channel::<Request>();
         let (answers, rx) = channel::<Response>();
         thread::Builder::new()
             .name("shifr-search".into())
             .spawn(move || {
-                let t = Instant::now();
-                let index = index_corpus(&corpus);
-                drop(corpus);
-                if answers
-                    .send(Response::Ready {
+                let build = |notes: &Notes| {
+                    let t = Instant::now();
+                    let index = index_corpus_with_notes(&corpus, notes);
+                    let ready = Response::Ready {
                         records: index.len(),
                         took: t.elapsed(),
-                    })
-                    .is_err()
-                {
+                    };
+                    (index, ready)
+                };
+                let (mut index, ready) = build(&notes);
+                if answers.send(ready).is_err() {
                     return;
                 }
-                serve(&index, &requests, &answers);
+                while let Ok(first) = requests.recv() {
+                    // Only the newest query waiting, and the newest notes.
+                    let mut query = None;
+                    let mut rebuild = None;
+                    for req in std::iter::once(first)
+                        .chain(std::iter::from_fn(|| requests.try_recv().ok()))
+                    {
+                        match req {
+                            Request::Query(g, q) => query = Some((g, q)),
+                            Request::Rebuild(n) => rebuild = Some(n),
+                        }
+                    }
+                    if let Some(n) = rebuild {
+                        let (new, ready) = build(&n);
+                        index = new;
+                        if answers.send(ready).is_err() {
+                            return;
+                        }
+                    }
+                    if let Some((generation, q)) = query {
+                        let t = Instant::now();
+                        let result = parse(&q).map(|q| Arc::new(index.search(&q)));
+                        if answers
+                            .send(Response::Results {
+                                generation,
+                                result,
+                                took: t.elapsed(),
+                            })
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                }
             })
             .expect("spawn the search thread");
         Worker { tx, rx }
@@ -59,33 +101,17 @@ impl Worker {
 
     /// Asks for the results of a query.
     pub fn submit(&self, generation: u64, query: &str) {
-        let _ = self.tx.send((generation, query.to_string()));
+        let _ = self.tx.send(Request::Query(generation, query.to_string()));
+    }
+
+    /// Asks for the index to be rebuilt with these notes.
+    pub fn rebuild(&self, notes: Arc<Notes>) {
+        let _ = self.tx.send(Request::Rebuild(notes));
     }
 
     /// An answer, if one has arrived.
     pub fn try_recv(&self) -> Option<Response> {
         self.rx.try_recv().ok()
-    }
-}
-
-/// Answers queries until the UI hangs up, always the newest one waiting.
-fn serve(index: &Index, requests: &Receiver<(u64, String)>, answers: &Sender<Response>) {
-    while let Ok(mut req) = requests.recv() {
-        while let Ok(newer) = requests.try_recv() {
-            req = newer;
-        }
-        let t = Instant::now();
-        let result = parse(&req.1).map(|q| Arc::new(index.search(&q)));
-        if answers
-            .send(Response::Results {
-                generation: req.0,
-                result,
-                took: t.elapsed(),
-            })
-            .is_err()
-        {
-            return;
-        }
     }
 }
 
@@ -107,7 +133,7 @@ mod tests {
     #[test]
     fn indexes_then_answers_the_newest_query() {
         let corpus = Arc::new(Corpus::embedded().unwrap());
-        let w = Worker::spawn(Arc::clone(&corpus));
+        let w = Worker::spawn(Arc::clone(&corpus), Arc::default());
         assert!(
             matches!(wait(&w), Response::Ready { records, .. } if records == corpus.telegrams.len())
         );
@@ -141,5 +167,33 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn rebuilds_with_the_readers_notes() {
+        let corpus = Arc::new(Corpus::embedded().unwrap());
+        let w = Worker::spawn(Arc::clone(&corpus), Arc::default());
+        assert!(matches!(wait(&w), Response::Ready { .. }));
+        let mut notes = Notes::default();
+        notes.apply(&crate::notes::Edit::Add(crate::notes::MyNote {
+            id: "a".into(),
+            telegram: "1950-10-02-mao-stalin".into(),
+            align: None,
+            text: "zyzzyva".into(),
+            created: "2026-11-27T00:00:00Z".into(),
+            edited: None,
+        }));
+        w.rebuild(Arc::new(notes));
+        w.submit(1, "zyzzyva by:me");
+        assert!(matches!(wait(&w), Response::Ready { .. }));
+        match wait(&w) {
+            Response::Results {
+                result: Ok(hits), ..
+            } => assert_eq!(
+                corpus.telegrams[hits[0].record as usize].id,
+                "1950-10-02-mao-stalin"
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! The annotations pane: the scholars' notes on the open telegram, grouped by
-//! scholar (the editors' notes last), each with its stance and citation.
+//! The annotations pane: the reader's own notes on the open telegram, then
+//! the scholars', grouped by scholar (the editors' notes last), each with its
+//! stance and citation.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,10 +11,26 @@ use super::message::footnotes;
 use super::text::{sanitize, wrap};
 use super::theme::Theme;
 use crate::corpus::{Corpus, Telegram};
+use crate::notes::Notes;
 
-/// Note indices in display order: grouped by scholar in order of first
-/// appearance, the editors' notes at the end.
-pub fn display_order(t: &Telegram) -> Vec<usize> {
+/// A note shown in the pane: one of the reader's own (an index into
+/// `Notes::notes`), or a scholar's (an index into `Telegram::notes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteRef {
+    Mine(usize),
+    Scholar(usize),
+}
+
+/// The notes in display order: the reader's own first, then the scholars',
+/// grouped by scholar in order of first appearance, the editors' last.
+pub fn display_order(t: &Telegram, mine: &Notes) -> Vec<NoteRef> {
+    let mut out: Vec<NoteRef> = mine
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.telegram == t.id)
+        .map(|(i, _)| NoteRef::Mine(i))
+        .collect();
     let mut scholars: Vec<&str> = Vec::new();
     for n in &t.notes {
         if !scholars.contains(&n.by.as_str()) {
@@ -21,16 +38,20 @@ pub fn display_order(t: &Telegram) -> Vec<usize> {
         }
     }
     scholars.sort_by_key(|s| *s == "editor");
-    scholars
-        .iter()
-        .flat_map(|s| {
-            t.notes
-                .iter()
-                .enumerate()
-                .filter(move |(_, n)| n.by == *s)
-                .map(|(i, _)| i)
-        })
-        .collect()
+    out.extend(scholars.iter().flat_map(|s| {
+        t.notes
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.by == *s)
+            .map(|(i, _)| NoteRef::Scholar(i))
+    }));
+    out
+}
+
+/// "2026-11-27 15:30" from "2026-11-27T15:30:00Z".
+fn stamp(s: &str) -> String {
+    s.get(..16)
+        .map_or_else(|| s.to_string(), |t| t.replace('T', " "))
 }
 
 /// The notes laid out for a width.
@@ -53,13 +74,15 @@ impl NotesText {
 pub fn build(
     corpus: &Corpus,
     t: &Telegram,
+    mine: &Notes,
     theme: &Theme,
     width: usize,
     selected: Option<usize>,
     focused: bool,
 ) -> NotesText {
     let mut out = NotesText::default();
-    if t.notes.is_empty() {
+    let order = display_order(t, mine);
+    if order.is_empty() {
         out.lines.extend(wrap(
             &[("No notes on this telegram.".to_string(), theme.dim())],
             width,
@@ -68,24 +91,29 @@ pub fn build(
         ));
         return out;
     }
-    let mut last_by: Option<&str> = None;
-    for (pos, &i) in display_order(t).iter().enumerate() {
-        let n = &t.notes[i];
+    let mut last_group: Option<&str> = None;
+    for (pos, r) in order.iter().enumerate() {
+        let group = match r {
+            NoteRef::Mine(_) => "\u{0}mine",
+            NoteRef::Scholar(i) => t.notes[*i].by.as_str(),
+        };
         let start;
-        if last_by != Some(n.by.as_str()) {
-            if last_by.is_some() {
+        if last_group != Some(group) {
+            if last_group.is_some() {
                 out.lines.push(Line::raw(""));
             }
-            // The first note of a scholar counts their name as its own.
+            // The first note of a group counts the group's name as its own.
             start = out.lines.len();
-            let (name, style) = if n.by == "editor" {
-                ("shifr editors (editorial note)".to_string(), theme.editor())
-            } else {
-                (corpus.scholar_name(&n.by).to_string(), theme.scholar())
+            let (name, style) = match r {
+                NoteRef::Mine(_) => ("Your notes".to_string(), theme.key()),
+                NoteRef::Scholar(_) if group == "editor" => {
+                    ("shifr editors (editorial note)".to_string(), theme.editor())
+                }
+                NoteRef::Scholar(_) => (corpus.scholar_name(group).to_string(), theme.scholar()),
             };
             out.lines
                 .extend(wrap(&[(sanitize(&name), style)], width, &[], &[]));
-            last_by = Some(&n.by);
+            last_group = Some(group);
         } else {
             out.lines.push(Line::raw(""));
             start = out.lines.len();
@@ -96,24 +124,47 @@ pub fn build(
         } else {
             Span::raw("  ")
         };
-        let mut segs = Vec::new();
-        if let Some(s) = n.stance {
-            segs.push((format!("[{}] ", s.label()), theme.heading()));
-        }
-        segs.push((sanitize(&n.text), Default::default()));
+        let (segs, cite) = match r {
+            NoteRef::Mine(i) => {
+                let n = &mine.notes[*i];
+                let mut cite = Vec::new();
+                if let Some(a) = &n.align {
+                    cite.push(format!("§ {a}"));
+                }
+                cite.push(format!("written {}", stamp(&n.created)));
+                if let Some(e) = &n.edited {
+                    cite.push(format!("edited {}", stamp(e)));
+                }
+                let text = if n.text.trim().is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    sanitize(&n.text)
+                };
+                (vec![(text, Default::default())], cite)
+            }
+            NoteRef::Scholar(i) => {
+                let n = &t.notes[*i];
+                let mut segs = Vec::new();
+                if let Some(s) = n.stance {
+                    segs.push((format!("[{}] ", s.label()), theme.heading()));
+                }
+                segs.push((sanitize(&n.text), Default::default()));
+                let mut cite = Vec::new();
+                if !n.cite.is_empty() {
+                    cite.push(format!("fn. {}", footnotes(&n.cite)));
+                }
+                if let Some(a) = &n.anchor {
+                    cite.push(format!("§ {a}"));
+                }
+                (segs, cite)
+            }
+        };
         out.lines.extend(wrap(
             &segs,
             width,
             std::slice::from_ref(&gutter),
             std::slice::from_ref(&gutter),
         ));
-        let mut cite = Vec::new();
-        if !n.cite.is_empty() {
-            cite.push(format!("fn. {}", footnotes(&n.cite)));
-        }
-        if let Some(a) = &n.anchor {
-            cite.push(format!("§ {a}"));
-        }
         if !cite.is_empty() {
             out.lines.extend(wrap(
                 &[(cite.join(" · "), theme.dim())],

@@ -3,6 +3,7 @@
 
 pub mod annotations;
 pub mod compare;
+pub mod editor;
 pub mod filter;
 pub mod help;
 pub mod list;
@@ -153,6 +154,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Filter(p) => filter::render(app, p, area, buf),
             Overlay::Compare(c) => compare::render(app, c, area, buf),
             Overlay::Search(s) => search::render(app, s, area, buf),
+            Overlay::Editor(e) => editor::render(app, e, area, buf),
+            Overlay::Confirm(c) => editor::render_confirm(app, c, area, buf),
+            Overlay::Citation(c) => editor::render_citation(app, c, area, buf),
         }
     }
     if let Some(r) = areas.status {

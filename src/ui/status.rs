@@ -25,6 +25,8 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
         ],
         Message => &[
             (Action::Down, "scroll"),
+            (Action::NextPassage, "passage"),
+            (Action::AddNote, "note"),
             (Action::HalfPageDown, "½ page"),
             (Action::NextTelegram, "next"),
             (Action::PrevTelegram, "prev"),
@@ -35,6 +37,9 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
         Annotations => &[
             (Action::Down, "next note"),
             (Action::Up, "prev note"),
+            (Action::AddNote, "add"),
+            (Action::EditNote, "edit"),
+            (Action::DeleteNote, "delete"),
             (Action::FocusNext, "pane"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
@@ -61,6 +66,9 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
             (Action::ClearInput, "clear"),
             (Action::Close, "back"),
         ],
+        Editor => &[(Action::Save, "save"), (Action::Close, "close")],
+        Confirm => &[(Action::Yes, "yes"), (Action::No, "no")],
+        Citation => &[(Action::Close, "close")],
         Global => &[],
     }
 }
@@ -79,6 +87,13 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     };
     if versions.is_some_and(|t| t.is_multi_witness()) {
         actions.insert(0, (Action::Compare, "compare"));
+    }
+    // Edit and delete apply to the reader's own notes only.
+    if !matches!(
+        app.selected_note(),
+        Some(crate::ui::annotations::NoteRef::Mine(_))
+    ) {
+        actions.retain(|(a, _)| !matches!(a, Action::EditNote | Action::DeleteNote));
     }
     actions
         .iter()

@@ -1,0 +1,282 @@
+//! The reader's own notes: writing, editing, deleting, searching, exporting;
+//! never losing one.
+
+mod common;
+
+use std::fs;
+use std::sync::Arc;
+
+use common::app::*;
+use common::pty::Pty;
+use common::*;
+use shifr::app::{App, Overlay};
+use shifr::layout::Pane;
+use shifr::notes::store::Store;
+
+fn with_notes(dir: &tempfile::TempDir) -> App {
+    let mut a = app(120, 40);
+    a.store = Store::open(dir.path().join("notes.toml"));
+    a
+}
+
+fn saved(dir: &tempfile::TempDir) -> String {
+    fs::read_to_string(dir.path().join("notes.toml")).unwrap_or_default()
+}
+
+fn type_text(a: &mut App, s: &str) {
+    for c in s.chars() {
+        let k = match c {
+            ' ' => "space".to_string(),
+            '\n' => "enter".to_string(),
+            c => c.to_string(),
+        };
+        a.press(&k).unwrap();
+    }
+}
+
+#[test]
+fn a_note_on_a_passage_is_written_saved_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("}").unwrap();
+    assert_eq!(a.cursor_align().as_deref(), Some("decision"));
+    a.press("a").unwrap();
+    assert_eq!(a.mode(), "NOTE");
+    type_text(&mut a, "Compare Chen, p. 179.\nqj k: typed, not commands");
+    assert!(!a.should_quit);
+    a.press("ctrl-s").unwrap();
+    assert!(a.overlays.is_empty(), "saved and closed");
+    assert!(a.flash.as_deref().unwrap().starts_with("note saved"));
+    let file = saved(&dir);
+    assert!(
+        file.contains("telegram = \"1950-10-02-mao-stalin\"")
+            && file.contains("align = \"decision\""),
+        "{file}"
+    );
+    let back = shifr::notes::Notes::parse(&file).unwrap();
+    assert_eq!(
+        back.notes[0].text,
+        "Compare Chen, p. 179.\nqj k: typed, not commands"
+    );
+    let text = screen(&a);
+    assert!(
+        text.contains("Your notes") && text.contains("Compare Chen, p. 179."),
+        "{text}"
+    );
+}
+
+#[test]
+fn editing_and_deleting_ask_and_keep_timestamps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-04-stalin-mao").unwrap();
+    a.press("a").unwrap();
+    type_text(&mut a, "first");
+    a.press("ctrl-s tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    a.press("e").unwrap();
+    type_text(&mut a, " and second");
+    a.press("ctrl-s").unwrap();
+    let n = &a.store.notes.notes[0];
+    assert_eq!(n.text, "first and second");
+    assert!(n.edited.is_some());
+    a.press("d").unwrap();
+    assert_eq!(a.mode(), "CONFIRM");
+    a.press("n").unwrap();
+    assert_eq!(a.store.notes.notes.len(), 1, "n keeps it");
+    a.press("d y").unwrap();
+    assert!(a.store.notes.notes.is_empty());
+    assert!(!saved(&dir).contains("first"));
+}
+
+#[test]
+fn esc_asks_before_discarding_unsaved_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.press("a").unwrap();
+    type_text(&mut a, "draft");
+    a.press("esc").unwrap();
+    assert!(matches!(a.top(), Some(Overlay::Editor(e)) if e.confirm_discard));
+    a.press("n").unwrap();
+    assert!(matches!(a.top(), Some(Overlay::Editor(e)) if !e.confirm_discard && e.text == "draft"));
+    a.press("esc y").unwrap();
+    assert!(a.overlays.is_empty());
+    assert!(a.store.notes.notes.is_empty());
+    // An untouched editor closes at once.
+    a.press("a esc").unwrap();
+    assert!(a.overlays.is_empty());
+}
+
+#[test]
+fn scholars_notes_cannot_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("tab d").unwrap();
+    assert!(a.flash.as_deref().unwrap().contains("only your own notes"));
+}
+
+#[test]
+fn a_broken_notes_file_is_left_byte_identical_and_notes_go_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.toml");
+    let bad = "[[note]]\nid = \"x\"\ntelegram = 1950\n";
+    fs::write(&path, bad).unwrap();
+    let mut a = with_notes(&dir);
+    assert!(
+        a.store
+            .read_only
+            .as_deref()
+            .unwrap()
+            .contains("notes.toml:3:12")
+    );
+    a.press("a").unwrap();
+    assert!(a.overlays.is_empty());
+    assert!(a.flash.as_deref().unwrap().contains("read-only"));
+    assert_eq!(fs::read(&path).unwrap(), bad.as_bytes());
+}
+
+#[test]
+fn your_notes_are_searchable_with_by_me() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.search_index = Some(Arc::new(shifr::search::index_corpus(&a.corpus)));
+    a.open_id("1950-07-05-stalin-zhou").unwrap();
+    a.press("a").unwrap();
+    type_text(&mut a, "quetzalcoatl");
+    a.press("ctrl-s / q u e t z a l space b y : m e enter")
+        .unwrap();
+    assert_eq!(a.telegram().unwrap().id, "1950-07-05-stalin-zhou");
+    assert_eq!(a.hit_position().as_deref(), Some("hit 1/1"));
+}
+
+#[test]
+fn orphaned_notes_are_kept_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.toml");
+    fs::write(
+        &path,
+        "[[note]]\nid = \"old\"\ntelegram = \"1950-13-99-gone\"\ntext = \"about a telegram since removed\"\ncreated = \"2026-01-01T00:00:00Z\"\n",
+    )
+    .unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("a").unwrap();
+    type_text(&mut a, "new");
+    a.press("ctrl-s").unwrap();
+    let file = saved(&dir);
+    assert!(
+        file.contains("about a telegram since removed") && file.contains("text = \"new\""),
+        "{file}"
+    );
+    let p = path.display().to_string();
+    let out = run(&["notes", "export", "--notes", &p]);
+    let md = text(&out.stdout);
+    assert!(
+        md.contains("## Orphaned notes") && md.contains("1950-13-99-gone"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## 2 October 1950") && md.contains("Ciphered telegram, Roshchin to Stalin"),
+        "{md}"
+    );
+    let out = run(&["notes", "export", "--format", "json", "--notes", &p]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["orphaned"], true);
+    assert!(
+        v[1]["citation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ciphered telegram")
+    );
+}
+
+#[test]
+fn y_copies_a_citation_and_shows_it() {
+    let mut a = app(120, 40);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("y").unwrap();
+    assert!(
+        a.clipboard
+            .as_deref()
+            .unwrap()
+            .starts_with("Ciphered telegram, Roshchin to Stalin, 3 October 1950")
+    );
+    assert_eq!(a.flash.as_deref(), Some("citation copied"));
+    assert!(screen(&a).contains("Citation copied to the clipboard"));
+    a.press("esc").unwrap();
+    assert!(a.overlays.is_empty());
+}
+
+fn note_file(dir: &tempfile::TempDir) -> String {
+    dir.path().join("notes.toml").display().to_string()
+}
+
+#[test]
+fn e2e_add_a_note_quit_restart_it_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = note_file(&dir);
+    let mut p = Pty::spawn(&["--notes", &f, "open", "1950-10-02-mao-stalin"], 120, 40);
+    p.wait_text("Mao on sending troops");
+    p.send("a");
+    p.wait_text("New note on 2 October 1950");
+    for c in "margin note".chars() {
+        p.send(&c.to_string());
+    }
+    p.send("\x13"); // ctrl-s
+    p.wait_text("note saved");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let mut p = Pty::spawn(&["--notes", &f, "open", "1950-10-02-mao-stalin"], 120, 40);
+    p.wait_text("margin note");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn e2e_sigkill_right_after_adding_keeps_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = note_file(&dir);
+    let mut p = Pty::spawn(&["--notes", &f], 120, 40);
+    p.wait_text("Correspondence");
+    p.send("a");
+    p.wait_text("New note");
+    for c in "kept".chars() {
+        p.send(&c.to_string());
+    }
+    p.send("\x13");
+    p.wait_text("note saved");
+    let pid = p.child.process_id().unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    p.wait_exit();
+    assert!(fs::read_to_string(&f).unwrap().contains("text = \"kept\""));
+}
+
+#[test]
+fn e2e_editor_variable_writes_the_note_in_an_external_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = note_file(&dir);
+    let mut p = Pty::spawn_env(
+        &["--notes", &f, "open", "1950-10-02-mao-stalin"],
+        120,
+        40,
+        &[("EDITOR", "printf 'from the editor' >")],
+    );
+    p.wait_text("Mao on sending troops");
+    p.send("a");
+    p.wait_text("note saved");
+    p.wait_text("Your notes");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+    assert!(
+        fs::read_to_string(&f)
+            .unwrap()
+            .contains("text = \"from the editor\"")
+    );
+}
