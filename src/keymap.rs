@@ -223,6 +223,7 @@ contexts! {
         Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, Cancel, Compare, Search, SearchNext, SearchPrev, AddNote, Yank,
+        Timeline, Matrix,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -248,6 +249,11 @@ contexts! {
     ],
     Help = "help": "Help overlay" [Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp],
     Filter = "filter": "Person filter" [Close, Confirm, Down, Up, Top, Bottom, PageDown, PageUp],
+    Timeline = "timeline": "Timeline" [
+        Close, Open, Left, Right, WeekBack, WeekForward, Up, Down, Top, Bottom, ZoomIn, ZoomOut,
+        PrevTelegram, NextTelegram, Timeline,
+    ],
+    Matrix = "matrix": "Correspondence matrix" [Close, Open, Left, Right, Up, Down, Top, Bottom, Matrix],
 }
 
 impl Context {

@@ -53,6 +53,14 @@ const KEYS: &[&str] = &[
     "ctrl-p",
     "x",
     "1",
+    "t",
+    "m",
+    "+",
+    "-",
+    "h",
+    "l",
+    "H",
+    "L",
 ];
 
 fn op() -> impl Strategy<Value = Op> {

@@ -15,6 +15,32 @@ pub enum Grouping {
     Flat,
 }
 
+/// What the list is narrowed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    /// Telegrams sent by or to this person.
+    Person(String),
+    /// Telegrams from the first to the second (from the matrix).
+    Pair(String, String),
+}
+
+impl Filter {
+    pub fn keeps(&self, t: &crate::corpus::Telegram) -> bool {
+        match self {
+            Filter::Person(p) => t.from.iter().chain(&t.to).any(|x| x == p),
+            Filter::Pair(a, b) => t.from.contains(a) && t.to.contains(b),
+        }
+    }
+
+    /// "Stalin", "Stalin → Mao".
+    pub fn label(&self, corpus: &Corpus) -> String {
+        match self {
+            Filter::Person(p) => corpus.name(p).to_string(),
+            Filter::Pair(a, b) => format!("{} → {}", corpus.name(a), corpus.name(b)),
+        }
+    }
+}
+
 /// One row of the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
@@ -32,7 +58,7 @@ pub enum Row {
 pub struct ListState {
     pub grouping: Grouping,
     /// A person id: only telegrams from or to them are listed.
-    pub filter: Option<String>,
+    pub filter: Option<Filter>,
     pub rows: Vec<Row>,
     /// Index into `rows` of the selected telegram row.
     pub selected: usize,
@@ -57,7 +83,7 @@ impl ListState {
     /// telegram `keep` selected if it is still listed.
     pub fn rebuild(&mut self, corpus: &Corpus, keep: Option<usize>) {
         let keep = keep.or_else(|| self.selected_telegram());
-        self.rows = rows(corpus, self.grouping, self.filter.as_deref());
+        self.rows = rows(corpus, self.grouping, self.filter.as_ref());
         self.selected = keep
             .and_then(|t| self.row_of(t))
             .or_else(|| self.telegram_rows().next())
@@ -201,18 +227,18 @@ pub fn filter_candidates(corpus: &Corpus) -> Vec<(String, usize)> {
     counts
 }
 
-fn listed(corpus: &Corpus, filter: Option<&str>) -> Vec<usize> {
+fn listed(corpus: &Corpus, filter: Option<&Filter>) -> Vec<usize> {
     corpus
         .telegrams
         .iter()
         .enumerate()
-        .filter(|(_, t)| filter.is_none_or(|p| t.from.iter().chain(&t.to).any(|x| x == p)))
+        .filter(|(_, t)| filter.is_none_or(|f| f.keeps(t)))
         .map(|(i, _)| i)
         .collect()
 }
 
 /// The rows for a grouping and filter.
-pub fn rows(corpus: &Corpus, grouping: Grouping, filter: Option<&str>) -> Vec<Row> {
+pub fn rows(corpus: &Corpus, grouping: Grouping, filter: Option<&Filter>) -> Vec<Row> {
     let listed = listed(corpus, filter);
     match grouping {
         Grouping::Flat => listed.into_iter().map(Row::Telegram).collect(),
@@ -288,7 +314,7 @@ mod tests {
     #[test]
     fn filter_keeps_senders_and_recipients_only() {
         let c = corpus();
-        let rows = rows(&c, Grouping::Flat, Some("roshchin"));
+        let rows = rows(&c, Grouping::Flat, Some(&Filter::Person("roshchin".into())));
         for r in &rows {
             let Row::Telegram(i) = r else { panic!() };
             let t = &c.telegrams[*i];

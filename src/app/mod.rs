@@ -4,8 +4,10 @@
 
 pub mod compare;
 pub mod list;
+pub mod matrix;
 pub mod notes;
 pub mod search;
+pub mod timeline;
 
 use std::sync::Arc;
 
@@ -50,6 +52,8 @@ pub enum Overlay {
     Confirm(notes::ConfirmState),
     /// A citation just copied, shown to copy by hand where OSC 52 fails.
     Citation(String),
+    Timeline(timeline::TimelineState),
+    Matrix(matrix::MatrixState),
 }
 
 /// The annotations pane: which note is selected, and the scroll.
@@ -252,6 +256,8 @@ impl App {
             Some(Overlay::Editor(_)) => Context::Editor,
             Some(Overlay::Confirm(_)) => Context::Confirm,
             Some(Overlay::Citation(_)) => Context::Citation,
+            Some(Overlay::Timeline(_)) => Context::Timeline,
+            Some(Overlay::Matrix(_)) => Context::Matrix,
             None => match self.focus {
                 Pane::List => Context::List,
                 Pane::Message => Context::Message,
@@ -329,10 +335,14 @@ impl App {
         match self.top() {
             Some(Overlay::Help(_)) => return self.update_help(action),
             Some(Overlay::Filter(_)) => return self.update_filter(action),
-            Some(Overlay::Compare(_)) if action == Action::Help => {
+            Some(Overlay::Compare(_) | Overlay::Timeline(_) | Overlay::Matrix(_))
+                if action == Action::Help =>
+            {
                 self.open_help();
                 return;
             }
+            Some(Overlay::Timeline(_)) => return self.update_timeline(action),
+            Some(Overlay::Matrix(_)) => return self.update_matrix(action),
             Some(Overlay::Compare(_)) => return self.update_compare(action),
             Some(Overlay::Search(_)) => return self.update_search(action),
             Some(Overlay::Editor(_)) => return self.update_editor(action),
@@ -348,6 +358,8 @@ impl App {
         match action {
             Action::Help => self.open_help(),
             Action::Compare => self.open_compare(),
+            Action::Timeline => self.open_timeline(),
+            Action::Matrix => self.open_matrix(),
             Action::Search => self.open_search(),
             Action::SearchNext => self.step_hit(1),
             Action::SearchPrev => self.step_hit(-1),
@@ -432,7 +444,13 @@ impl App {
             | Action::ClearInput
             | Action::Save
             | Action::Yes
-            | Action::No => {}
+            | Action::No
+            | Action::Left
+            | Action::Right
+            | Action::WeekBack
+            | Action::WeekForward
+            | Action::ZoomIn
+            | Action::ZoomOut => {}
         }
     }
 
@@ -484,7 +502,7 @@ impl App {
             Action::Confirm => {
                 if let Some((id, _)) = p.matches.get(p.selected).cloned() {
                     self.overlays.pop();
-                    self.list.filter = Some(id);
+                    self.list.filter = Some(list::Filter::Person(id));
                     self.list.rebuild(&self.corpus, None);
                     self.keep_list_visible();
                 }
@@ -689,6 +707,7 @@ impl App {
             }
         }
         self.clamp_compare();
+        self.clamp_timeline();
     }
 
     /// Wheel scrolls the pane under the pointer; a click focuses a pane and
@@ -765,6 +784,8 @@ impl App {
             Some(Overlay::Editor(_)) => "NOTE",
             Some(Overlay::Confirm(_)) => "CONFIRM",
             Some(Overlay::Citation(_)) => "CITATION",
+            Some(Overlay::Timeline(_)) => "TIMELINE",
+            Some(Overlay::Matrix(_)) => "MATRIX",
             None => match self.focus {
                 Pane::List => "LIST",
                 Pane::Message => "MESSAGE",

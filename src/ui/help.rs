@@ -64,6 +64,8 @@ pub fn lines(keymap: &Keymap, theme: &Theme, width: usize, first: Context) -> Ve
         Context::Annotations,
         Context::Compare,
         Context::Search,
+        Context::Timeline,
+        Context::Matrix,
         Context::Filter,
         Context::Help,
     ] {

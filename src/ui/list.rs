@@ -37,8 +37,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.focus == Pane::List;
     let mut title = format!(" Correspondence · {} ", app.list.count());
-    if let Some(p) = &app.list.filter {
-        title = format!(" {} · {} ", app.corpus.name(p), app.list.count());
+    if let Some(f) = &app.list.filter {
+        title = format!(" {} · {} ", f.label(&app.corpus), app.list.count());
     }
     let block = Block::default()
         .borders(Borders::ALL)

@@ -7,11 +7,13 @@ pub mod editor;
 pub mod filter;
 pub mod help;
 pub mod list;
+pub mod matrix;
 pub mod message;
 pub mod search;
 pub mod status;
 pub mod text;
 pub mod theme;
+pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -157,6 +159,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Editor(e) => editor::render(app, e, area, buf),
             Overlay::Confirm(c) => editor::render_confirm(app, c, area, buf),
             Overlay::Citation(c) => editor::render_citation(app, c, area, buf),
+            Overlay::Timeline(t) => timeline::render(app, t, area, buf),
+            Overlay::Matrix(m) => matrix::render(app, m, area, buf),
         }
     }
     if let Some(r) = areas.status {

@@ -69,6 +69,19 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
         Editor => &[(Action::Save, "save"), (Action::Close, "close")],
         Confirm => &[(Action::Yes, "yes"), (Action::No, "no")],
         Citation => &[(Action::Close, "close")],
+        Timeline => &[
+            (Action::Open, "open"),
+            (Action::Down, "lane"),
+            (Action::NextTelegram, "next telegram"),
+            (Action::Close, "back"),
+            (Action::Help, "help"),
+        ],
+        Matrix => &[
+            (Action::Down, "sender"),
+            (Action::Right, "recipient"),
+            (Action::Open, "filter the list"),
+            (Action::Close, "back"),
+        ],
         Global => &[],
     }
 }
@@ -131,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .hint(crate::keymap::Context::List, Action::Filter)
             .unwrap_or_default();
         left.push(Span::styled(
-            format!(" filter: {} ({clear} clears) ", app.corpus.name(p)),
+            format!(" filter: {} ({clear} clears) ", p.label(&app.corpus)),
             theme.key(),
         ));
     }

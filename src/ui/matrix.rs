@@ -1,0 +1,293 @@
+//! The correspondence matrix: senders down the side, recipients across the
+//! top, the number of telegrams in each cell, and under the grid the
+//! channels and telegrams of the cell under the cursor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::text::{sanitize, truncate, width};
+use crate::action::Action;
+use crate::app::App;
+use crate::app::matrix::{Matrix, MatrixState, matrix};
+use crate::keymap::Context;
+
+/// Column width and the first column shown, so the cursor's column is in
+/// view: (cell width, first column, columns shown).
+pub fn columns(n: usize, cursor: usize, room: usize) -> (usize, usize, usize) {
+    if n == 0 {
+        return (0, 0, 0);
+    }
+    let cw = (room / n).clamp(4, 10);
+    let fit = (room / cw).max(1).min(n);
+    let first = cursor.saturating_sub(fit - 1).min(n - fit);
+    (cw, first, fit)
+}
+
+/// The same for rows.
+pub fn first_row(n: usize, cursor: usize, rows: usize) -> usize {
+    if rows == 0 || n <= rows {
+        0
+    } else {
+        cursor.saturating_sub(rows - 1).min(n - rows)
+    }
+}
+
+fn detail(app: &App, m: &Matrix, s: &MatrixState, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let c = &app.corpus;
+    let (Some(from), Some(to)) = (m.senders.get(s.row), m.recipients.get(s.col)) else {
+        return Vec::new();
+    };
+    let n = m.counts[s.row][s.col];
+    let mut out = vec![Line::from(vec![
+        Span::styled(
+            format!("{} → {}", c.name(from), c.name(to)),
+            theme.heading(),
+        ),
+        Span::raw(format!(
+            ": {}",
+            match n {
+                0 => "no telegrams".to_string(),
+                1 => "1 telegram".to_string(),
+                n => format!("{n} telegrams"),
+            }
+        )),
+    ])];
+    if let Some(via) = m.via.get(&(s.row, s.col)) {
+        let parts: Vec<String> = via
+            .iter()
+            .map(|(ch, k)| {
+                let ch = if ch.is_empty() { "direct" } else { ch.as_str() };
+                format!("{ch} ×{k}")
+            })
+            .collect();
+        out.push(Line::from(vec![
+            Span::styled("via  ", theme.label()),
+            Span::raw(truncate(&parts.join(" · "), width.saturating_sub(5))),
+        ]));
+    }
+    for t in c
+        .telegrams
+        .iter()
+        .filter(|t| t.from.contains(from) && t.to.contains(to))
+    {
+        out.push(Line::raw(truncate(
+            &format!("  {:<14} {}", t.date.short(), sanitize(&t.title)),
+            width,
+        )));
+    }
+    if n > 0 {
+        let open = app
+            .keymap
+            .hint(Context::Matrix, Action::Open)
+            .unwrap_or_default();
+        out.push(Line::styled(
+            format!("{open} narrows the list to this pair"),
+            theme.dim(),
+        ));
+    }
+    out
+}
+
+pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let c = &app.corpus;
+    let area = Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    };
+    Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(true))
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            truncate(
+                " Correspondence · who wrote to whom ",
+                area.width.saturating_sub(4) as usize,
+            ),
+            theme.title(true),
+        ))
+        .title_bottom(Span::styled(
+            truncate(
+                " rows: senders · columns: recipients · a joint message counts once for each ",
+                area.width.saturating_sub(4) as usize,
+            ),
+            theme.dim(),
+        ));
+    let inner = super::content_rect(block.inner(area));
+    block.render(area, buf);
+    let m = matrix(c);
+    if inner.height < 5 || inner.width < 20 || m.senders.is_empty() {
+        Paragraph::new(Line::styled(
+            truncate("too small for the matrix", inner.width as usize),
+            theme.error(),
+        ))
+        .render(inner, buf);
+        return;
+    }
+    let head_w = m
+        .senders
+        .iter()
+        .map(|id| width(c.name(id)))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 14)
+        .min(inner.width as usize / 3);
+    let room = (inner.width as usize).saturating_sub(head_w + 1);
+    let (cw, first_col, ncols) = columns(m.recipients.len(), s.col, room);
+    let details = detail(app, &m, s, inner.width as usize);
+    // Names that do not fit a column go on two staggered header rows, each
+    // with room for two columns.
+    let shown: Vec<usize> = (first_col..first_col + ncols).collect();
+    let stagger = shown
+        .iter()
+        .any(|&col| width(c.name(&m.recipients[col])) > cw - 1);
+    let head_h: u16 = if stagger { 2 } else { 1 };
+    let detail_min = (details.len() as u16).clamp(2, 6).min(inner.height / 3);
+    let grid_rows =
+        (inner.height.saturating_sub(head_h + 1 + detail_min) as usize).min(m.senders.len());
+    let first = first_row(m.senders.len(), s.row, grid_rows);
+    let put = |buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style| {
+        if y < inner.bottom() && (x as u16) < inner.right() {
+            buf.set_stringn(
+                x as u16,
+                y,
+                text,
+                (inner.right() - x as u16) as usize,
+                style,
+            );
+        }
+    };
+    let x0 = inner.x as usize;
+    let gx = x0 + head_w + 1;
+    put(
+        buf,
+        x0,
+        inner.y + head_h - 1,
+        &truncate("from \\ to", head_w),
+        theme.dim(),
+    );
+    for (k, col) in shown.iter().copied().enumerate() {
+        let style = if col == s.col {
+            theme.selected(false)
+        } else {
+            theme.heading()
+        };
+        let name = c.name(&m.recipients[col]);
+        if stagger {
+            // Right-aligned over its column, reaching left over the one
+            // before (which has its name on the other row).
+            let w = (2 * cw - 1).min(head_w + cw);
+            let name = truncate(name, w);
+            let x = gx + (k + 1) * cw - 1 - width(&name);
+            put(buf, x, inner.y + (k % 2) as u16, &name, style);
+        } else {
+            let name = truncate(name, cw - 1);
+            put(
+                buf,
+                gx + k * cw,
+                inner.y,
+                &format!("{name:>w$}", w = cw - 1),
+                style,
+            );
+        }
+    }
+    for (r, row) in (first..m.senders.len()).take(grid_rows).enumerate() {
+        let y = inner.y + head_h + r as u16;
+        let style = if row == s.row {
+            theme.selected(false)
+        } else {
+            theme.heading()
+        };
+        put(
+            buf,
+            x0,
+            y,
+            &truncate(c.name(&m.senders[row]), head_w),
+            style,
+        );
+        for (k, col) in (first_col..first_col + ncols).enumerate() {
+            let n = m.counts[row][col];
+            let text = if n == 0 {
+                "·".to_string()
+            } else {
+                n.to_string()
+            };
+            let mut style = if n == 0 {
+                theme.dim()
+            } else if n >= 3 {
+                theme.versions()
+            } else {
+                Style::new()
+            };
+            if row == s.row && col == s.col {
+                style = style.patch(theme.selected(true));
+            }
+            put(
+                buf,
+                gx + k * cw,
+                y,
+                &format!("{text:>w$}", w = cw - 1),
+                style,
+            );
+        }
+    }
+    let rule_y = inner.y + head_h + grid_rows as u16;
+    if rule_y < inner.bottom() {
+        put(
+            buf,
+            x0,
+            rule_y,
+            &"─".repeat(inner.width as usize),
+            theme.border(false),
+        );
+        let more = if ncols < m.recipients.len() || grid_rows < m.senders.len() {
+            format!(
+                " {}–{} of {} recipients · {} senders ",
+                first_col + 1,
+                first_col + ncols,
+                m.recipients.len(),
+                m.senders.len()
+            )
+        } else {
+            String::new()
+        };
+        if !more.is_empty() {
+            put(
+                buf,
+                inner.right() as usize - width(&more).min(inner.width as usize),
+                rule_y,
+                &more,
+                theme.dim(),
+            );
+        }
+    }
+    let d = Rect {
+        y: rule_y + 1,
+        height: inner.bottom().saturating_sub(rule_y + 1),
+        ..inner
+    };
+    Paragraph::new(details).render(d, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursors_column_stays_in_view() {
+        // Plenty of room: every column, at most 10 wide.
+        assert_eq!(columns(8, 7, 200), (10, 0, 8));
+        // Little room: 4 wide, scrolled so column 11 shows.
+        let (cw, first, fit) = columns(20, 11, 40);
+        assert_eq!((cw, fit), (4, 10));
+        assert!(first <= 11 && 11 < first + fit);
+        assert_eq!(first_row(20, 0, 5), 0);
+        assert_eq!(first_row(20, 19, 5), 15);
+        assert_eq!(first_row(3, 2, 5), 0);
+    }
+}

@@ -1,0 +1,619 @@
+//! The timeline view: a month ruler, the paper's events as labelled markers
+//! (key events run as guides through the lanes), one lane per sender with a
+//! mark for every telegram, and below them what lies under the cursor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::text::{sanitize, truncate, width};
+use crate::action::Action;
+use crate::app::App;
+use crate::app::timeline::{
+    Geometry, Lane, Scale, TimelineState, day_of, in_cell, label_width, lanes, under_cursor,
+};
+use crate::corpus::{Certainty, Corpus, Date, Event};
+use crate::keymap::Context;
+
+/// The frame: the whole screen above the status line.
+pub fn frame(screen: Rect) -> Rect {
+    Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// "Mon", "Tue", … for a day number (day 0, 1 January 1970, was a Thursday).
+pub fn weekday(day: i64) -> &'static str {
+    WEEKDAYS[(day + 3).rem_euclid(7) as usize]
+}
+
+/// An event's mark on the marker row: `◆` a key event, `▼` another event,
+/// `‡` a second date the paper gives for an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    pub col: u16,
+    pub glyph: char,
+    pub label: String,
+    pub key: bool,
+}
+
+/// Every event date on screen as a marker: each event at its date, and again
+/// at each conflicting date the paper gives.
+pub fn markers(corpus: &Corpus, g: &Geometry) -> Vec<Marker> {
+    let mut out = Vec::new();
+    for e in corpus.events.iter().filter(|e| e.date.is_full()) {
+        let conflicted = !e.conflicts.is_empty();
+        let label = if conflicted {
+            format!("{}‡", e.short)
+        } else {
+            e.short.clone()
+        };
+        if let Some(col) = g.col_of(e.date.day_number()) {
+            out.push(Marker {
+                col,
+                glyph: if e.key { '◆' } else { '▼' },
+                label: label.clone(),
+                key: e.key,
+            });
+        }
+        for c in e.conflicts.iter().filter(|c| c.date.is_full()) {
+            if let Some(col) = g.col_of(c.date.day_number()) {
+                out.push(Marker {
+                    col,
+                    glyph: '‡',
+                    label: format!("({})", e.short),
+                    key: e.key,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Places marker labels on `rows` rows, key events first, each at its
+/// marker's column on the first row where it does not touch another label.
+/// Returns (row, col, text); labels with no room are left out (the cursor's
+/// panel names every event on its day).
+pub fn place_labels(markers: &[Marker], rows: usize, cols: u16) -> Vec<(usize, u16, String)> {
+    let mut order: Vec<&Marker> = markers.iter().collect();
+    order.sort_by_key(|m| (!m.key, m.glyph == '‡', m.col));
+    let mut taken: Vec<Vec<(u16, u16)>> = vec![Vec::new(); rows];
+    let mut out = Vec::new();
+    for m in order {
+        let w = width(&m.label) as u16;
+        let start = m.col;
+        if start + w > cols {
+            continue;
+        }
+        let end = start + w;
+        for (r, spans) in taken.iter_mut().enumerate() {
+            if spans.iter().all(|&(a, b)| end + 1 < a || start > b + 1) {
+                spans.push((start, end));
+                out.push((r, start, m.label.clone()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Text at plot columns.
+pub type Ticks = Vec<(u16, String)>;
+
+/// The ruler's two rows: month names at the column of each month's first
+/// day (the first visible month at column 0), and day numbers as they fit.
+pub fn ruler(g: &Geometry) -> (Ticks, Ticks) {
+    let last = g.first_day + g.scale.days_in(g.cols);
+    let mut months = Vec::new();
+    let mut days = Vec::new();
+    let mut month_end = 0u16;
+    let mut day_end = 0u16;
+    let every_day = matches!(g.scale, Scale::ColsPerDay(n) if n >= 2);
+    for d in g.first_day..last {
+        let date = Date::from_day_number(d);
+        let Some(col) = g.col_of(d) else { continue };
+        let (day, month) = (date.day.unwrap_or(1), date.month.unwrap_or(1));
+        if day == 1 || d == g.first_day {
+            let mut name = Date::month_name(month)[..3].to_string();
+            if month == 1 && d != g.first_day {
+                name.push_str(&format!(" {}", date.year));
+            }
+            let w = width(&name) as u16;
+            if (col >= month_end || months.is_empty()) && col + w <= g.cols {
+                months.push((col, name));
+                month_end = col + w + 1;
+            }
+        }
+        let tick = match g.scale {
+            _ if every_day => true,
+            Scale::ColsPerDay(_) => matches!(day, 1 | 5 | 10 | 15 | 20 | 25),
+            Scale::DaysPerCol(n) if n <= 3 => matches!(day, 1 | 15),
+            Scale::DaysPerCol(_) => false,
+        };
+        if tick {
+            let s = day.to_string();
+            let w = s.len() as u16;
+            if (col >= day_end || days.is_empty()) && col + w <= g.cols {
+                days.push((col, s));
+                day_end = col + w + 1;
+            }
+        }
+    }
+    (months, days)
+}
+
+/// What the lane draws in one column: the number of telegrams in it, and
+/// whether they are all dated to the month only.
+fn cell(corpus: &Corpus, lane: &Lane, g: &Geometry, col: u16) -> (usize, bool) {
+    let (a, b) = g.days_of(col);
+    let mut n = 0;
+    let mut month_only = true;
+    for (_, t) in in_cell(corpus, lane, a, b) {
+        n += 1;
+        month_only &= !t.date.is_full();
+    }
+    (n, month_only)
+}
+
+fn count_glyph(n: usize, month_only: bool) -> String {
+    match n {
+        0 => " ".into(),
+        1 if month_only => "◦".into(),
+        1 => "●".into(),
+        2..=9 => n.to_string(),
+        _ => "+".into(),
+    }
+}
+
+/// The first column of the cursor's cell and how many columns it takes.
+fn cursor_cols(g: &Geometry, day: i64) -> Option<(u16, u16)> {
+    let col = g.col_of(day)?;
+    let w = match g.scale {
+        Scale::ColsPerDay(n) => n,
+        Scale::DaysPerCol(_) => 1,
+    };
+    Some((col, w.min(g.cols - col)))
+}
+
+/// "2 October 1950" or "29 September – 1 October 1950" for a cell.
+fn range_label(a: i64, b: i64) -> String {
+    let first = Date::from_day_number(a);
+    if b - a <= 1 {
+        return format!("{} {}", weekday(a), first.long());
+    }
+    let last = Date::from_day_number(b - 1);
+    format!("{} – {}", first.short(), last.long())
+}
+
+/// Events whose date (or a conflicting date) falls in [a, b).
+fn events_in(corpus: &Corpus, a: i64, b: i64) -> Vec<(&Event, Option<&crate::corpus::Conflict>)> {
+    let mut out = Vec::new();
+    for e in corpus.events.iter().filter(|e| e.date.is_full()) {
+        let d = e.date.day_number();
+        if d >= a && d < b {
+            out.push((e, None));
+        }
+        for c in e.conflicts.iter().filter(|c| c.date.is_full()) {
+            let d = c.date.day_number();
+            if d >= a && d < b {
+                out.push((e, Some(c)));
+            }
+        }
+    }
+    out
+}
+
+/// The panel under the lanes: the cursor's day(s), its offsets from the key
+/// events, the events and the telegrams on it.
+pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let corpus = &app.corpus;
+    let (a, b) = match g.col_of(s.day) {
+        Some(c) => g.days_of(c),
+        None => (s.day, s.day + 1),
+    };
+    let mut out = Vec::new();
+    let mut head = vec![Span::styled(range_label(a, b), theme.heading())];
+    let offsets = corpus.offsets(&Date::from_day_number(s.day));
+    if !offsets.is_empty() {
+        let parts: Vec<String> = offsets
+            .iter()
+            .map(|o| {
+                let mut p = format!("{} {}", o.event.short, crate::corpus::format_offset(o.days));
+                if !o.alt_days.is_empty() {
+                    let alts: Vec<String> = o
+                        .alt_days
+                        .iter()
+                        .map(|d| crate::corpus::format_offset(*d))
+                        .collect();
+                    p.push_str(&format!(" (‡ {})", alts.join(", ")));
+                }
+                p
+            })
+            .collect();
+        head.push(Span::styled(
+            format!("  ·  {}", parts.join(" · ")),
+            theme.dim(),
+        ));
+    }
+    out.push(Line::from(head));
+    for (e, conflict) in events_in(corpus, a, b) {
+        let mut text = sanitize(&e.label);
+        if e.certainty != Certainty::Exact {
+            text.push_str(&format!(" ({})", e.certainty.marker()));
+        }
+        let (glyph, style) = match conflict {
+            Some(c) => {
+                text = format!(
+                    "{} — {} by {}; the paper also gives {}",
+                    e.short,
+                    c.date.long(),
+                    sanitize(&c.place),
+                    e.date.long()
+                );
+                ('‡', theme.event())
+            }
+            None if !e.conflicts.is_empty() => {
+                let others: Vec<String> = e.conflicts.iter().map(|c| c.date.long()).collect();
+                text.push_str(&format!(
+                    " (‡ the paper also dates it {})",
+                    others.join(", ")
+                ));
+                ('◆', theme.event())
+            }
+            None if e.key => ('◆', theme.event()),
+            None => ('▼', theme.label()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{glyph} "), style),
+            Span::raw(truncate(&text, width.saturating_sub(2))),
+        ]));
+    }
+    let all = lanes(corpus);
+    let lane = &all[s.lane.min(all.len().saturating_sub(1))];
+    let chosen = under_cursor(corpus, lane, s, app.size.width);
+    let mut telegrams: Vec<(bool, Line<'static>)> = Vec::new();
+    for (i, t) in corpus.telegrams.iter().enumerate() {
+        if !day_of(t).is_some_and(|d| d >= a && d < b) {
+            continue;
+        }
+        let mine = t.from[0] == lane.sender;
+        let mark = if chosen == Some(i) { "› " } else { "  " };
+        let date = if t.date.is_full() && b - a <= 1 {
+            String::new()
+        } else {
+            format!("{} · ", t.date.short())
+        };
+        let text = format!("{date}{} · {}", corpus.chain(t), sanitize(&t.title));
+        let style = if mine { theme.heading() } else { Style::new() };
+        let line = Line::from(vec![
+            Span::styled(mark, theme.key()),
+            Span::styled(truncate(&text, width.saturating_sub(2)), style),
+        ]);
+        telegrams.push((chosen == Some(i), line));
+    }
+    // What Enter opens comes first, then the day's events, then the rest.
+    let others = out.split_off(1);
+    if telegrams.is_empty() {
+        out.push(Line::styled("  no telegrams on this day", theme.dim()));
+    }
+    out.extend(telegrams.iter().filter(|(c, _)| *c).map(|(_, l)| l.clone()));
+    out.extend(others);
+    out.extend(telegrams.into_iter().filter(|(c, _)| !*c).map(|(_, l)| l));
+    out
+}
+
+pub fn legend() -> &'static str {
+    "● telegram  2–9 that many  ◦ dated to the month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ the paper's other date"
+}
+
+/// The first lane drawn when `rows` lanes fit: the cursor's lane stays in view.
+pub fn lane_offset(cursor: usize, n: usize, rows: usize) -> usize {
+    if rows == 0 || n <= rows {
+        0
+    } else {
+        cursor.saturating_sub(rows - 1).min(n - rows)
+    }
+}
+
+pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let corpus = &app.corpus;
+    let area = frame(screen).intersection(screen);
+    Clear.render(area, buf);
+    let g = s.geometry(area.width);
+    let shown_to = g.first_day + g.scale.days_in(g.cols) - 1;
+    let title = format!(
+        " Timeline · {} – {} · {} ",
+        Date::from_day_number(g.first_day).long(),
+        Date::from_day_number(shown_to).long(),
+        g.scale.label()
+    );
+    let zoom = format!(
+        " {} {} zoom · {} {} day · {} week ",
+        app.keymap
+            .hint(Context::Timeline, Action::ZoomIn)
+            .unwrap_or_default(),
+        app.keymap
+            .hint(Context::Timeline, Action::ZoomOut)
+            .unwrap_or_default(),
+        app.keymap
+            .hint(Context::Timeline, Action::Left)
+            .unwrap_or_default(),
+        app.keymap
+            .hint(Context::Timeline, Action::Right)
+            .unwrap_or_default(),
+        app.keymap
+            .hint(Context::Timeline, Action::WeekForward)
+            .unwrap_or_default(),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(true))
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            truncate(&title, area.width.saturating_sub(4) as usize),
+            theme.title(true),
+        ))
+        .title_bottom(Span::styled(
+            truncate(&zoom, area.width.saturating_sub(4) as usize),
+            theme.dim(),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let lw = label_width(area.width);
+    if inner.height < 6 || inner.width < lw + 8 || g.cols == 0 {
+        Paragraph::new(Line::styled(
+            truncate("too small for the timeline", inner.width as usize),
+            theme.error(),
+        ))
+        .render(inner, buf);
+        return;
+    }
+    let plot_x = inner.x + lw + 1;
+    let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style| {
+        if y < inner.bottom() && x < inner.right() {
+            let room = (inner.right() - x) as usize;
+            buf.set_stringn(x, y, text, room, style);
+        }
+    };
+    let all = lanes(corpus);
+    let marks = markers(corpus, &g);
+    let cursor = cursor_cols(&g, s.day);
+    // Rows: ruler (2), marker row, label rows, lanes, then the panel and legend.
+    let panel_lines = panel(app, s, &g, inner.width.saturating_sub(2) as usize);
+    let legend_h: u16 = if inner.height >= 20 { 1 } else { 0 };
+    // Room to spare goes to event labels, up to five rows of them.
+    let spare = inner
+        .height
+        .saturating_sub(2 + 1 + all.len() as u16 + 1 + 6 + legend_h);
+    let label_rows: u16 = spare.clamp(1, 5);
+    let fixed = 2 + 1 + label_rows;
+    // The lanes never change with what is under the cursor: the panel is
+    // given three rows, and whatever is left.
+    let min_panel = 3;
+    let lane_rows = (inner
+        .height
+        .saturating_sub(fixed + 1 + min_panel + legend_h) as usize)
+        .min(all.len());
+    let mut y = inner.y;
+
+    // Ruler.
+    let (months, days) = ruler(&g);
+    let year = Date::from_day_number(g.first_day).year.to_string();
+    put(buf, inner.x + 1, y, &year, theme.dim());
+    for (c, m) in &months {
+        put(buf, plot_x + c, y, m, theme.heading());
+    }
+    for (c, d) in &days {
+        put(buf, plot_x + c, y + 1, d, theme.dim());
+    }
+    if let Some((c, w)) = cursor {
+        let label = Date::from_day_number(s.day).day.unwrap_or(1).to_string();
+        let text = format!("{label:<width$}", width = w as usize);
+        put(
+            buf,
+            plot_x + c,
+            y + 1,
+            &truncate(&text, (g.cols - c) as usize),
+            theme.selected(true),
+        );
+    }
+    y += 2;
+    // Markers and labels.
+    put(buf, inner.x + 1, y, "events", theme.dim());
+    let mut by_col: Vec<&Marker> = marks.iter().collect();
+    by_col.sort_by_key(|m| (m.key, m.glyph != '‡'));
+    for m in by_col {
+        let style = if m.key || m.glyph == '‡' {
+            theme.event()
+        } else {
+            theme.label()
+        };
+        put(buf, plot_x + m.col, y, &m.glyph.to_string(), style);
+    }
+    for (r, c, text) in place_labels(&marks, label_rows as usize, g.cols) {
+        let key = marks.iter().any(|m| m.col == c && m.key && m.label == text);
+        put(
+            buf,
+            plot_x + c,
+            y + 1 + r as u16,
+            &text,
+            if key { theme.event() } else { theme.dim() },
+        );
+    }
+    y += 1 + label_rows;
+    // Lanes.
+    let guides: Vec<u16> = marks
+        .iter()
+        .filter(|m| m.key && m.glyph != '‡')
+        .map(|m| m.col)
+        .collect();
+    let off = lane_offset(s.lane, all.len(), lane_rows);
+    for (li, lane) in all.iter().enumerate().skip(off).take(lane_rows) {
+        let is_cursor = li == s.lane;
+        let name = truncate(corpus.name(&lane.sender), (lw - 2) as usize);
+        let name_style = if is_cursor {
+            theme.selected(true)
+        } else if lane.side == crate::corpus::Side::Us {
+            theme.dim()
+        } else {
+            theme.heading()
+        };
+        put(buf, inner.x + 1, y, &name, name_style);
+        put(buf, plot_x - 1, y, "│", theme.border(false));
+        for col in 0..g.cols {
+            let (n, month_only) = cell(corpus, lane, &g, col);
+            let first_of_day = match g.scale {
+                Scale::ColsPerDay(k) => col % k == 0,
+                Scale::DaysPerCol(_) => true,
+            };
+            let (glyph, style) = if n > 0 && first_of_day {
+                let style = if month_only {
+                    theme.dim()
+                } else {
+                    theme.versions()
+                };
+                (count_glyph(n, month_only), style)
+            } else if guides.contains(&col) {
+                ("┊".to_string(), theme.event())
+            } else {
+                (" ".to_string(), Style::new())
+            };
+            let in_cursor = is_cursor && cursor.is_some_and(|(c, w)| col >= c && col < c + w);
+            let style = if in_cursor {
+                style.patch(theme.selected(true))
+            } else {
+                style
+            };
+            put(buf, plot_x + col, y, &glyph, style);
+        }
+        y += 1;
+    }
+    // The panel under a rule.
+    let rule_y = inner.y + fixed + lane_rows as u16;
+    if rule_y < inner.bottom() {
+        put(
+            buf,
+            inner.x,
+            rule_y,
+            &"─".repeat(inner.width as usize),
+            theme.border(false),
+        );
+        if all.len() > lane_rows && lane_rows > 0 {
+            let more = format!(
+                " lanes {}–{} of {} ",
+                off + 1,
+                (off + lane_rows).min(all.len()),
+                all.len()
+            );
+            put(
+                buf,
+                inner.right().saturating_sub(width(&more) as u16 + 1),
+                rule_y,
+                &more,
+                theme.dim(),
+            );
+        }
+    }
+    let panel_area = Rect {
+        x: inner.x + 1,
+        y: rule_y + 1,
+        width: inner.width.saturating_sub(2),
+        height: inner.bottom().saturating_sub(rule_y + 1 + legend_h),
+    };
+    let mut lines = panel_lines;
+    if lines.len() > panel_area.height as usize && panel_area.height > 0 {
+        let hidden = lines.len() - panel_area.height as usize + 1;
+        lines.truncate(panel_area.height as usize - 1);
+        lines.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+    }
+    Paragraph::new(lines).render(panel_area, buf);
+    if legend_h == 1 {
+        put(
+            buf,
+            inner.x + 1,
+            inner.bottom() - 1,
+            &truncate(legend(), inner.width.saturating_sub(2) as usize),
+            theme.dim(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday(Date::ymd(1950, 10, 2).day_number()), "Mon");
+        assert_eq!(weekday(Date::ymd(1950, 9, 15).day_number()), "Fri");
+        assert_eq!(weekday(0), "Thu");
+    }
+
+    #[test]
+    fn labels_never_touch() {
+        let m = |col: u16, label: &str, key: bool| Marker {
+            col,
+            glyph: '▼',
+            label: label.into(),
+            key,
+        };
+        let marks = [
+            m(10, "Inchon", true),
+            m(12, "Team", false),
+            m(20, "38th", true),
+            m(21, "Zhou leaves", false),
+        ];
+        let placed = place_labels(&marks, 2, 40);
+        // The key events take the first row; the others go below them.
+        assert!(placed.contains(&(0, 10, "Inchon".into())));
+        assert!(placed.contains(&(0, 20, "38th".into())));
+        assert!(placed.contains(&(1, 12, "Team".into())));
+        // "Zhou leaves" fits on neither row beside "Team"/"38th"? Row 1 from 21: Team ends at 16.
+        assert!(placed.contains(&(1, 21, "Zhou leaves".into())));
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                if a.0 == b.0 {
+                    let (a0, a1) = (a.1, a.1 + width(&a.2) as u16);
+                    let (b0, b1) = (b.1, b.1 + width(&b.2) as u16);
+                    assert!(a1 + 1 < b0 || b1 + 1 < a0, "{a:?} touches {b:?}");
+                }
+            }
+        }
+        // A label that would run off the plot is left out.
+        assert!(place_labels(&[m(38, "Inchon", true)], 1, 40).is_empty());
+    }
+
+    #[test]
+    fn the_ruler_names_months_where_they_start() {
+        let g = Geometry {
+            first_day: Date::ymd(1950, 9, 20).day_number(),
+            scale: Scale::ColsPerDay(2),
+            cols: 60,
+        };
+        let (months, days) = ruler(&g);
+        assert_eq!(months[0], (0, "Sep".to_string()));
+        assert_eq!(months[1], (22, "Oct".to_string()));
+        // Two columns a day: a number every other day at least, never touching.
+        assert_eq!(days[0], (0, "20".to_string()));
+        for w in days.windows(2) {
+            assert!(w[0].0 + (w[0].1.len() as u16) < w[1].0);
+        }
+    }
+
+    #[test]
+    fn the_cursors_lane_stays_in_view() {
+        assert_eq!(lane_offset(0, 14, 5), 0);
+        assert_eq!(lane_offset(4, 14, 5), 0);
+        assert_eq!(lane_offset(5, 14, 5), 1);
+        assert_eq!(lane_offset(13, 14, 5), 9);
+        assert_eq!(lane_offset(3, 4, 10), 0);
+        assert_eq!(lane_offset(3, 4, 0), 0);
+    }
+}
