@@ -120,6 +120,18 @@ impl Corpus {
             .join(" & ")
     }
 
+    /// "Mao (毛泽东)", "Kim Il Sung (김일성) & Pak Hon Yong (박헌영)": names with
+    /// the name in the person's own script where the corpus has it.
+    pub fn names_native(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|i| match self.person(i).and_then(|p| p.native()) {
+                Some(n) => format!("{} ({n})", self.name(i)),
+                None => self.name(i).to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" & ")
+    }
+
     pub fn scholar(&self, id: &str) -> Option<&Scholar> {
         self.scholar_index.get(id).map(|&i| &self.scholars[i])
     }
@@ -214,5 +226,24 @@ pub fn format_offset(days: i64) -> String {
         0 => "0\u{a0}d".to_string(),
         d if d > 0 => format!("+{d}\u{a0}d"),
         d => format!("−{}\u{a0}d", -d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_their_own_script() {
+        let c = Corpus::embedded().unwrap();
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(c.names_native(&ids(&["mao"])), "Mao (毛泽东)");
+        assert_eq!(c.names_native(&ids(&["roshchin"])), "Roshchin (Рощин)");
+        assert_eq!(
+            c.names_native(&ids(&["kim", "pak-hon-yong"])),
+            "Kim Il Sung (김일성) & Pak Hon Yong (박헌영)"
+        );
+        // Latin-only aliases are not a native name.
+        assert_eq!(c.person("acheson").and_then(|p| p.native()), None);
     }
 }

@@ -39,6 +39,16 @@ impl Person {
     pub fn full(&self) -> &str {
         self.full_name.as_deref().unwrap_or(&self.name)
     }
+
+    /// The name in the person's own script: the first alias written in
+    /// Cyrillic, Chinese characters or Hangul ("Рощин", "毛泽东", "김일성").
+    pub fn native(&self) -> Option<&str> {
+        let native = |c: char| matches!(c, '\u{0400}'..='\u{04FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
+        self.aliases
+            .iter()
+            .map(String::as_str)
+            .find(|a| a.chars().any(native))
+    }
 }
 
 /// Someone a note is by: a historian, the paper's author, or the editors.

@@ -104,8 +104,14 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
         }
         field(&mut out, theme, width, "Received", &s);
     }
-    field(&mut out, theme, width, "From", &corpus.names(&t.from));
-    field(&mut out, theme, width, "To", &corpus.names(&t.to));
+    field(
+        &mut out,
+        theme,
+        width,
+        "From",
+        &corpus.names_native(&t.from),
+    );
+    field(&mut out, theme, width, "To", &corpus.names_native(&t.to));
     if !t.via.is_empty() {
         field(&mut out, theme, width, "Via", &corpus.chain(t));
     }
