@@ -160,6 +160,15 @@ pub enum Command {
         #[arg(long, default_value_t = 1950)]
         seed: u64,
     },
+    /// Draw the main screens off-screen and write each as SVG and plain text
+    #[command(
+        after_help = "The screens are drawn by the reader's own code on the corpus (the bundled one\nunless --corpus), with the default keys and colours, and written as NAME.svg and\nNAME.txt. The committed screenshots/ directory is this command's output.\n\nExamples:\n  shifr screenshots\n  shifr screenshots --out /tmp/shots"
+    )]
+    Screenshots {
+        /// The directory to write (created if missing)
+        #[arg(long, default_value = "screenshots")]
+        out: PathBuf,
+    },
     /// Validate a corpus and report every problem with file:line:column
     #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
     Check {
@@ -845,6 +854,24 @@ pub fn run(cli: Cli) -> i32 {
             ref witnesses,
             format,
         }) => compare(&cli, id, width, witnesses.as_deref(), format),
+        Some(Command::Screenshots { ref out }) => {
+            let corpus = match load_corpus(cli.corpus.as_ref()) {
+                Ok(c) => Arc::new(c),
+                Err(code) => return code,
+            };
+            match crate::screenshots::write_all(&corpus, out) {
+                Ok(files) => io_result(output::println(&format!(
+                    "wrote {} screens ({} files) to {}",
+                    files.len() / 2,
+                    files.len(),
+                    out.display()
+                ))),
+                Err(e) => {
+                    eprint(&format!("shifr: {e}"));
+                    1
+                }
+            }
+        }
         Some(Command::Check { dir }) => {
             let dir = dir.or(cli.corpus);
             match load_corpus(dir.as_ref()) {

@@ -4,3 +4,4 @@
 
 pub mod cite;
 pub mod json;
+pub mod svg;
