@@ -176,11 +176,22 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Write the corpus to standard output in another format
-    #[command(after_help = "Examples:\n  shifr export --format json > corpus.json")]
+    #[command(
+        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
+    )]
     Export {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// (cmif) The URL the file will be published at, for publicationStmt/idno
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// (cmif) When the data last changed, YYYY-MM-DD (default: this corpus edition's date)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// (cmif) The licence of the file
+        #[arg(long, value_enum, default_value_t = Licence::CcBy)]
+        licence: Licence,
     },
 }
 
@@ -224,6 +235,18 @@ pub enum CompareFormat {
 pub enum ExportFormat {
     /// The whole corpus as one JSON document
     Json,
+    /// Correspondence metadata as TEI XML (CMIF, for correspSearch)
+    Cmif,
+    /// A readable dossier: chronology, telegrams, notes and citations
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Licence {
+    /// Creative Commons Attribution 4.0
+    CcBy,
+    /// Creative Commons Zero 1.0 (public domain)
+    Cc0,
 }
 
 /// Prints to stderr; a closed stderr is ignored rather than a panic.
@@ -879,13 +902,46 @@ pub fn run(cli: Cli) -> i32 {
                 Err(code) => code,
             }
         }
-        Some(Command::Export { format }) => {
+        Some(Command::Export {
+            format,
+            ref url,
+            ref date,
+            licence,
+        }) => {
+            if let Some(d) = date
+                && (d.len() != 10 || crate::corpus::Date::parse(d).map_or(true, |p| !p.is_full()))
+            {
+                eprint(&format!(
+                    "shifr: --date wants a day as YYYY-MM-DD, not '{d}'"
+                ));
+                return 2;
+            }
+            if let Some(u) = url
+                && (u.is_empty() || u.chars().any(char::is_whitespace))
+            {
+                eprint(&format!(
+                    "shifr: --url wants a URL without spaces, not '{u}'"
+                ));
+                return 2;
+            }
             let corpus = match load_corpus(cli.corpus.as_ref()) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
             let text = match format {
                 ExportFormat::Json => export::json::to_string(&corpus),
+                ExportFormat::Cmif => {
+                    let mut opts = export::cmif::Options::default();
+                    if let Some(u) = url {
+                        opts.url = u.clone();
+                    }
+                    if let Some(d) = date {
+                        opts.date = d.clone();
+                    }
+                    opts.cc0 = licence == Licence::Cc0;
+                    export::cmif::to_string(&corpus, &opts)
+                }
+                ExportFormat::Markdown => export::dossier::to_string(&corpus),
             };
             io_result(output::print(&text))
         }

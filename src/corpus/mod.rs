@@ -14,7 +14,7 @@ mod validate;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use date::{Certainty, Date, Time};
+pub use date::{Certainty, Date, Time, days_in_month};
 pub use model::*;
 pub use problem::{Problem, Report};
 

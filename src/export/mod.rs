@@ -1,7 +1,10 @@
-//! The corpus leaving shifr: JSON for scripts (and, in later modules,
-//! citations, CMIF, a Markdown dossier and screenshots). Every export is
+//! The corpus leaving shifr: JSON for scripts (json), citations (cite),
+//! TEI in the Correspondence Metadata Interchange Format (cmif), a Markdown
+//! dossier (dossier), and screens as SVG and text (svg). Every export is
 //! deterministic: the same corpus gives the same bytes.
 
 pub mod cite;
+pub mod cmif;
+pub mod dossier;
 pub mod json;
 pub mod svg;

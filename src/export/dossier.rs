@@ -1,0 +1,324 @@
+//! The corpus as a readable Markdown dossier: a chronology of the paper's
+//! events and the telegrams, then each telegram with its header, its text
+//! (quotes and summaries marked as such), the scholars' notes and a
+//! citation. Deterministic: the same corpus gives the same bytes.
+
+use std::fmt::Write;
+
+use super::cite::{SOURCE_PAPER, chicago};
+use crate::corpus::{Certainty, Corpus, PassageKind, Telegram, format_offset};
+
+/// Escapes what Markdown would read as markup.
+pub fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn footnotes(f: &[u32]) -> Option<String> {
+    match f {
+        [] => None,
+        [one] => Some(format!("fn. {one}")),
+        many => Some(format!(
+            "fns. {}",
+            many.iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+fn date_line(t: &Telegram) -> String {
+    let mut s = t.date.long();
+    if let Some(time) = t.time {
+        s.push_str(&format!(", {time}"));
+    }
+    if t.certainty != Certainty::Exact {
+        s.push_str(&format!(" ({})", t.certainty.marker()));
+    }
+    s
+}
+
+/// Where an entry goes in the chronology: date, events before telegrams,
+/// the paper's order within a day, id.
+type ChronoKey = ((i32, u8, u8), u8, u32, String);
+
+/// One entry of the chronology.
+enum Entry<'a> {
+    Event(&'a crate::corpus::Event),
+    Telegram(&'a Telegram),
+}
+
+fn sorted(corpus: &Corpus) -> Vec<&Telegram> {
+    let mut v: Vec<&Telegram> = corpus.telegrams.iter().collect();
+    v.sort_by(|a, b| (a.date.sort_key(), a.seq, &a.id).cmp(&(b.date.sort_key(), b.seq, &b.id)));
+    v
+}
+
+fn chronology(corpus: &Corpus, out: &mut String) {
+    out.push_str("## Chronology\n\n");
+    out.push_str(
+        "The paper’s events (in bold) and every telegram, by date. A month alone means the paper dates the telegram no closer; ‡ marks a date the paper contradicts elsewhere.\n\n",
+    );
+    out.push_str("| Date | What |\n| --- | --- |\n");
+    let mut entries: Vec<(ChronoKey, Entry)> = Vec::new();
+    for e in &corpus.events {
+        entries.push(((e.date.sort_key(), 0, 0, e.id.clone()), Entry::Event(e)));
+    }
+    for t in &corpus.telegrams {
+        entries.push((
+            (t.date.sort_key(), 1, t.seq, t.id.clone()),
+            Entry::Telegram(t),
+        ));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, entry) in entries {
+        match entry {
+            Entry::Event(e) => {
+                let mut date = e.date.long();
+                if e.certainty != Certainty::Exact {
+                    date.push_str(&format!(" ({})", e.certainty.marker()));
+                }
+                if !e.conflicts.is_empty() {
+                    date.push_str(" ‡");
+                }
+                let mut what = format!("**{}**", md(&e.label));
+                for c in &e.conflicts {
+                    what.push_str(&format!(
+                        " — ‡ the paper also gives {} ({})",
+                        c.date.long(),
+                        md(&c.place)
+                    ));
+                }
+                if let Some(f) = footnotes(&e.footnotes) {
+                    what.push_str(&format!(" ({f})"));
+                }
+                let _ = writeln!(out, "| {} | {what} |", md(&date));
+            }
+            Entry::Telegram(t) => {
+                let _ = writeln!(
+                    out,
+                    "| {} | [{}](#{}): {} |",
+                    md(&date_line(t)),
+                    md(&corpus.chain(t)),
+                    t.id,
+                    md(&t.title)
+                );
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
+    let _ = writeln!(out, "<a id=\"{}\"></a>\n", t.id);
+    let _ = writeln!(
+        out,
+        "### {} · {}\n",
+        md(&t.date.long()),
+        md(&corpus.chain(t))
+    );
+    let _ = writeln!(out, "**{}**\n", md(&t.title));
+    let mut field = |label: &str, value: &str| {
+        let _ = writeln!(out, "- **{label}:** {}", md(value));
+    };
+    field("Date", &date_line(t));
+    if let Some(r) = t.received {
+        let mut s = r.date.long();
+        if let Some(time) = r.time {
+            s.push_str(&format!(", {time}"));
+        }
+        field("Received", &s);
+    }
+    field("From", &corpus.names_native(&t.from));
+    field("To", &corpus.names_native(&t.to));
+    if !t.via.is_empty() {
+        field("Via", &corpus.chain(t));
+    }
+    let mut kind = t.kind.label().to_string();
+    if t.side == crate::corpus::Side::Us {
+        kind.push_str(" (US side)");
+    }
+    field("Kind", &kind);
+    field("Status", t.status.label());
+    if let Some(a) = &t.archive {
+        field("Archive", a);
+    }
+    if let Some(p) = &t.published {
+        field("Published", p);
+    }
+    if let Some(f) = footnotes(&t.footnotes) {
+        field("Source paper", &f);
+    }
+    let offsets = corpus.offsets(&t.date);
+    if !offsets.is_empty() {
+        let parts: Vec<String> = offsets
+            .iter()
+            .map(|o| {
+                let mut p = format!("{} {}", o.event.short, format_offset(o.days));
+                if !o.alt_days.is_empty() {
+                    let alts: Vec<String> = o.alt_days.iter().map(|d| format_offset(*d)).collect();
+                    p.push_str(&format!(
+                        " (‡ {} by the paper’s other date)",
+                        alts.join(", ")
+                    ));
+                }
+                p
+            })
+            .collect();
+        field("Timing", &parts.join(" · ").replace('\u{a0}', " "));
+    }
+    out.push('\n');
+    let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
+    for w in &t.witnesses {
+        if !w.implicit {
+            let mut facts = vec![md(&w.label)];
+            if let Some(l) = &w.language {
+                let mut s = crate::corpus::language_name(l).to_string();
+                if let Some(tr) = &w.translation {
+                    s.push_str(&format!(", quoted in {}", crate::corpus::language_name(tr)));
+                }
+                facts.push(md(&s));
+            }
+            if let Some(d) = w.date {
+                facts.push(md(&d.long()));
+            }
+            match (w.status, &w.status_note) {
+                (Some(s), Some(n)) => facts.push(md(&format!("{}: {n}", s.label()))),
+                (Some(s), None) => facts.push(s.label().to_string()),
+                (None, Some(n)) => facts.push(md(n)),
+                (None, None) => {}
+            }
+            let _ = writeln!(out, "#### {}\n", facts.join(" · "));
+            let mut prov = Vec::new();
+            if let Some(a) = &w.archive {
+                prov.push(md(a));
+            }
+            if let Some(p) = &w.published {
+                prov.push(md(p));
+            }
+            if let Some(f) = footnotes(&w.footnotes) {
+                prov.push(f);
+            }
+            if !prov.is_empty() {
+                let _ = writeln!(out, "{}\n", prov.join(" · "));
+            }
+        }
+        let mut last_key: Option<&str> = None;
+        for p in &w.passages {
+            if labels && last_key != Some(p.align.as_str()) {
+                let mut label = format!("§ {}", md(&p.align));
+                if let Some(r) = w
+                    .passages
+                    .iter()
+                    .filter(|q| q.align == p.align)
+                    .find_map(|q| q.relation)
+                {
+                    label.push_str(&format!(" · {} the other version", r.label()));
+                }
+                let _ = writeln!(out, "{label}\n");
+                last_key = Some(p.align.as_str());
+            }
+            let cite = footnotes(&p.cite)
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            match p.kind {
+                PassageKind::Quote => {
+                    let _ = writeln!(out, "> “{}”{cite}\n", md(&p.text));
+                }
+                PassageKind::Summary => {
+                    let _ = writeln!(out, "*Summary:* *{}*{cite}\n", md(&p.text));
+                }
+            }
+        }
+    }
+    if !t.notes.is_empty() {
+        out.push_str("#### Notes\n\n");
+        for n in &t.notes {
+            let by = corpus
+                .scholar(&n.by)
+                .map_or(n.by.as_str(), |s| s.name.as_str());
+            let mut line = format!("- **{}**", md(by));
+            if let Some(s) = n.stance {
+                line.push_str(&format!(" \\[{}\\]", s.label()));
+            }
+            line.push_str(&format!(": {}", md(&n.text)));
+            let mut tail = Vec::new();
+            if let Some(f) = footnotes(&n.cite) {
+                tail.push(f);
+            }
+            if let Some(a) = &n.anchor {
+                tail.push(format!("on § {}", md(a)));
+            }
+            if !tail.is_empty() {
+                line.push_str(&format!(" ({})", tail.join("; ")));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "**Cite as:** {}\n", md(&chicago(corpus, t)));
+}
+
+/// The whole corpus as a Markdown document.
+pub fn to_string(corpus: &Corpus) -> String {
+    let mut out = String::new();
+    out.push_str("# The 1950 telegrams behind China’s entry into the Korean War\n\n");
+    let _ = writeln!(
+        out,
+        "A dossier of the shifr corpus: {}.\n",
+        corpus.summary()
+    );
+    let _ = writeln!(
+        out,
+        "Everything here comes from one source: {}. **Quotes** are the telegrams’ own words, verbatim as the paper prints them, set as block quotes in quotation marks. **Summaries** are the shifr editors’ paraphrase of what the paper says a message said, set in italics after *Summary:*. Footnote numbers are the paper’s; archive references are given as its footnotes give them.\n",
+        md(SOURCE_PAPER)
+    );
+    chronology(corpus, &mut out);
+    out.push_str("## The telegrams\n\n");
+    for t in sorted(corpus) {
+        telegram(corpus, t, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            md("a*b_c [d] <e> | #f"),
+            "a\\*b\\_c \\[d\\] \\<e\\> \\| \\#f"
+        );
+    }
+
+    #[test]
+    fn quotes_and_summaries_are_marked() {
+        let c = Corpus::embedded().unwrap();
+        let d = to_string(&c);
+        assert!(
+            d.contains("> “send a portion of our troops, under the name of Volunteers"),
+            "quote"
+        );
+        assert!(d.contains("*Summary:* *"), "summary");
+        assert!(d.contains("<a id=\"1950-10-02-mao-stalin\"></a>"));
+        assert!(d.contains("](#1950-10-02-mao-stalin)"));
+        assert!(d.contains("**Cite as:** Ciphered telegram, Roshchin to Stalin, 3 October 1950"));
+        // Every telegram has its section.
+        for t in &c.telegrams {
+            assert!(d.contains(&format!("<a id=\"{}\"></a>", t.id)), "{}", t.id);
+        }
+    }
+}
