@@ -126,6 +126,9 @@ pub enum Command {
         style: CiteStyle,
     },
     /// Your own notes
+    #[command(
+        after_help = "Examples:\n  shifr notes export\n  shifr --notes ~/thesis/notes.toml notes export --format json"
+    )]
     Notes {
         #[command(subcommand)]
         command: NotesCommand,
@@ -168,6 +171,14 @@ pub enum Command {
         /// The directory to write (created if missing)
         #[arg(long, default_value = "screenshots")]
         out: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Examples:\n  shifr completions bash > ~/.local/share/bash-completion/completions/shifr\n  shifr completions zsh > ~/.zfunc/_shifr        # with fpath+=(~/.zfunc) before compinit\n  shifr completions fish > ~/.config/fish/completions/shifr.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
     },
     /// Validate a corpus and report every problem with file:line:column
     #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
@@ -894,6 +905,12 @@ pub fn run(cli: Cli) -> i32 {
                     1
                 }
             }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "shifr", &mut out);
+            io_result(output::print(&String::from_utf8_lossy(&out)))
         }
         Some(Command::Check { dir }) => {
             let dir = dir.or(cli.corpus);

@@ -101,3 +101,64 @@ fn compare_width_below_twenty_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("too narrow"));
 }
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    let top = text(&run(&["--help"]).stdout);
+    let subcommands: Vec<String> = top
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(subcommands.len() >= 12, "{subcommands:?}");
+    for c in subcommands
+        .iter()
+        .map(String::as_str)
+        .chain(["notes export"])
+    {
+        let mut args: Vec<&str> = c.split(' ').collect();
+        args.push("--help");
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{c}");
+        assert!(
+            text(&out.stdout).contains("Examples:\n  shifr"),
+            "shifr {c} --help has no examples"
+        );
+    }
+}
+
+#[test]
+fn completions_for_the_shells() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef shifr"),
+        ("fish", "complete -c shifr"),
+    ] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let s = text(&out.stdout);
+        assert!(s.contains(marker), "{shell}: {s}");
+        for sub in ["screenshots", "export", "compare", "cite"] {
+            assert!(s.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    // The bash script is valid bash.
+    let script = run(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shifr.bash");
+    std::fs::write(&path, script).unwrap();
+    let ok = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
