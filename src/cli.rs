@@ -337,6 +337,11 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         return 2;
     }
     let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(80, 24));
+    app.keymap_file = cli
+        .keymap
+        .clone()
+        .or_else(crate::keymap::user_keymap_path)
+        .map(|p| p.display().to_string());
     app.store = open_notes(cli);
     app.external_editor = std::env::var("VISUAL")
         .ok()
@@ -934,10 +939,11 @@ pub fn run(cli: Cli) -> i32 {
                 return 2;
             }
             if let Some(u) = url
-                && (u.is_empty() || u.chars().any(char::is_whitespace))
+                && (!(u.starts_with("https://") || u.starts_with("http://"))
+                    || u.chars().any(char::is_whitespace))
             {
                 eprint(&format!(
-                    "shifr: --url wants a URL without spaces, not '{u}'"
+                    "shifr: --url wants the http(s) address the file will be published at, not '{u}'"
                 ));
                 return 2;
             }
@@ -949,8 +955,12 @@ pub fn run(cli: Cli) -> i32 {
                 ExportFormat::Json => export::json::to_string(&corpus),
                 ExportFormat::Cmif => {
                     let mut opts = export::cmif::Options::default();
-                    if let Some(u) = url {
-                        opts.url = u.clone();
+                    match url {
+                        Some(u) => opts.url = u.clone(),
+                        None => eprint(&format!(
+                            "shifr: note: no --url: publicationStmt/idno is the placeholder {}; correspSearch needs the file's own http(s) address",
+                            opts.url
+                        )),
                     }
                     if let Some(d) = date {
                         opts.date = d.clone();

@@ -172,8 +172,19 @@ fn cmif_options_and_their_errors() {
     let out = run(&["export", "--format", "cmif", "--date", "2026-13"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--date wants a day as YYYY-MM-DD"));
-    let out = run(&["export", "--format", "cmif", "--url", "a b"]);
-    assert_eq!(out.status.code(), Some(2));
+    for bad in [
+        "a b",
+        "notaurl",
+        "ftp://example.org/x.xml",
+        "https://example.org/a b",
+    ] {
+        let out = run(&["export", "--format", "cmif", "--url", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(text(&out.stderr).contains("http(s) address"), "{bad}");
+    }
+    // Without --url the placeholder is used, and said to be one.
+    let out = run(&["export", "--format", "cmif"]);
+    assert!(text(&out.stderr).contains("no --url"));
 }
 
 #[test]
@@ -245,7 +256,7 @@ fn the_dossier_reads_as_a_document() {
     assert!(md.contains(
         "**US amphibious landing at Inchon** — ‡ the paper also gives 19 September 1950"
     ));
-    // Each quote passage of the corpus appears verbatim as a block quote
+    // Each quote passage of the corpus appears verbatim in quotation marks
     // (Markdown escapes aside).
     let quotes = corpus
         .telegrams
@@ -254,7 +265,7 @@ fn the_dossier_reads_as_a_document() {
         .filter(|(_, p)| p.kind == shifr::corpus::PassageKind::Quote);
     for (_, p) in quotes {
         assert!(
-            md.contains(&format!("> “{}”", shifr::export::dossier::md(&p.text))),
+            md.contains(&format!("“{}”", shifr::export::dossier::md(&p.text))),
             "{}",
             p.text
         );

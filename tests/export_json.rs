@@ -42,6 +42,7 @@ fn top_level_and_object_shapes_are_pinned() {
             "from",
             "to",
             "via",
+            "via_together",
             "kind",
             "status",
             "side",

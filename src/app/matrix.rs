@@ -60,12 +60,7 @@ pub fn matrix(corpus: &Corpus) -> Matrix {
                 let r = senders.iter().position(|s| s == f).expect("listed");
                 let c = recipients.iter().position(|s| s == to).expect("listed");
                 counts[r][c] += 1;
-                let channel = t
-                    .via
-                    .iter()
-                    .map(|v| corpus.name(v))
-                    .collect::<Vec<_>>()
-                    .join(" → ");
+                let channel = corpus.via(t).unwrap_or_default();
                 *via.entry((r, c)).or_default().entry(channel).or_default() += 1;
             }
         }

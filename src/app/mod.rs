@@ -100,6 +100,8 @@ pub struct App {
     pub search_reindex: bool,
     /// Text for the terminal layer to put on the clipboard (OSC 52).
     pub clipboard: Option<String>,
+    /// Where the user's keymap file is (or would be), for the help overlay.
+    pub keymap_file: Option<String>,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             external_edit: None,
             search_reindex: false,
             clipboard: None,
+            keymap_file: None,
         }
     }
 

@@ -153,12 +153,36 @@ impl Corpus {
         nearest::nearest(id, self.telegrams.iter().map(|t| t.id.as_str()), 3)
     }
 
-    /// The "from → via → to" chain: "Mao → Roshchin → Stalin".
+    /// The "from → via → to" chain: "Mao → Roshchin → Stalin"; envoys
+    /// who went together share a link ("Kim Il Sung → Pak Il U & Pak Hon
+    /// Yong → Chinese leadership").
     pub fn chain(&self, t: &Telegram) -> String {
         let mut parts = vec![self.names(&t.from)];
-        parts.extend(t.via.iter().map(|v| self.name(v).to_string()));
+        if let Some(v) = self.via(t) {
+            parts.push(v);
+        }
         parts.push(self.names(&t.to));
         parts.join(" → ")
+    }
+
+    /// Who conveyed a message: "Roshchin", "Pak Il U & Pak Hon Yong" (together),
+    /// "Zhou Enlai → Roshchin" (in turn); none if it went direct.
+    pub fn via(&self, t: &Telegram) -> Option<String> {
+        if t.via.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = t.via.iter().map(|v| self.name(v)).collect();
+        Some(names.join(if t.via_together { " & " } else { " → " }))
+    }
+
+    /// The same in a sentence: "Pak Il U and Pak Hon Yong" (together),
+    /// "Zhou Enlai, then Roshchin" (in turn).
+    pub fn via_prose(&self, t: &Telegram) -> Option<String> {
+        if t.via.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = t.via.iter().map(|v| self.name(v)).collect();
+        Some(names.join(if t.via_together { " and " } else { ", then " }))
     }
 
     /// Day offsets of a date against the key events. Empty for dates without

@@ -241,6 +241,8 @@ pub struct Telegram {
     pub to: Vec<String>,
     /// The ambassadors or channels that conveyed it, in order.
     pub via: Vec<String>,
+    /// The people in `via` carried it together (two envoys), not in turn.
+    pub via_together: bool,
     pub kind: Kind,
     pub status: Status,
     pub side: Side,

@@ -108,6 +108,8 @@ pub struct Telegram {
     pub to: Spanned<Vec<S>>,
     #[serde(default)]
     pub via: Vec<S>,
+    /// The people in `via` carried it together, not one after another.
+    pub via_together: Option<Spanned<bool>>,
     pub kind: S,
     pub status: S,
     pub side: Option<S>,

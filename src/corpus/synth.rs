@@ -323,6 +323,7 @@ impl Gen<'_> {
             from: vec![from],
             to: vec![to],
             via,
+            via_together: false,
             kind: *self.rng.pick(&[
                 Kind::CipheredTelegram,
                 Kind::Telegram,

@@ -360,7 +360,17 @@ impl Checker<'_> {
             .via
             .iter()
             .map(|p| self.person_ref(p, known, "via"))
-            .collect();
+            .collect::<Vec<_>>();
+        let via_together = t.via_together.as_ref().is_some_and(|v| *v.get_ref());
+        if let Some(v) = &t.via_together
+            && *v.get_ref()
+            && t.via.len() < 2
+        {
+            self.problem(
+                v.span().start,
+                "via_together = true needs two or more people in via",
+            );
+        }
 
         let witnesses = match (t.witness.is_empty(), t.passage.is_empty()) {
             (false, false) => {
@@ -445,6 +455,7 @@ impl Checker<'_> {
             from,
             to,
             via,
+            via_together,
             kind: self
                 .choice(&t.kind, Kind::ALL, "kind")
                 .unwrap_or(Kind::Message),

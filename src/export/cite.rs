@@ -62,9 +62,8 @@ pub fn chicago(corpus: &Corpus, t: &Telegram) -> String {
         }
         None => {
             let mut who = format!("{} to {}", corpus.names(&t.from), corpus.names(&t.to));
-            if !t.via.is_empty() {
-                let via: Vec<&str> = t.via.iter().map(|v| corpus.name(v)).collect();
-                who.push_str(&format!(" (via {})", via.join(", ")));
+            if let Some(via) = corpus.via_prose(t) {
+                who.push_str(&format!(" (via {via})"));
             }
             parts.push(who);
             parts.push(date_with_certainty(t));
@@ -119,9 +118,8 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
         capitalised(t.kind.label().trim_end_matches(" (form not stated)")),
         recipients.join(" and ")
     );
-    if !t.via.is_empty() {
-        let via: Vec<&str> = t.via.iter().map(|v| corpus.name(v)).collect();
-        how.push_str(&format!(", via {}", via.join(", ")));
+    if let Some(via) = corpus.via_prose(t) {
+        how.push_str(&format!(", via {via}"));
     }
     let mut note = Vec::new();
     if let Some(a) = &t.archive {

@@ -96,13 +96,8 @@ fn name_element(corpus: &Corpus, id: &str) -> String {
 /// each.
 fn note(corpus: &Corpus, t: &Telegram) -> String {
     let mut parts = vec![format!("{}: {}", capital(t.kind.label()), t.title)];
-    if !t.via.is_empty() {
-        let via: Vec<&str> = t.via.iter().map(|v| corpus.name(v)).collect();
-        parts.push(format!(
-            "Conveyed via {}: {}",
-            via.join(", "),
-            corpus.chain(t)
-        ));
+    if let Some(via) = corpus.via_prose(t) {
+        parts.push(format!("Conveyed via {via}: {}", corpus.chain(t)));
     }
     if let Some(time) = t.time {
         parts.push(format!("Time: {time}"));

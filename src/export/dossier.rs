@@ -140,8 +140,8 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
         }
         field("Received", &s);
     }
-    field("From", &corpus.names_native(&t.from));
-    field("To", &corpus.names_native(&t.to));
+    field("From", &corpus.names(&t.from));
+    field("To", &corpus.names(&t.to));
     if !t.via.is_empty() {
         field("Via", &corpus.chain(t));
     }
@@ -179,6 +179,15 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
         field("Timing", &parts.join(" · ").replace('\u{a0}', " "));
     }
     out.push('\n');
+    match t.status {
+        crate::corpus::Status::Reported => out.push_str(
+            "*Known only from accounts: the words in quotation marks are the accounts’ words as the paper quotes them, not a published text of the message.*\n\n",
+        ),
+        crate::corpus::Status::Disputed => out.push_str(
+            "*Disputed (see the notes): the words in quotation marks are as the paper quotes them from its sources.*\n\n",
+        ),
+        crate::corpus::Status::Extant => {}
+    }
     let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
     for w in &t.witnesses {
         if !w.implicit {
@@ -214,32 +223,50 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
                 let _ = writeln!(out, "{}\n", prov.join(" · "));
             }
         }
-        let mut last_key: Option<&str> = None;
-        for p in &w.passages {
-            if labels && last_key != Some(p.align.as_str()) {
-                let mut label = format!("§ {}", md(&p.align));
-                if let Some(r) = w
-                    .passages
-                    .iter()
-                    .filter(|q| q.align == p.align)
-                    .find_map(|q| q.relation)
-                {
+        // One paragraph per aligned group: a quote on its own is a block
+        // quote; otherwise the editors' words in italics and the quoted
+        // words upright in quotation marks, in their order.
+        let mut i = 0;
+        while i < w.passages.len() {
+            let key = &w.passages[i].align;
+            let mut j = i;
+            while j < w.passages.len() && &w.passages[j].align == key {
+                j += 1;
+            }
+            let group = &w.passages[i..j];
+            i = j;
+            if labels {
+                let mut label = format!("§ {}", md(key));
+                if let Some(r) = group.iter().find_map(|q| q.relation) {
                     label.push_str(&format!(" · {} the other version", r.label()));
                 }
                 let _ = writeln!(out, "{label}\n");
-                last_key = Some(p.align.as_str());
             }
-            let cite = footnotes(&p.cite)
+            let mut cites: Vec<u32> = Vec::new();
+            for p in group {
+                for c in &p.cite {
+                    if !cites.contains(c) {
+                        cites.push(*c);
+                    }
+                }
+            }
+            let cite = footnotes(&cites)
                 .map(|f| format!(" ({f})"))
                 .unwrap_or_default();
-            match p.kind {
-                PassageKind::Quote => {
-                    let _ = writeln!(out, "> “{}”{cite}\n", md(&p.text));
-                }
-                PassageKind::Summary => {
-                    let _ = writeln!(out, "*Summary:* *{}*{cite}\n", md(&p.text));
-                }
+            if let [p] = group
+                && p.kind == PassageKind::Quote
+            {
+                let _ = writeln!(out, "> “{}”{cite}\n", md(&p.text));
+                continue;
             }
+            let pieces: Vec<String> = group
+                .iter()
+                .map(|p| match p.kind {
+                    PassageKind::Quote => format!("“{}”", md(&p.text)),
+                    PassageKind::Summary => format!("*{}*", md(p.text.trim())),
+                })
+                .collect();
+            let _ = writeln!(out, "*Summary:* {}{cite}\n", pieces.join(" "));
         }
     }
     if !t.notes.is_empty() {
@@ -281,7 +308,7 @@ pub fn to_string(corpus: &Corpus) -> String {
     );
     let _ = writeln!(
         out,
-        "Everything here comes from one source: {}. **Quotes** are the telegrams’ own words, verbatim as the paper prints them, set as block quotes in quotation marks. **Summaries** are the shifr editors’ paraphrase of what the paper says a message said, set in italics after *Summary:*. Footnote numbers are the paper’s; archive references are given as its footnotes give them.\n",
+        "Everything here comes from one source: {}. Words in quotation marks are verbatim as the paper prints them: the telegram’s own words where the paper cites its text, otherwise the words of the account the paper quotes (such records say so). A quoted passage on its own is set as a block quote. **Summaries** are the shifr editors’ paraphrase of what the paper says a message said: after *Summary:*, in italics, with any words the paper quotes standing upright in quotation marks. Footnote numbers are the paper’s; archive references are given as its footnotes give them.\n",
         md(SOURCE_PAPER)
     );
     chronology(corpus, &mut out);
@@ -309,10 +336,13 @@ mod tests {
         let c = Corpus::embedded().unwrap();
         let d = to_string(&c);
         assert!(
-            d.contains("> “send a portion of our troops, under the name of Volunteers"),
+            d.contains("“send a portion of our troops, under the name of Volunteers")
+                && d.contains("> “there is no confidence in the success of military operations"),
             "quote"
         );
         assert!(d.contains("*Summary:* *"), "summary");
+        // A summary with quoted words in it is one paragraph.
+        assert!(d.contains("*Summary:* *But Mao leaves an opening: a* “final decision” *has not been taken.* (fn. 120)"), "{d}");
         assert!(d.contains("<a id=\"1950-10-02-mao-stalin\"></a>"));
         assert!(d.contains("](#1950-10-02-mao-stalin)"));
         assert!(d.contains("**Cite as:** Ciphered telegram, Roshchin to Stalin, 3 October 1950"));

@@ -71,6 +71,7 @@ pub fn telegram(t: &Telegram) -> Value {
         "from": t.from,
         "to": t.to,
         "via": t.via,
+        "via_together": t.via_together,
         "kind": t.kind.name(),
         "status": t.status.name(),
         "side": if t.side == crate::corpus::Side::Us { "us" } else { "sino-soviet" },

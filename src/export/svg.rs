@@ -204,6 +204,7 @@ struct Look {
     italic: bool,
     dim: bool,
     underline: bool,
+    strike: bool,
 }
 
 fn look(cell: &ratatui::buffer::Cell) -> Look {
@@ -222,6 +223,7 @@ fn look(cell: &ratatui::buffer::Cell) -> Look {
         italic: m.contains(Modifier::ITALIC),
         dim: m.contains(Modifier::DIM),
         underline: m.contains(Modifier::UNDERLINED),
+        strike: m.contains(Modifier::CROSSED_OUT),
     }
 }
 
@@ -241,7 +243,7 @@ pub fn to_svg(buf: &Buffer, title: &str) -> String {
     let _ = writeln!(s, "<title>{}</title>", escape(title));
     let _ = writeln!(
         s,
-        r#"<style>text{{font-family:{FONT};font-size:{}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:italic}}.d{{opacity:.62}}.u{{text-decoration:underline}}</style>"#,
+        r#"<style>text{{font-family:{FONT};font-size:{}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:italic}}.d{{opacity:.62}}.u{{text-decoration:underline}}.s{{text-decoration:line-through}}.u.s{{text-decoration:underline line-through}}</style>"#,
         f(FONT_SIZE)
     );
     // The window.
@@ -325,6 +327,9 @@ pub fn to_svg(buf: &Buffer, title: &str) -> String {
             if l.underline {
                 class.push("u");
             }
+            if l.strike {
+                class.push("s");
+            }
             let class = if class.is_empty() {
                 String::new()
             } else {
@@ -383,7 +388,17 @@ pub fn to_svg(buf: &Buffer, title: &str) -> String {
                 );
                 continue;
             }
-            if sym.trim().is_empty() && !l.underline {
+            if sym.trim().is_empty() && !l.underline && !l.strike {
+                flush(&mut run, &run_look, &mut texts);
+                continue;
+            }
+            // A grapheme of several code points (a letter and its combining
+            // accent) is drawn on its own: SVG places every code point of a
+            // positioned run separately, which would tear it apart.
+            if single.is_none() {
+                flush(&mut run, &run_look, &mut texts);
+                run_look = Some(l);
+                run.push((x, sym));
                 flush(&mut run, &run_look, &mut texts);
                 continue;
             }
@@ -448,6 +463,26 @@ mod tests {
         assert!(svg.contains(r##"fill="#1c1e22" class="b""##), "{svg}");
         assert!(svg.contains(r#"class="i d""#));
         assert!(svg.contains("a &quot;test&quot;"));
+    }
+
+    #[test]
+    fn combining_marks_stay_on_their_letter_and_strikes_show() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buf.set_string(
+            0,
+            0,
+            "e\u{301}ab",
+            Style::new().add_modifier(Modifier::CROSSED_OUT),
+        );
+        let svg = to_svg(&buf, "t");
+        // The accented letter is a text of its own, at column 0; the rest
+        // follows at columns 1 and 2.
+        let y = f(PAD + BAR + CELL_H * 0.76);
+        let accented =
+            format!("<text x=\"14\" y=\"{y}\" fill=\"#d8d8d2\" class=\"s\">e\u{301}</text>");
+        assert!(svg.contains(&accented), "{svg}");
+        assert!(svg.contains(r#"<text x="23 32" "#), "{svg}");
+        assert_eq!(to_text(&buf), "e\u{301}ab\n");
     }
 
     #[test]

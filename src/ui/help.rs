@@ -27,7 +27,13 @@ fn text_width(size: Size) -> usize {
 }
 
 /// The help text for a keymap.
-pub fn lines(keymap: &Keymap, theme: &Theme, width: usize, first: Context) -> Vec<Line<'static>> {
+pub fn lines(
+    keymap: &Keymap,
+    keymap_file: Option<&str>,
+    theme: &Theme,
+    width: usize,
+    first: Context,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, s: &str, style| {
         out.extend(wrap(&[(s.to_string(), style)], width, &[], &[]))
@@ -99,9 +105,7 @@ pub fn lines(keymap: &Keymap, theme: &Theme, width: usize, first: Context) -> Ve
         }
         out.push(Line::raw(""));
     }
-    let path = crate::keymap::user_keymap_path()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "$XDG_CONFIG_HOME/shifr/keymap.toml".to_string());
+    let path = keymap_file.unwrap_or("$XDG_CONFIG_HOME/shifr/keymap.toml");
     para(
         &mut out,
         &format!("Your keymap: {path} (or --keymap FILE) overrides these key by key."),
@@ -122,6 +126,7 @@ pub fn line_count(app: &App) -> usize {
     });
     lines(
         &app.keymap,
+        app.keymap_file.as_deref(),
         &app.theme,
         text_width(app.size),
         from.unwrap_or(Context::Global),
@@ -149,7 +154,13 @@ pub fn render(app: &App, state: &HelpState, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(r);
     block.render(r, buf);
     let content = super::content_rect(inner);
-    let all = lines(&app.keymap, theme, content.width as usize, state.from);
+    let all = lines(
+        &app.keymap,
+        app.keymap_file.as_deref(),
+        theme,
+        content.width as usize,
+        state.from,
+    );
     let shown: Vec<Line> = all
         .iter()
         .skip(state.scroll)
