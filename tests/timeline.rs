@@ -103,11 +103,17 @@ fn markers_land_on_their_days_at_every_zoom_and_width() {
                 }
             }
             // Inchon's other date in the paper (19 September) is marked too,
-            // unless it shares a column with a key event's own marker.
-            if let Some(x) = screen_col(&a, day(1950, 9, 19))
-                && screen_col(&a, day(1950, 9, 15)) != Some(x)
-            {
-                assert_eq!(at(&a, x, EVENTS_ROW), "‡", "{w}x{h} zoom {z}");
+            // unless it shares a column with an event's own date, which is
+            // never hidden by it.
+            if let Some(x) = screen_col(&a, day(1950, 9, 19)) {
+                let own =
+                    a.corpus.events.iter().any(|e| {
+                        e.date.is_full() && screen_col(&a, e.date.day_number()) == Some(x)
+                    });
+                let want = if own { "▼" } else { "‡" };
+                if !(own && at(&a, x, EVENTS_ROW) == "◆") {
+                    assert_eq!(at(&a, x, EVENTS_ROW), want, "{w}x{h} zoom {z}");
+                }
             }
             a.press("+").unwrap();
         }
@@ -275,4 +281,108 @@ fn pty_t_move_enter_lands_on_the_telegram() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     p.assert_restored();
+}
+
+#[test]
+fn bracket_steps_through_several_telegrams_on_one_day() {
+    // Mao sent two messages on 13 October: ] reaches both, Enter opens
+    // the one it stands on.
+    let mut a = on("1950-10-11-zhou-mao", 120, 40, "t k");
+    assert_eq!(
+        shifr::app::timeline::lanes(&a.corpus)[state(&a).lane].sender,
+        "mao"
+    );
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        a.press("]").unwrap();
+        if state(&a).day == day(1950, 10, 13) {
+            seen.push(state(&a).pick.unwrap());
+        }
+    }
+    let ids: Vec<&str> = seen
+        .iter()
+        .map(|&i| a.corpus.telegrams[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["1950-10-13-mao-stalin", "1950-10-13-mao-zhou"]);
+    while state(&a).pick.map(|i| a.corpus.telegrams[i].id.as_str()) != Some("1950-10-13-mao-zhou") {
+        a.press("[").unwrap();
+    }
+    a.press("enter").unwrap();
+    assert_eq!(a.telegram().unwrap().id, "1950-10-13-mao-zhou");
+}
+
+#[test]
+fn zoom_limits_leave_the_view_alone() {
+    let mut a = on("1950-10-02-mao-stalin", 80, 24, "t + + + + + +");
+    let before = state(&a);
+    a.press("+").unwrap();
+    assert_eq!(state(&a), before);
+    assert!(a.flash.as_deref().unwrap().contains("closest zoom"));
+    a.press("- - - - - - - - -").unwrap();
+    let widest = state(&a);
+    a.press("-").unwrap();
+    assert_eq!(state(&a), widest);
+    assert_eq!(a.flash.as_deref(), Some("the whole span is in view"));
+}
+
+#[test]
+fn every_sender_has_a_lane_and_the_undated_are_named() {
+    let a = on("1950-10-02-mao-stalin", 120, 40, "t");
+    let lanes: Vec<String> = shifr::app::timeline::lanes(&a.corpus)
+        .into_iter()
+        .map(|l| l.sender)
+        .collect();
+    // Co-senders of joint messages too.
+    for id in ["pak-hon-yong", "pak", "zhou"] {
+        assert!(lanes.contains(&id.to_string()), "{id}");
+    }
+    let text = screen(&a);
+    assert!(
+        text.contains("dated to the year only, not drawn: "),
+        "{text}"
+    );
+    for t in shifr::app::timeline::undated(&a.corpus) {
+        assert!(text.contains(&a.corpus.chain(t)), "{}", t.id);
+    }
+}
+
+#[test]
+fn short_screens_show_lanes_or_say_too_small() {
+    for h in 6..=14 {
+        let a = on("1950-10-02-mao-stalin", 60, h, "t");
+        let text = screen(&a);
+        assert!(
+            text.contains("Mao") || text.contains("too small"),
+            "60x{h} shows neither lanes nor 'too small':\n{text}"
+        );
+    }
+}
+
+#[test]
+fn opening_a_telegram_outside_the_filter_says_so() {
+    // The list narrowed to Stalin; on the timeline, Mao's message of 1
+    // October to Deng Hua is outside it.
+    let mut a = on("1950-10-02-mao-stalin", 120, 40, "f s t a l i n enter t h");
+    assert!(a.list.filter.is_some());
+    for key in ["]", "[", "[", "]"] {
+        if under(&a) == Some("1950-10-01-mao-deng-hua") {
+            break;
+        }
+        a.press(key).unwrap();
+    }
+    assert_eq!(under(&a), Some("1950-10-01-mao-deng-hua"));
+    a.press("enter").unwrap();
+    assert_eq!(a.telegram().unwrap().id, "1950-10-01-mao-deng-hua");
+    assert!(a.list.filter.is_none());
+    assert_eq!(
+        a.flash.as_deref(),
+        Some("the list filter was cleared to show it")
+    );
+}
+
+fn under(a: &App) -> Option<&str> {
+    let s = state(a);
+    let lanes = shifr::app::timeline::lanes(&a.corpus);
+    shifr::app::timeline::under_cursor(&a.corpus, &lanes[s.lane], &s, a.size.width)
+        .map(|i| a.corpus.telegrams[i].id.as_str())
 }

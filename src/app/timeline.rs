@@ -83,24 +83,26 @@ impl Geometry {
     }
 }
 
-/// A lane: one sender (the first sender of each telegram), or the month-only
-/// and undated telegrams.
+/// A lane: one sender. A joint message is drawn in the lane of each of its
+/// senders.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
     pub sender: String,
     pub side: Side,
 }
 
-/// The lanes of a corpus: its senders, the six correspondents first, the
-/// rest by number of telegrams, US-side senders last.
+/// The lanes of a corpus: everyone who sent a message (co-senders of a joint
+/// one too), the six correspondents first, the rest by number of messages,
+/// US-side senders last.
 pub fn lanes(corpus: &Corpus) -> Vec<Lane> {
     let main = ["stalin", "mao", "zhou", "kim", "roshchin", "shtykov"];
     let mut count: Vec<(String, usize, Side)> = Vec::new();
     for t in &corpus.telegrams {
-        let s = &t.from[0];
-        match count.iter_mut().find(|(id, _, _)| id == s) {
-            Some(c) => c.1 += 1,
-            None => count.push((s.clone(), 1, t.side)),
+        for s in &t.from {
+            match count.iter_mut().find(|(id, _, _)| id == s) {
+                Some(c) => c.1 += 1,
+                None => count.push((s.clone(), 1, t.side)),
+            }
         }
     }
     count.sort_by_key(|(id, n, side)| {
@@ -143,9 +145,19 @@ pub fn span(corpus: &Corpus) -> (i64, i64) {
 }
 
 /// The day a telegram is drawn on: its date, or the first of its month for
-/// a month-only date; none for a year-only date.
+/// a month-only date; none for a year-only date (those are listed under the
+/// lanes instead).
 pub fn day_of(t: &Telegram) -> Option<i64> {
     t.date.month.map(|_| t.date.day_number())
+}
+
+/// The telegrams dated to the year only, which the timeline cannot place.
+pub fn undated(corpus: &Corpus) -> Vec<&Telegram> {
+    corpus
+        .telegrams
+        .iter()
+        .filter(|t| day_of(t).is_none())
+        .collect()
 }
 
 /// The timeline's state.
@@ -158,14 +170,24 @@ pub struct TimelineState {
     pub zoom: usize,
     /// The first day shown.
     pub first_day: i64,
+    /// The telegram `]`/`[` stepped to (corpus index), when a cell holds
+    /// several: Enter opens it while the cursor stays on its cell.
+    pub pick: Option<usize>,
 }
 
-/// Columns the plot has on a screen `width` wide (the lane names take the
-/// rest).
+/// Where the plot starts, counted from the left edge of the screen: the
+/// border, the lane names, and the rule after them.
+pub fn plot_left(width: u16) -> u16 {
+    1 + label_width(width) + 1
+}
+
+/// Columns the plot has on a screen `width` wide: all but the border, the
+/// lane names, the rule after them, a margin and the right border.
 pub fn plot_cols(width: u16) -> u16 {
-    width.saturating_sub(label_width(width) + 4)
+    width.saturating_sub(plot_left(width) + 2)
 }
 
+/// Width of the lane names (with a space before them).
 pub fn label_width(width: u16) -> u16 {
     if width >= 100 { 12 } else { 9 }
 }
@@ -179,57 +201,84 @@ impl TimelineState {
         }
     }
 
+    /// The days [start, end) of the cell under the cursor.
+    pub fn cell(&self, width: u16) -> (i64, i64) {
+        let g = self.geometry(width);
+        match g.col_of(self.day) {
+            Some(c) => g.days_of(c),
+            None => (self.day, self.day + 1),
+        }
+    }
+
     /// Scrolls so the cursor's day is on screen.
     fn keep_visible(&mut self, width: u16, span: (i64, i64)) {
         let g = self.geometry(width);
         let shown = g.scale.days_in(g.cols).max(1);
-        if self.day < self.first_day {
-            self.first_day = self.day;
-        } else if self.day >= self.first_day + shown {
-            self.first_day = self.day - shown + 1;
-        }
         if shown > span.1 - span.0 {
             // The whole span fits: it starts at the left edge.
             self.first_day = span.0;
             return;
         }
-        // Never further than needed to show the span's end.
-        self.first_day = self
-            .first_day
-            .min((span.1 - shown + 1).max(span.0))
-            .max(span.0.min(self.day));
+        if self.day < self.first_day {
+            self.first_day = self.day;
+        } else if self.day >= self.first_day + shown {
+            self.first_day = self.day - shown + 1;
+        }
+        // Never before the span's start, nor further than needed to show
+        // its end.
+        self.first_day = self.first_day.min(span.1 - shown + 1).max(span.0);
     }
 }
 
-/// The telegrams of a lane in the days [start, end).
+/// The telegrams of a lane in the days [start, end), in the lane's order.
 pub fn in_cell<'a>(
     corpus: &'a Corpus,
     lane: &'a Lane,
     start: i64,
     end: i64,
 ) -> impl Iterator<Item = (usize, &'a Telegram)> + 'a {
-    corpus.telegrams.iter().enumerate().filter(move |(_, t)| {
-        t.from[0] == lane.sender && day_of(t).is_some_and(|d| d >= start && d < end)
-    })
+    lane_telegrams(corpus, lane)
+        .into_iter()
+        .filter(move |(_, t)| day_of(t).is_some_and(|d| d >= start && d < end))
 }
 
-/// The telegram `Enter` opens: of the cursor lane's telegrams in the
-/// cursor's cell, the one nearest the cursor's day (the earliest of equals).
+/// A lane's telegrams in the order `]` steps through them: by day, then the
+/// paper's order within the day, then id.
+pub fn lane_telegrams<'a>(corpus: &'a Corpus, lane: &Lane) -> Vec<(usize, &'a Telegram)> {
+    let mut v: Vec<(usize, &Telegram)> = corpus
+        .telegrams
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.from.contains(&lane.sender) && day_of(t).is_some())
+        .collect();
+    v.sort_by(|a, b| (day_of(a.1), a.1.seq, &a.1.id).cmp(&(day_of(b.1), b.1.seq, &b.1.id)));
+    v
+}
+
+/// The telegram `Enter` opens: the one `]`/`[` stepped to, if it is still
+/// under the cursor; else, of the cursor lane's telegrams in the cursor's
+/// cell, the one nearest the cursor's day (the first of equals).
 pub fn under_cursor(corpus: &Corpus, lane: &Lane, s: &TimelineState, width: u16) -> Option<usize> {
-    let g = s.geometry(width);
-    let (a, b) = match g.col_of(s.day) {
-        Some(c) => g.days_of(c),
-        None => (s.day, s.day + 1),
-    };
-    in_cell(corpus, lane, a, b)
-        .min_by_key(|(i, t)| {
-            (
-                day_of(t).map_or(i64::MAX, |d| (d - s.day).abs()),
-                t.date.sort_key(),
-                *i,
-            )
-        })
-        .map(|(i, _)| i)
+    let (a, b) = s.cell(width);
+    let cell: Vec<(usize, &Telegram)> = in_cell(corpus, lane, a, b).collect();
+    if let Some(p) = s.pick
+        && cell.iter().any(|(i, _)| *i == p)
+    {
+        return Some(p);
+    }
+    cell.iter()
+        .enumerate()
+        .min_by_key(|(k, (_, t))| (day_of(t).map_or(i64::MAX, |d| (d - s.day).abs()), *k))
+        .map(|(_, (i, _))| *i)
+}
+
+/// How far `h`/`l` move: "day", or "column (3 days)" zoomed out.
+pub fn step_name(scale: Scale) -> String {
+    match scale {
+        Scale::ColsPerDay(_) => "day".into(),
+        Scale::DaysPerCol(7) => "column (a week)".into(),
+        Scale::DaysPerCol(n) => format!("column ({n} days)"),
+    }
 }
 
 impl App {
@@ -270,6 +319,7 @@ impl App {
             lane,
             zoom,
             first_day,
+            pick: self.open.filter(|_| t.is_some_and(|t| day_of(t).is_some())),
         };
         s.keep_visible(self.size.width, span(&self.corpus));
         self.overlays.push(Overlay::Timeline(s));
@@ -280,11 +330,27 @@ impl App {
             return;
         };
         let (lo, hi) = span(&self.corpus);
-        let n_lanes = lanes(&self.corpus).len();
+        let all = lanes(&self.corpus);
+        let lane = all[s.lane.min(all.len().saturating_sub(1))].clone();
+        let w = self.size.width;
         let step = match SCALES[s.zoom] {
             Scale::DaysPerCol(n) => i64::from(n),
             Scale::ColsPerDay(_) => 1,
         };
+        // Moving the cursor leaves the telegram `]`/`[` stepped to.
+        if matches!(
+            action,
+            Action::Left
+                | Action::Right
+                | Action::WeekBack
+                | Action::WeekForward
+                | Action::Up
+                | Action::Down
+                | Action::Top
+                | Action::Bottom
+        ) {
+            s.pick = None;
+        }
         match action {
             Action::Close | Action::Cancel | Action::Timeline => {
                 self.overlays.pop();
@@ -295,84 +361,109 @@ impl App {
             Action::WeekBack => s.day -= 7,
             Action::WeekForward => s.day += 7,
             Action::Up => s.lane = s.lane.saturating_sub(1),
-            Action::Down => s.lane = (s.lane + 1).min(n_lanes.saturating_sub(1)),
+            Action::Down => s.lane = (s.lane + 1).min(all.len().saturating_sub(1)),
             Action::Top => s.day = lo,
             Action::Bottom => s.day = hi,
-            Action::ZoomOut if SCALES[s.zoom].days_in(plot_cols(self.size.width)) > hi - lo => {
-                self.flash = Some("the whole span is in view".into());
-            }
             Action::ZoomIn | Action::ZoomOut => {
-                // The cursor keeps its place on the screen.
-                let w = self.size.width;
-                let before = s.geometry(w);
-                let frac = before
-                    .col_of(s.day)
-                    .map_or(0.5, |c| f64::from(c) / f64::from(before.cols.max(1)));
-                s.zoom = if action == Action::ZoomIn {
+                let zoom = if action == Action::ZoomIn {
                     (s.zoom + 1).min(SCALES.len() - 1)
+                } else if SCALES[s.zoom].days_in(plot_cols(w)) > hi - lo {
+                    // Wider would only add empty days.
+                    s.zoom
                 } else {
                     s.zoom.saturating_sub(1)
                 };
-                let shown = SCALES[s.zoom].days_in(plot_cols(w));
-                s.first_day = s.day - (frac * shown as f64) as i64;
-                s.first_day = s.first_day.max(lo);
-            }
-            Action::NextTelegram | Action::PrevTelegram => {
-                let lane = &lanes(&self.corpus)[s.lane.min(n_lanes.saturating_sub(1))];
-                let days: Vec<i64> = self
-                    .corpus
-                    .telegrams
-                    .iter()
-                    .filter(|t| t.from[0] == lane.sender)
-                    .filter_map(day_of)
-                    .collect();
-                let next = if action == Action::NextTelegram {
-                    days.iter().copied().filter(|&d| d > s.day).min()
+                if zoom == s.zoom {
+                    self.flash = Some(
+                        if action == Action::ZoomIn {
+                            "the closest zoom: four columns a day"
+                        } else {
+                            "the whole span is in view"
+                        }
+                        .into(),
+                    );
                 } else {
-                    days.iter().copied().filter(|&d| d < s.day).max()
-                };
-                match next {
-                    Some(d) => s.day = d,
-                    None => self.flash = Some("no more telegrams from this sender that way".into()),
+                    // The cursor keeps its place on the screen.
+                    let before = s.geometry(w);
+                    let frac = before
+                        .col_of(s.day)
+                        .map_or(0.5, |c| f64::from(c) / f64::from(before.cols.max(1)));
+                    s.zoom = zoom;
+                    let shown = SCALES[s.zoom].days_in(plot_cols(w));
+                    s.first_day = (s.day - (frac * shown as f64) as i64).max(lo);
                 }
             }
-            Action::Open | Action::Confirm => {
-                let lane = &lanes(&self.corpus)[s.lane.min(n_lanes.saturating_sub(1))];
-                match under_cursor(&self.corpus, lane, &s, self.size.width) {
-                    Some(i) => {
-                        self.overlays.pop();
-                        if self.list.row_of(i).is_none() {
-                            self.list.filter = None;
-                            self.list.rebuild(&self.corpus, Some(i));
-                        }
-                        if let Some(row) = self.list.row_of(i) {
-                            self.list.selected = row;
-                        }
-                        self.open_telegram(i);
-                        self.focus = Pane::Message;
-                        self.keep_list_visible();
-                        return;
+            Action::NextTelegram | Action::PrevTelegram => {
+                // Through the lane's telegrams one by one, several on a day
+                // included.
+                let list = lane_telegrams(&self.corpus, &lane);
+                let here = under_cursor(&self.corpus, &lane, &s, w)
+                    .and_then(|i| list.iter().position(|(j, _)| *j == i));
+                let next = if action == Action::NextTelegram {
+                    match here {
+                        Some(k) => list.get(k + 1),
+                        None => list.iter().find(|(_, t)| day_of(t) > Some(s.day)),
+                    }
+                } else {
+                    match here {
+                        Some(k) => k.checked_sub(1).and_then(|k| list.get(k)),
+                        None => list.iter().rev().find(|(_, t)| day_of(t) < Some(s.day)),
+                    }
+                };
+                match next {
+                    Some((i, t)) => {
+                        s.day = day_of(t).unwrap_or(s.day);
+                        s.pick = Some(*i);
                     }
                     None => {
-                        let down = self
-                            .keymap
-                            .hint(Context::Timeline, Action::Down)
-                            .unwrap_or_default();
-                        let up = self
-                            .keymap
-                            .hint(Context::Timeline, Action::Up)
-                            .unwrap_or_default();
                         self.flash = Some(format!(
-                            "nothing from {} on this day: {down} {up} change the lane",
+                            "no more telegrams from {} that way",
                             self.corpus.name(&lane.sender)
                         ))
                     }
                 }
             }
+            Action::Open | Action::Confirm => match under_cursor(&self.corpus, &lane, &s, w) {
+                Some(i) => {
+                    self.overlays.pop();
+                    if self.list.row_of(i).is_none() {
+                        self.list.filter = None;
+                        self.list.rebuild(&self.corpus, Some(i));
+                        self.flash = Some("the list filter was cleared to show it".into());
+                    }
+                    if let Some(row) = self.list.row_of(i) {
+                        self.list.selected = row;
+                    }
+                    self.open_telegram(i);
+                    self.focus = Pane::Message;
+                    self.keep_list_visible();
+                    return;
+                }
+                None => {
+                    let down = self
+                        .keymap
+                        .hint(Context::Timeline, Action::Down)
+                        .unwrap_or_default();
+                    let up = self
+                        .keymap
+                        .hint(Context::Timeline, Action::Up)
+                        .unwrap_or_default();
+                    let (a, b) = s.cell(w);
+                    let when = if b - a > 1 {
+                        "in these days"
+                    } else {
+                        "on this day"
+                    };
+                    self.flash = Some(format!(
+                        "nothing from {} {when}: {down} {up} change the lane",
+                        self.corpus.name(&lane.sender)
+                    ))
+                }
+            },
             _ => {}
         }
         s.day = s.day.clamp(lo, hi);
-        s.keep_visible(self.size.width, (lo, hi));
+        s.keep_visible(w, (lo, hi));
         if let Some(Overlay::Timeline(top)) = self.overlays.last_mut() {
             *top = s;
         }

@@ -147,7 +147,9 @@ pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
         .iter()
         .any(|&col| width(c.name(&m.recipients[col])) > cw - 1);
     let head_h: u16 = if stagger { 2 } else { 1 };
-    let detail_min = (details.len() as u16).clamp(2, 6).min(inner.height / 3);
+    // The detail gets a fixed share, so the grid does not jump as the
+    // cursor moves between cells with more or fewer telegrams.
+    let detail_min = (inner.height / 4).clamp(3, 8);
     let grid_rows =
         (inner.height.saturating_sub(head_h + 1 + detail_min) as usize).min(m.senders.len());
     let first = first_row(m.senders.len(), s.row, grid_rows);
@@ -247,10 +249,12 @@ pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
         );
         let more = if ncols < m.recipients.len() || grid_rows < m.senders.len() {
             format!(
-                " {}–{} of {} recipients · {} senders ",
+                " recipients {}–{} of {} · senders {}–{} of {} ",
                 first_col + 1,
                 first_col + ncols,
                 m.recipients.len(),
+                first + 1,
+                first + grid_rows,
                 m.senders.len()
             )
         } else {
@@ -271,6 +275,13 @@ pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
         height: inner.bottom().saturating_sub(rule_y + 1),
         ..inner
     };
+    let mut details = details;
+    let room = d.height as usize;
+    if details.len() > room && room > 0 {
+        let hidden = details.len() - room + 1;
+        details.truncate(room - 1);
+        details.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+    }
     Paragraph::new(details).render(d, buf);
 }
 

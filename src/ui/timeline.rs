@@ -12,7 +12,8 @@ use super::text::{sanitize, truncate, width};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::timeline::{
-    Geometry, Lane, Scale, TimelineState, day_of, in_cell, label_width, lanes, under_cursor,
+    Geometry, Lane, Scale, TimelineState, day_of, in_cell, label_width, lanes, plot_left,
+    step_name, undated, under_cursor,
 };
 use crate::corpus::{Certainty, Corpus, Date, Event};
 use crate::keymap::Context;
@@ -75,21 +76,29 @@ pub fn markers(corpus: &Corpus, g: &Geometry) -> Vec<Marker> {
     out
 }
 
-/// Places marker labels on `rows` rows, key events first, each at its
-/// marker's column on the first row where it does not touch another label.
-/// Returns (row, col, text); labels with no room are left out (the cursor's
-/// panel names every event on its day).
-pub fn place_labels(markers: &[Marker], rows: usize, cols: u16) -> Vec<(usize, u16, String)> {
+/// Places marker labels on `rows` rows: key events first, then the events
+/// nearest `focus` (the cursor's column), each starting at its marker's
+/// column (or ending at the plot's edge, if it would run past it) on the
+/// first row where it does not touch another label. Returns (row, col,
+/// text); labels with no room are left out (the cursor's panel names every
+/// event on its day).
+pub fn place_labels(
+    markers: &[Marker],
+    rows: usize,
+    cols: u16,
+    focus: Option<u16>,
+) -> Vec<(usize, u16, String)> {
     let mut order: Vec<&Marker> = markers.iter().collect();
-    order.sort_by_key(|m| (!m.key, m.glyph == '‡', m.col));
+    let near = |m: &Marker| focus.map_or(m.col, |f| m.col.abs_diff(f));
+    order.sort_by_key(|m| (!m.key, m.glyph == '‡', near(m), m.col));
     let mut taken: Vec<Vec<(u16, u16)>> = vec![Vec::new(); rows];
     let mut out = Vec::new();
     for m in order {
         let w = width(&m.label) as u16;
-        let start = m.col;
-        if start + w > cols {
+        if w > cols {
             continue;
         }
+        let start = m.col.min(cols - w);
         let end = start + w;
         for (r, spans) in taken.iter_mut().enumerate() {
             if spans.iter().all(|&(a, b)| end + 1 < a || start > b + 1) {
@@ -106,13 +115,20 @@ pub fn place_labels(markers: &[Marker], rows: usize, cols: u16) -> Vec<(usize, u
 pub type Ticks = Vec<(u16, String)>;
 
 /// The ruler's two rows: month names at the column of each month's first
-/// day (the first visible month at column 0), and day numbers as they fit.
-pub fn ruler(g: &Geometry) -> (Ticks, Ticks) {
+/// day (the first visible month at column 0), and day numbers as they fit,
+/// leaving room around the cursor's day number (drawn apart, highlighted)
+/// so the two never read as one.
+pub fn ruler(g: &Geometry, cursor: Option<(u16, String)>) -> (Ticks, Ticks) {
     let last = g.first_day + g.scale.days_in(g.cols);
     let mut months = Vec::new();
     let mut days = Vec::new();
     let mut month_end = 0u16;
     let mut day_end = 0u16;
+    let clear_of_cursor = |col: u16, w: u16| {
+        cursor
+            .as_ref()
+            .is_none_or(|(c, s)| col + w < *c || col > c + s.len() as u16)
+    };
     let every_day = matches!(g.scale, Scale::ColsPerDay(n) if n >= 2);
     for d in g.first_day..last {
         let date = Date::from_day_number(d);
@@ -138,7 +154,7 @@ pub fn ruler(g: &Geometry) -> (Ticks, Ticks) {
         if tick {
             let s = day.to_string();
             let w = s.len() as u16;
-            if (col >= day_end || days.is_empty()) && col + w <= g.cols {
+            if (col >= day_end || days.is_empty()) && col + w <= g.cols && clear_of_cursor(col, w) {
                 days.push((col, s));
                 day_end = col + w + 1;
             }
@@ -247,25 +263,21 @@ pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Li
         if e.certainty != Certainty::Exact {
             text.push_str(&format!(" ({})", e.certainty.marker()));
         }
+        if !e.conflicts.is_empty() {
+            // Every date the paper gives, whichever of them this is.
+            let others: Vec<String> = e
+                .conflicts
+                .iter()
+                .map(|c| format!("{} ({})", c.date.long(), sanitize(&c.place)))
+                .collect();
+            text.push_str(&format!(
+                " — the paper dates it {}; also {}",
+                e.date.long(),
+                others.join("; ")
+            ));
+        }
         let (glyph, style) = match conflict {
-            Some(c) => {
-                text = format!(
-                    "{} — {} by {}; the paper also gives {}",
-                    e.short,
-                    c.date.long(),
-                    sanitize(&c.place),
-                    e.date.long()
-                );
-                ('‡', theme.event())
-            }
-            None if !e.conflicts.is_empty() => {
-                let others: Vec<String> = e.conflicts.iter().map(|c| c.date.long()).collect();
-                text.push_str(&format!(
-                    " (‡ the paper also dates it {})",
-                    others.join(", ")
-                ));
-                ('◆', theme.event())
-            }
+            Some(_) => ('‡', theme.event()),
             None if e.key => ('◆', theme.event()),
             None => ('▼', theme.label()),
         };
@@ -282,7 +294,7 @@ pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Li
         if !day_of(t).is_some_and(|d| d >= a && d < b) {
             continue;
         }
-        let mine = t.from[0] == lane.sender;
+        let mine = t.from.contains(&lane.sender);
         let mark = if chosen == Some(i) { "› " } else { "  " };
         let date = if t.date.is_full() && b - a <= 1 {
             String::new()
@@ -309,7 +321,7 @@ pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Li
 }
 
 pub fn legend() -> &'static str {
-    "● telegram  2–9 that many  ◦ dated to the month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ the paper's other date"
+    "● telegram  2–9 that many  ◦ month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ another date the paper gives"
 }
 
 /// The first lane drawn when `rows` lanes fit: the cursor's lane stays in view.
@@ -335,7 +347,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         g.scale.label()
     );
     let zoom = format!(
-        " {} {} zoom · {} {} day · {} week ",
+        " {} {} zoom · {} {} {} · {} week ",
         app.keymap
             .hint(Context::Timeline, Action::ZoomIn)
             .unwrap_or_default(),
@@ -348,6 +360,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         app.keymap
             .hint(Context::Timeline, Action::Right)
             .unwrap_or_default(),
+        step_name(g.scale),
         app.keymap
             .hint(Context::Timeline, Action::WeekForward)
             .unwrap_or_default(),
@@ -375,7 +388,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         .render(inner, buf);
         return;
     }
-    let plot_x = inner.x + lw + 1;
+    let plot_x = area.x + plot_left(area.width);
     let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style| {
         if y < inner.bottom() && x < inner.right() {
             let room = (inner.right() - x) as usize;
@@ -388,23 +401,50 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
     // Rows: ruler (2), marker row, label rows, lanes, then the panel and legend.
     let panel_lines = panel(app, s, &g, inner.width.saturating_sub(2) as usize);
     let legend_h: u16 = if inner.height >= 20 { 1 } else { 0 };
+    // The year-only telegrams, which have no day to be drawn on.
+    let undated = undated(corpus);
+    let undated_h: u16 = if inner.height >= 24 && !undated.is_empty() {
+        1
+    } else {
+        0
+    };
+    let foot = legend_h + undated_h;
     // Room to spare goes to event labels, up to five rows of them.
     let spare = inner
         .height
-        .saturating_sub(2 + 1 + all.len() as u16 + 1 + 6 + legend_h);
+        .saturating_sub(2 + 1 + all.len() as u16 + 1 + 6 + foot);
     let label_rows: u16 = spare.clamp(1, 5);
     let fixed = 2 + 1 + label_rows;
     // The lanes never change with what is under the cursor: the panel is
-    // given three rows, and whatever is left.
-    let min_panel = 3;
-    let lane_rows = (inner
-        .height
-        .saturating_sub(fixed + 1 + min_panel + legend_h) as usize)
-        .min(all.len());
+    // given three rows, and whatever is left; on a short screen, one.
+    let lanes_with = |panel: u16| {
+        (inner.height.saturating_sub(fixed + 1 + panel + foot) as usize).min(all.len())
+    };
+    let lane_rows = match lanes_with(3) {
+        0 => lanes_with(1),
+        n => n,
+    };
+    if lane_rows == 0 {
+        Paragraph::new(Line::styled(
+            truncate("too small for the timeline", inner.width as usize),
+            theme.error(),
+        ))
+        .render(inner, buf);
+        return;
+    }
     let mut y = inner.y;
 
     // Ruler.
-    let (months, days) = ruler(&g);
+    let cursor_tick = cursor.map(|(c, _)| {
+        let (a, _) = g.days_of(c);
+        let d = if matches!(g.scale, Scale::ColsPerDay(_)) {
+            s.day
+        } else {
+            a
+        };
+        (c, Date::from_day_number(d).day.unwrap_or(1).to_string())
+    });
+    let (months, days) = ruler(&g, cursor_tick.clone());
     let year = Date::from_day_number(g.first_day).year.to_string();
     put(buf, inner.x + 1, y, &year, theme.dim());
     for (c, m) in &months {
@@ -413,8 +453,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
     for (c, d) in &days {
         put(buf, plot_x + c, y + 1, d, theme.dim());
     }
-    if let Some((c, w)) = cursor {
-        let label = Date::from_day_number(s.day).day.unwrap_or(1).to_string();
+    if let (Some((c, w)), Some((_, label))) = (cursor, &cursor_tick) {
         let text = format!("{label:<width$}", width = w as usize);
         put(
             buf,
@@ -427,8 +466,14 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
     y += 2;
     // Markers and labels.
     put(buf, inner.x + 1, y, "events", theme.dim());
+    // Where two share a column, a key event's own date wins, then any
+    // event's own date, then a date the paper gives elsewhere.
     let mut by_col: Vec<&Marker> = marks.iter().collect();
-    by_col.sort_by_key(|m| (m.key, m.glyph != '‡'));
+    by_col.sort_by_key(|m| match m.glyph {
+        '‡' => 0,
+        '▼' => 1,
+        _ => 2,
+    });
     for m in by_col {
         let style = if m.key || m.glyph == '‡' {
             theme.event()
@@ -437,8 +482,8 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         };
         put(buf, plot_x + m.col, y, &m.glyph.to_string(), style);
     }
-    for (r, c, text) in place_labels(&marks, label_rows as usize, g.cols) {
-        let key = marks.iter().any(|m| m.col == c && m.key && m.label == text);
+    for (r, c, text) in place_labels(&marks, label_rows as usize, g.cols, cursor.map(|c| c.0)) {
+        let key = marks.iter().any(|m| m.key && m.label == text);
         put(
             buf,
             plot_x + c,
@@ -525,7 +570,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         x: inner.x + 1,
         y: rule_y + 1,
         width: inner.width.saturating_sub(2),
-        height: inner.bottom().saturating_sub(rule_y + 1 + legend_h),
+        height: inner.bottom().saturating_sub(rule_y + 1 + foot),
     };
     let mut lines = panel_lines;
     if lines.len() > panel_area.height as usize && panel_area.height > 0 {
@@ -534,6 +579,17 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
     }
     Paragraph::new(lines).render(panel_area, buf);
+    if undated_h == 1 {
+        let names: Vec<String> = undated.iter().map(|t| corpus.chain(t)).collect();
+        let text = format!("dated to the year only, not drawn: {}", names.join(" · "));
+        put(
+            buf,
+            inner.x + 1,
+            inner.bottom() - foot,
+            &truncate(&text, inner.width.saturating_sub(2) as usize),
+            theme.dim(),
+        );
+    }
     if legend_h == 1 {
         put(
             buf,
@@ -570,12 +626,12 @@ mod tests {
             m(20, "38th", true),
             m(21, "Zhou leaves", false),
         ];
-        let placed = place_labels(&marks, 2, 40);
-        // The key events take the first row; the others go below them.
+        let placed = place_labels(&marks, 2, 40, None);
+        // The key events take the first row; the others go below them, on
+        // the second row, where "Team" (12–16) leaves room for "Zhou leaves".
         assert!(placed.contains(&(0, 10, "Inchon".into())));
         assert!(placed.contains(&(0, 20, "38th".into())));
         assert!(placed.contains(&(1, 12, "Team".into())));
-        // "Zhou leaves" fits on neither row beside "Team"/"38th"? Row 1 from 21: Team ends at 16.
         assert!(placed.contains(&(1, 21, "Zhou leaves".into())));
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
@@ -586,8 +642,39 @@ mod tests {
                 }
             }
         }
-        // A label that would run off the plot is left out.
-        assert!(place_labels(&[m(38, "Inchon", true)], 1, 40).is_empty());
+        // A label that would run off the plot ends at its edge instead.
+        assert_eq!(
+            place_labels(&[m(38, "Inchon", true)], 1, 40, None),
+            [(0, 34, "Inchon".to_string())]
+        );
+        // With one row for two events, the one nearer the cursor gets it.
+        let two = [m(2, "Far", false), m(30, "Near", false)];
+        assert_eq!(place_labels(&two, 1, 40, Some(29)).len(), 2);
+        let crowded = [m(2, "Far away", false), m(5, "Near", false)];
+        assert_eq!(
+            place_labels(&crowded, 1, 40, Some(6)),
+            [(0, 5, "Near".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_cursors_number_stands_apart_on_the_ruler() {
+        let g = Geometry {
+            first_day: Date::ymd(1950, 9, 20).day_number(),
+            scale: Scale::ColsPerDay(1),
+            cols: 60,
+        };
+        // The cursor on 2 October (column 12): the tick for 1 October
+        // (column 11) would touch it and is left out.
+        let (_, days) = ruler(&g, Some((12, "2".into())));
+        assert!(
+            days.iter()
+                .all(|(c, s)| c + (s.len() as u16) < 12 || *c > 13),
+            "{days:?}"
+        );
+        assert!(days.contains(&(5, "25".to_string())));
+        let (_, free) = ruler(&g, None);
+        assert!(free.contains(&(11, "1".to_string())));
     }
 
     #[test]
@@ -597,7 +684,7 @@ mod tests {
             scale: Scale::ColsPerDay(2),
             cols: 60,
         };
-        let (months, days) = ruler(&g);
+        let (months, days) = ruler(&g, None);
         assert_eq!(months[0], (0, "Sep".to_string()));
         assert_eq!(months[1], (22, "Oct".to_string()));
         // Two columns a day: a number every other day at least, never touching.
