@@ -23,19 +23,9 @@ fn date_with_certainty(t: &Telegram) -> String {
     d
 }
 
-/// "nn. 116–117" / "n. 59".
+/// "nn. 116, 117" / "n. 59".
 fn footnote_ref(f: &[u32]) -> Option<String> {
-    match f {
-        [] => None,
-        [one] => Some(format!("n. {one}")),
-        many => Some(format!(
-            "nn. {}",
-            many.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    super::footnote_list(f, "n.", "nn.")
 }
 
 /// A Chicago-style note for a telegram.

@@ -42,20 +42,7 @@ impl Default for Options {
     }
 }
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::xml_escape as esc;
 
 /// The `date` element for a date: `@when` for a day (with `@cert="low"`
 /// where the paper dates it loosely, `@evidence="conjecture"` where the date

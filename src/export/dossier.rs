@@ -25,17 +25,7 @@ pub fn md(s: &str) -> String {
 }
 
 fn footnotes(f: &[u32]) -> Option<String> {
-    match f {
-        [] => None,
-        [one] => Some(format!("fn. {one}")),
-        many => Some(format!(
-            "fns. {}",
-            many.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    super::footnote_list(f, "fn.", "fns.")
 }
 
 fn date_line(t: &Telegram) -> String {

@@ -8,3 +8,37 @@ pub mod cmif;
 pub mod dossier;
 pub mod json;
 pub mod svg;
+
+/// Text made safe for XML 1.0 content and attribute values: markup
+/// characters escaped, characters XML does not allow left out.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// "n. 59" / "nn. 116, 117" (with `one`, `many` = "n.", "nn."), or none.
+pub fn footnote_list(f: &[u32], one: &str, many: &str) -> Option<String> {
+    match f {
+        [] => None,
+        [n] => Some(format!("{one} {n}")),
+        all => Some(format!(
+            "{many} {}",
+            all.iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
