@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::message::{footnotes, passage_lines};
 use super::text::{fit, sanitize, truncate, wrap};
@@ -468,29 +468,17 @@ pub fn render(app: &App, s: &CompareState, screen: Rect, buf: &mut Buffer) {
     );
     let area = r.frame.intersection(screen);
     Clear.render(area, buf);
-    let title = format!(" Compare · {} · {} ", t.date.long(), corpus.chain(t));
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(4) as usize),
-            theme.title(true),
-        ));
+    let title = format!("Compare · {} · {}", t.date.long(), corpus.chain(t));
     let n_pairs = crate::compare::pairs(t.witnesses.len()).len();
-    if n_pairs > 1 {
-        let w = app
-            .keymap
-            .hint(
-                crate::keymap::Context::Compare,
-                crate::action::Action::CycleWitnesses,
-            )
-            .unwrap_or_default();
-        block = block.title_bottom(Span::styled(
-            format!(" pair {}/{n_pairs} · {w} shows the next pair ", s.pair + 1),
-            theme.dim(),
-        ));
-    }
+    let bottom = (n_pairs > 1).then(|| {
+        let next = super::key_hints(
+            app,
+            crate::keymap::Context::Compare,
+            &[(crate::action::Action::CycleWitnesses, "shows the next pair")],
+        );
+        format!("pair {}/{n_pairs} · {next}", s.pair + 1)
+    });
+    let block = super::boxed(&title, bottom.as_deref(), true, area.width, theme);
     block.render(area, buf);
     if r.body.height == 0 || r.body.width < 4 {
         return;

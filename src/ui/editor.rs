@@ -2,13 +2,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::{grapheme_width, truncate};
+use super::text::grapheme_width;
+use crate::action::Action;
 use crate::app::App;
 use crate::app::notes::{ConfirmState, EditorState};
+use crate::keymap::Context;
 use crate::layout::centered;
 
 /// The text broken into screen rows of at most `width` columns (by
@@ -53,22 +55,19 @@ pub fn render(app: &App, ed: &EditorState, screen: Rect, buf: &mut Buffer) {
     let r = centered(screen, 70, 60, 40, 10).intersection(screen);
     Clear.render(r, buf);
     let hint = if ed.confirm_discard {
-        " y discards · n keeps editing "
+        super::key_hints(
+            app,
+            Context::Confirm,
+            &[(Action::Yes, "discards"), (Action::No, "keeps editing")],
+        )
     } else {
-        " ctrl-s saves · esc closes "
+        super::key_hints(
+            app,
+            Context::Editor,
+            &[(Action::Save, "saves"), (Action::Close, "closes")],
+        )
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            format!(
-                " {} ",
-                truncate(&ed.title, r.width.saturating_sub(4) as usize)
-            ),
-            theme.title(true),
-        ))
-        .title_bottom(Span::styled(hint, theme.dim()));
+    let block = super::boxed(&ed.title, Some(&hint), true, r.width, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let body = super::content_rect(inner);
@@ -125,12 +124,12 @@ pub fn render_confirm(app: &App, c: &ConfirmState, screen: Rect, buf: &mut Buffe
     let theme = &app.theme;
     let r = centered(screen, 50, 20, 30, 5).intersection(screen);
     Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(" Confirm ", theme.title(true)))
-        .title_bottom(Span::styled(" y yes · n no ", theme.dim()));
+    let hint = super::key_hints(
+        app,
+        Context::Confirm,
+        &[(Action::Yes, "yes"), (Action::No, "no")],
+    );
+    let block = super::boxed("Confirm", Some(&hint), true, r.width, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let body = super::content_rect(inner);
@@ -148,15 +147,14 @@ pub fn render_citation(app: &App, text: &str, screen: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let r = centered(screen, 70, 40, 40, 8).intersection(screen);
     Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            " Citation copied to the clipboard ",
-            theme.title(true),
-        ))
-        .title_bottom(Span::styled(" esc closes ", theme.dim()));
+    let hint = super::key_hints(app, Context::Citation, &[(Action::Close, "closes")]);
+    let block = super::boxed(
+        "Citation copied to the clipboard",
+        Some(&hint),
+        true,
+        r.width,
+        theme,
+    );
     let inner = block.inner(r);
     block.render(r, buf);
     let body = super::content_rect(inner);

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::text::{fit, truncate};
 use crate::app::{App, FilterPicker};
@@ -13,12 +13,18 @@ pub fn render(app: &App, p: &FilterPicker, screen: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let r = centered(screen, 50, 70, 36, 12).intersection(screen);
     Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(" Filter by person ", theme.title(true)))
-        .title_bottom(Span::styled(" type · enter · esc ", theme.dim()));
+    let hint = format!(
+        "type · {}",
+        super::key_hints(
+            app,
+            crate::keymap::Context::Filter,
+            &[
+                (crate::action::Action::Confirm, "filters"),
+                (crate::action::Action::Close, "cancels"),
+            ],
+        )
+    );
+    let block = super::boxed("Filter by person", Some(&hint), true, r.width, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let content = super::content_rect(inner);

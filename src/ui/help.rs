@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::text::{fit, wrap};
 use super::theme::Theme;
@@ -138,19 +138,15 @@ pub fn render(app: &App, state: &HelpState, screen: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let r = area(app.size).intersection(screen);
     Clear.render(r, buf);
-    let close = app
-        .keymap
-        .hint(Context::Help, crate::action::Action::Close)
-        .unwrap_or_default();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(" Help ", theme.title(true)))
-        .title_bottom(Span::styled(
-            format!(" {close} closes · j/k scroll "),
-            theme.dim(),
-        ));
+    let hint = super::key_hints(
+        app,
+        Context::Help,
+        &[
+            (crate::action::Action::Close, "closes"),
+            (crate::action::Action::Down, "scrolls"),
+        ],
+    );
+    let block = super::boxed("Help", Some(&hint), true, r.width, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let content = super::content_rect(inner);

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{fit, truncate, width};
 use crate::app::App;
@@ -36,18 +36,11 @@ pub fn short_date(t: &Telegram) -> String {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.focus == Pane::List;
-    let mut title = format!(" Correspondence · {} ", app.list.count());
-    if let Some(f) = &app.list.filter {
-        title = format!(" {} · {} ", f.label(&app.corpus), app.list.count());
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(focused))
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(2) as usize),
-            theme.title(focused),
-        ));
+    let title = match &app.list.filter {
+        Some(f) => format!("{} · {}", f.label(&app.corpus), app.list.count()),
+        None => format!("Correspondence · {}", app.list.count()),
+    };
+    let block = super::boxed(&title, None, focused, area.width, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;

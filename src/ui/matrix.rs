@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::text::{sanitize, truncate, width};
 use crate::action::Action;
@@ -100,24 +100,13 @@ pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
         ..screen
     };
     Clear.render(area, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            truncate(
-                " Correspondence · who wrote to whom ",
-                area.width.saturating_sub(4) as usize,
-            ),
-            theme.title(true),
-        ))
-        .title_bottom(Span::styled(
-            truncate(
-                " rows: senders · columns: recipients · a joint message counts once for each ",
-                area.width.saturating_sub(4) as usize,
-            ),
-            theme.dim(),
-        ));
+    let block = super::boxed(
+        "Correspondence · who wrote to whom",
+        Some("rows: senders · columns: recipients · a joint message counts once for each"),
+        true,
+        area.width,
+        theme,
+    );
     let inner = super::content_rect(block.inner(area));
     block.render(area, buf);
     let m = matrix(c);

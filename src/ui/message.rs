@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use rustc_hash::FxHashMap;
 
 use super::text::{sanitize, wrap};
@@ -348,28 +347,5 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(focused))
-        .border_style(theme.border(focused))
-        .title(Span::styled(format!(" {title} "), theme.title(focused)));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let content = super::content_rect(inner);
-    let lines: Vec<Line> = text
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(content.height as usize)
-        .cloned()
-        .collect();
-    Paragraph::new(lines).render(content, buf);
-    super::scrollbar(
-        text.lines.len(),
-        scroll,
-        content.height as usize,
-        area,
-        buf,
-        theme,
-    );
+    super::scrolled_pane(&text.lines, title, focused, scroll, theme, area, buf);
 }

@@ -18,12 +18,15 @@ pub mod timeline;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget,
 };
 
+use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::keymap::Context;
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
 use theme::Theme;
 
@@ -48,6 +51,76 @@ pub fn content_rect(inner: Rect) -> Rect {
     } else {
         inner
     }
+}
+
+/// A bordered box, as every pane and overlay has: a title cut to fit, a
+/// heavier border when focused, and optionally a line of hints in the
+/// bottom border.
+pub fn boxed(
+    title: &str,
+    bottom: Option<&str>,
+    focused: bool,
+    width: u16,
+    theme: &Theme,
+) -> Block<'static> {
+    let room = width.saturating_sub(2) as usize;
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(focused))
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            text::truncate(&format!(" {title} "), room),
+            theme.title(focused),
+        ));
+    if let Some(b) = bottom {
+        block = block.title_bottom(Span::styled(
+            text::truncate(&format!(" {b} "), room),
+            theme.dim(),
+        ));
+    }
+    block
+}
+
+/// "ctrl-s saves · esc closes": the keys bound to each action in `ctx` (or
+/// globally), from the keymap in use, with what they do. Actions with no
+/// key are left out.
+pub fn key_hints(app: &App, ctx: Context, items: &[(Action, &str)]) -> String {
+    items
+        .iter()
+        .filter_map(|(a, what)| app.keymap.hint(ctx, *a).map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A pane of text scrolled to `scroll`, in its box, with a scrollbar.
+pub fn scrolled_pane(
+    lines: &[Line<'static>],
+    title: &str,
+    focused: bool,
+    scroll: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = boxed(title, None, focused, area.width, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let content = content_rect(inner);
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(content.height as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(shown).render(content, buf);
+    scrollbar(
+        lines.len(),
+        scroll,
+        content.height as usize,
+        area,
+        buf,
+        theme,
+    );
 }
 
 /// A scrollbar on the right border when the text is longer than the view.

@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use rustc_hash::FxHashMap;
 
 use super::text::{fit, sanitize, truncate, width};
@@ -81,15 +81,19 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let p = parts(app.size);
     let frame = p.frame.intersection(screen);
     Clear.render(frame, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(" Search ", theme.title(true)))
-        .title_bottom(Span::styled(
-            " type to search · ↑↓ move · enter opens · esc goes back ",
-            theme.dim(),
-        ));
+    let hint = format!(
+        "type to search · {}",
+        super::key_hints(
+            app,
+            crate::keymap::Context::Search,
+            &[
+                (crate::action::Action::Down, "moves"),
+                (crate::action::Action::Confirm, "opens"),
+                (crate::action::Action::Close, "goes back"),
+            ],
+        )
+    );
+    let block = super::boxed("Search", Some(&hint), true, frame.width, theme);
     block.render(frame, buf);
     if p.results.height == 0 {
         return;

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::text::{sanitize, truncate, width};
 use crate::action::Action;
@@ -341,13 +341,13 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
     let g = s.geometry(area.width);
     let shown_to = g.first_day + g.scale.days_in(g.cols) - 1;
     let title = format!(
-        " Timeline · {} – {} · {} ",
+        "Timeline · {} – {} · {}",
         Date::from_day_number(g.first_day).long(),
         Date::from_day_number(shown_to).long(),
         g.scale.label()
     );
     let zoom = format!(
-        " {} {} zoom · {} {} {} · {} week ",
+        "{} {} zoom · {} {} {} · {} week",
         app.keymap
             .hint(Context::Timeline, Action::ZoomIn)
             .unwrap_or_default(),
@@ -365,18 +365,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
             .hint(Context::Timeline, Action::WeekForward)
             .unwrap_or_default(),
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(4) as usize),
-            theme.title(true),
-        ))
-        .title_bottom(Span::styled(
-            truncate(&zoom, area.width.saturating_sub(4) as usize),
-            theme.dim(),
-        ));
+    let block = super::boxed(&title, Some(&zoom), true, area.width, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let lw = label_width(area.width);
