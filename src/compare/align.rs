@@ -143,16 +143,8 @@ mod tests {
         Witness {
             id: id.into(),
             label: id.into(),
-            language: None,
-            translation: None,
-            date: None,
-            status: None,
-            status_note: None,
-            archive: None,
-            published: None,
-            footnotes: vec![],
             passages: ps,
-            implicit: false,
+            ..Witness::default()
         }
     }
 

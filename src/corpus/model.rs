@@ -187,7 +187,7 @@ pub struct Passage {
 }
 
 /// One version of a telegram's text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Witness {
     pub id: String,
     pub label: String,
@@ -257,6 +257,12 @@ pub struct Telegram {
 }
 
 impl Witness {
+    /// The passages in runs that share an align key: the units the reader
+    /// labels, highlights and aligns.
+    pub fn groups(&self) -> impl Iterator<Item = &[Passage]> {
+        self.passages.chunk_by(|a, b| a.align == b.align)
+    }
+
     /// The language the passages are written in, where known.
     pub fn text_language(&self) -> Option<&str> {
         self.translation.as_deref().or(self.language.as_deref())

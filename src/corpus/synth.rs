@@ -273,15 +273,9 @@ impl Gen<'_> {
                 "As the paper gives it".into()
             },
             language: two.then(|| "ru".into()),
-            translation: None,
-            date: None,
-            status: None,
-            status_note: None,
-            archive: None,
-            published: None,
-            footnotes: vec![],
             passages: first_passages,
             implicit: !two,
+            ..Witness::default()
         }];
         if two {
             let n_second = 2 + self.rng.below(2);

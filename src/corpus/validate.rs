@@ -381,16 +381,9 @@ impl Checker<'_> {
             (true, false) => vec![Witness {
                 id: "text".into(),
                 label: "As the paper gives it".into(),
-                language: None,
-                translation: None,
-                date: None,
-                status: None,
-                status_note: None,
-                archive: None,
-                published: None,
-                footnotes: Vec::new(),
                 passages: self.passages(&t.passage),
                 implicit: true,
+                ..Witness::default()
             }],
             (true, true) => {
                 self.problem(t.id.span().start, "no text: expected [[passage]] tables (or [[witness]] with [[witness.passage]])");

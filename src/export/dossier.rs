@@ -216,15 +216,8 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
         // One paragraph per aligned group: a quote on its own is a block
         // quote; otherwise the editors' words in italics and the quoted
         // words upright in quotation marks, in their order.
-        let mut i = 0;
-        while i < w.passages.len() {
-            let key = &w.passages[i].align;
-            let mut j = i;
-            while j < w.passages.len() && &w.passages[j].align == key {
-                j += 1;
-            }
-            let group = &w.passages[i..j];
-            i = j;
+        for group in w.groups() {
+            let key = &group[0].align;
             if labels {
                 let mut label = format!("§ {}", md(key));
                 if let Some(r) = group.iter().find_map(|q| q.relation) {

@@ -79,24 +79,7 @@ fn witness_header(w: &Witness, theme: &Theme, width: usize, tag: &str) -> Vec<Li
             &[Span::raw("  ")],
         ));
     }
-    let mut prov = Vec::new();
-    if let Some(a) = &w.archive {
-        prov.push(a.clone());
-    }
-    if let Some(p) = &w.published {
-        prov.push(p.clone());
-    }
-    if !w.footnotes.is_empty() {
-        prov.push(format!("fn. {}", footnotes(&w.footnotes)));
-    }
-    if !prov.is_empty() {
-        out.extend(wrap(
-            &[(sanitize(&prov.join(" · ")), theme.dim())],
-            width,
-            &[Span::raw("  ")],
-            &[Span::raw("  ")],
-        ));
-    }
+    out.extend(super::message::provenance(w, None, theme, width));
     out
 }
 

@@ -181,27 +181,33 @@ fn witness_header(w: &Witness, theme: &Theme, width: usize, out: &mut Vec<Line<'
         &[Span::styled("◆ ", theme.versions())],
         &[Span::raw("  ")],
     ));
-    let mut prov = Vec::new();
-    if let Some(n) = &w.status_note {
-        prov.push(n.clone());
+    out.extend(provenance(w, w.status_note.as_deref(), theme, width));
+}
+
+/// A version's provenance, dim and indented: "APRF, fond 45, … · CWIHP … ·
+/// fn. 117", after `first` where given.
+pub fn provenance(
+    w: &Witness,
+    first: Option<&str>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let fns = (!w.footnotes.is_empty()).then(|| format!("fn. {}", footnotes(&w.footnotes)));
+    let prov: Vec<&str> = first
+        .into_iter()
+        .chain(w.archive.as_deref())
+        .chain(w.published.as_deref())
+        .chain(fns.as_deref())
+        .collect();
+    if prov.is_empty() {
+        return Vec::new();
     }
-    if let Some(a) = &w.archive {
-        prov.push(a.clone());
-    }
-    if let Some(p) = &w.published {
-        prov.push(p.clone());
-    }
-    if !w.footnotes.is_empty() {
-        prov.push(format!("fn. {}", footnotes(&w.footnotes)));
-    }
-    if !prov.is_empty() {
-        out.extend(wrap(
-            &[(sanitize(&prov.join(" · ")), theme.dim())],
-            width,
-            &[Span::raw("  ")],
-            &[Span::raw("  ")],
-        ));
-    }
+    wrap(
+        &[(sanitize(&prov.join(" · ")), theme.dim())],
+        width,
+        &[Span::raw("  ")],
+        &[Span::raw("  ")],
+    )
 }
 
 /// One passage as a block: quotes in quotation marks behind a solid bar,
@@ -299,18 +305,14 @@ pub fn build(
         if !w.implicit {
             witness_header(w, theme, width, &mut m.lines);
         }
-        let mut i = 0;
-        while i < w.passages.len() {
-            let key = &w.passages[i].align;
-            let mut j = i;
-            while j < w.passages.len() && &w.passages[j].align == key {
-                j += 1;
-            }
+        let n_groups = w.groups().count();
+        for (g, group) in w.groups().enumerate() {
+            let key = &group[0].align;
             let anchored = anchor == Some(key.as_str());
             let start = m.lines.len();
             if labels {
                 let mut label = format!("§ {key}");
-                if let Some(r) = w.passages[i..j].iter().find_map(|p| p.relation) {
+                if let Some(r) = group.iter().find_map(|p| p.relation) {
                     label.push_str(&format!(" · {} the other version", r.label()));
                 }
                 let style = if anchored {
@@ -320,7 +322,7 @@ pub fn build(
                 };
                 m.lines.extend(wrap(&[(label, style)], width, &[], &[]));
             }
-            for p in &w.passages[i..j] {
+            for p in group {
                 let n = m.passage_lines.len();
                 m.passage_lines.push(m.lines.len());
                 let hl = highlights.get(&n).map_or(&[][..], Vec::as_slice);
@@ -328,10 +330,9 @@ pub fn build(
             }
             m.groups
                 .push((w.id.clone(), key.clone(), start, m.lines.len()));
-            if j < w.passages.len() {
+            if g + 1 < n_groups {
                 m.lines.push(Line::raw(""));
             }
-            i = j;
         }
     }
     m
