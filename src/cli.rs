@@ -278,6 +278,18 @@ pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, i32> {
     })
 }
 
+/// The telegram with this id; if there is none, says so with the nearest
+/// ids and gives exit code 1.
+fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a crate::corpus::Telegram, i32> {
+    corpus.telegram(id).ok_or_else(|| {
+        eprint(&format!(
+            "shifr: {}",
+            crate::app::unknown_telegram(corpus, id)
+        ));
+        1
+    })
+}
+
 fn io_result(r: std::io::Result<()>) -> i32 {
     match r {
         Ok(()) => 0,
@@ -322,13 +334,9 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         Err(code) => return code,
     };
     if let Some(id) = open
-        && corpus.telegram(id).is_none()
+        && let Err(code) = find(&corpus, id)
     {
-        eprint(&format!(
-            "shifr: {}",
-            crate::app::unknown_telegram(&corpus, id)
-        ));
-        return 1;
+        return code;
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprint(
@@ -558,12 +566,9 @@ fn compare(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let Some(t) = corpus.telegram(id) else {
-        eprint(&format!(
-            "shifr: {}",
-            crate::app::unknown_telegram(&corpus, id)
-        ));
-        return 1;
+    let t = match find(&corpus, id) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     if t.witnesses.len() < 2 {
         eprint(&format!(
@@ -705,12 +710,9 @@ fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let Some(t) = corpus.telegram(id) else {
-        eprint(&format!(
-            "shifr: {}",
-            crate::app::unknown_telegram(&corpus, id)
-        ));
-        return 1;
+    let t = match find(&corpus, id) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     if json {
         let mut s = serde_json::to_string_pretty(&export::json::telegram(t)).expect("JSON");
@@ -841,12 +843,9 @@ pub fn run(cli: Cli) -> i32 {
                 Ok(c) => c,
                 Err(code) => return code,
             };
-            let Some(t) = corpus.telegram(id) else {
-                eprint(&format!(
-                    "shifr: {}",
-                    crate::app::unknown_telegram(&corpus, id)
-                ));
-                return 1;
+            let t = match find(&corpus, id) {
+                Ok(t) => t,
+                Err(code) => return code,
             };
             let text = match style {
                 CiteStyle::Chicago => format!("{}\n", export::cite::chicago(&corpus, t)),
