@@ -12,8 +12,8 @@ use super::text::{sanitize, truncate, width};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::timeline::{
-    Geometry, Lane, Scale, TimelineState, day_of, in_cell, label_width, lanes, plot_left,
-    step_name, undated, under_cursor,
+    Geometry, Lane, Scale, TimelineState, day_of, label_width, lanes, plot_left, step_name,
+    undated, under_cursor,
 };
 use crate::corpus::{Certainty, Corpus, Date, Event};
 use crate::keymap::Context;
@@ -165,15 +165,24 @@ pub fn ruler(g: &Geometry, cursor: Option<(u16, String)>) -> (Ticks, Ticks) {
 
 /// What the lane draws in one column: the number of telegrams in it, and
 /// whether they are all dated to the month only.
-fn cell(corpus: &Corpus, lane: &Lane, g: &Geometry, col: u16) -> (usize, bool) {
-    let (a, b) = g.days_of(col);
-    let mut n = 0;
-    let mut month_only = true;
-    for (_, t) in in_cell(corpus, lane, a, b) {
-        n += 1;
-        month_only &= !t.date.is_full();
+/// What every lane draws in every column: the number of telegrams, and
+/// whether they are all dated to the month only. One pass over the corpus,
+/// so a frame costs the same at any zoom.
+pub fn cells(corpus: &Corpus, lanes: &[Lane], g: &Geometry) -> Vec<Vec<(usize, bool)>> {
+    let mut out = vec![vec![(0, true); g.cols as usize]; lanes.len()];
+    for t in &corpus.telegrams {
+        let Some(col) = day_of(t).and_then(|d| g.col_of(d)) else {
+            continue;
+        };
+        for sender in &t.from {
+            if let Some(l) = lanes.iter().position(|l| &l.sender == sender) {
+                let c = &mut out[l][usize::from(col)];
+                c.0 += 1;
+                c.1 &= !t.date.is_full();
+            }
+        }
     }
-    (n, month_only)
+    out
 }
 
 fn count_glyph(n: usize, month_only: bool) -> String {
@@ -226,7 +235,13 @@ fn events_in(corpus: &Corpus, a: i64, b: i64) -> Vec<(&Event, Option<&crate::cor
 
 /// The panel under the lanes: the cursor's day(s), its offsets from the key
 /// events, the events and the telegrams on it.
-pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Line<'static>> {
+pub fn panel(
+    app: &App,
+    s: &TimelineState,
+    all: &[Lane],
+    g: &Geometry,
+    width: usize,
+) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let corpus = &app.corpus;
     let (a, b) = match g.col_of(s.day) {
@@ -286,7 +301,6 @@ pub fn panel(app: &App, s: &TimelineState, g: &Geometry, width: usize) -> Vec<Li
             Span::raw(truncate(&text, width.saturating_sub(2))),
         ]));
     }
-    let all = lanes(corpus);
     let lane = &all[s.lane.min(all.len().saturating_sub(1))];
     let chosen = under_cursor(corpus, lane, s, app.size.width);
     let mut telegrams: Vec<(bool, Line<'static>)> = Vec::new();
@@ -388,7 +402,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
     let marks = markers(corpus, &g);
     let cursor = cursor_cols(&g, s.day);
     // Rows: ruler (2), marker row, label rows, lanes, then the panel and legend.
-    let panel_lines = panel(app, s, &g, inner.width.saturating_sub(2) as usize);
+    let panel_lines = panel(app, s, &all, &g, inner.width.saturating_sub(2) as usize);
     let legend_h: u16 = if inner.height >= 20 { 1 } else { 0 };
     // The year-only telegrams, which have no day to be drawn on.
     let undated = undated(corpus);
@@ -489,6 +503,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         .map(|m| m.col)
         .collect();
     let off = lane_offset(s.lane, all.len(), lane_rows);
+    let counts = cells(corpus, &all, &g);
     for (li, lane) in all.iter().enumerate().skip(off).take(lane_rows) {
         let is_cursor = li == s.lane;
         let name = truncate(corpus.name(&lane.sender), (lw - 2) as usize);
@@ -502,7 +517,7 @@ pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
         put(buf, inner.x + 1, y, &name, name_style);
         put(buf, plot_x - 1, y, "│", theme.border(false));
         for col in 0..g.cols {
-            let (n, month_only) = cell(corpus, lane, &g, col);
+            let (n, month_only) = counts[li][usize::from(col)];
             let first_of_day = match g.scale {
                 Scale::ColsPerDay(k) => col % k == 0,
                 Scale::DaysPerCol(_) => true,
@@ -680,6 +695,40 @@ mod tests {
         assert_eq!(days[0], (0, "20".to_string()));
         for w in days.windows(2) {
             assert!(w[0].0 + (w[0].1.len() as u16) < w[1].0);
+        }
+    }
+
+    #[test]
+    fn cell_counts_match_a_scan_of_each_cell() {
+        let c = Corpus::embedded().unwrap();
+        let all = lanes(&c);
+        for scale in [
+            Scale::DaysPerCol(7),
+            Scale::DaysPerCol(2),
+            Scale::ColsPerDay(1),
+            Scale::ColsPerDay(3),
+        ] {
+            let g = Geometry {
+                first_day: Date::ymd(1950, 6, 1).day_number(),
+                scale,
+                cols: 120,
+            };
+            let counts = cells(&c, &all, &g);
+            for (l, lane) in all.iter().enumerate() {
+                for col in 0..g.cols {
+                    let (a, b) = g.days_of(col);
+                    let scan: Vec<_> = crate::app::timeline::in_cell(&c, lane, a, b).collect();
+                    let first_of_day = !matches!(scale, Scale::ColsPerDay(k) if col % k != 0);
+                    if first_of_day {
+                        assert_eq!(
+                            counts[l][usize::from(col)].0,
+                            scan.len(),
+                            "{scale:?} {} col {col}",
+                            lane.sender
+                        );
+                    }
+                }
+            }
         }
     }
 
