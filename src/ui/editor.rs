@@ -113,7 +113,7 @@ pub fn render(app: &App, ed: &EditorState, screen: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             body.x,
             y,
-            "Discard your unsaved note? y discards · n keeps editing",
+            "Discard your unsaved note? (keys below)",
             body.width as usize,
             theme.error(),
         );
