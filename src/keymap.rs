@@ -262,28 +262,9 @@ impl Context {
     }
 }
 
-/// A problem in a keymap file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeymapError {
-    pub file: String,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl fmt::Display for KeymapError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.col, self.message
-            )
-        }
-    }
-}
+/// A problem in a keymap file, located by file, line and column the same
+/// way as a problem in a corpus file.
+pub type KeymapError = crate::corpus::Problem;
 
 /// Every problem found in one keymap file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -315,13 +296,7 @@ type Layer = Vec<(Context, Key, Option<Action>)>;
 fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
     let mut errors = Vec::new();
     let mut err = |at: usize, message: String| {
-        let (line, col) = line_col(text, at);
-        errors.push(KeymapError {
-            file: file.to_string(),
-            line,
-            col,
-            message,
-        });
+        errors.push(KeymapError::at(file, text, at, message));
     };
     let doc = match DeTable::parse(text) {
         Ok(d) => d,
@@ -501,12 +476,10 @@ impl Keymap {
         match std::fs::read_to_string(&path) {
             Ok(text) => defaults.with_overrides(&shown, &text),
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(defaults),
-            Err(e) => Err(KeymapErrors(vec![KeymapError {
-                file: shown,
-                line: 0,
-                col: 0,
-                message: format!("cannot read keymap: {e}"),
-            }])),
+            Err(e) => Err(KeymapErrors(vec![KeymapError::file(
+                &shown,
+                format!("cannot read keymap: {e}"),
+            )])),
         }
     }
 
