@@ -15,8 +15,8 @@ use crate::corpus::Corpus;
 use crate::export;
 use crate::keymap::Keymap;
 use crate::output;
+use crate::theme::Theme;
 use crate::tui;
-use crate::ui::theme::Theme;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -344,7 +344,7 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         );
         return 2;
     }
-    let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(80, 24));
+    let mut app = App::new(corpus, keymap);
     app.keymap_file = cli
         .keymap
         .clone()
@@ -369,7 +369,8 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         // Known to exist: checked above.
         let _ = app.open_id(id);
     }
-    match tui::run(&mut app) {
+    let mut shell = crate::ui::Shell::new(app, Theme::from_env(), Size::new(80, 24));
+    match tui::run(&mut shell) {
         Ok(tui::Exit::Quit) => 0,
         Err(e) => {
             tui::restore();
@@ -502,17 +503,12 @@ fn bench_startup(cli: &Cli) -> i32 {
             Err(code) => return code,
         };
         let t2 = Instant::now();
-        let mut app = App::new(
-            Arc::clone(&corpus),
-            keymap,
-            Theme::from_env(),
-            Size::new(120, 40),
-        );
-        app.resize(120, 40);
+        let app = App::new(Arc::clone(&corpus), keymap);
+        let shell = crate::ui::Shell::new(app, Theme::from_env(), Size::new(120, 40));
         let t3 = Instant::now();
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))
             .expect("test backend");
-        let _ = terminal.draw(|f| crate::ui::render(&app, f));
+        let _ = terminal.draw(|f| shell.render(f));
         let t4 = Instant::now();
         // The reader builds the search index on its own thread after this.
         let index = crate::search::index_corpus(&corpus);
@@ -627,7 +623,7 @@ fn compare(
                 })
                 .unwrap_or(120)
                 .clamp(20, 1000);
-            crate::ui::compare::plain_text(&corpus, t, a, b, width)
+            crate::view::compare_text::plain_text(&corpus, t, a, b, width)
         }
     };
     io_result(output::print(&text))
@@ -689,7 +685,7 @@ fn list(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> i32 {
         shown
             .iter()
             .map(|t| {
-                let (status, versions) = crate::ui::list::marks(t);
+                let (status, versions) = crate::ui::reader::list::marks(t);
                 format!(
                     "{:<id_w$}  {}{}  {} · {}\n",
                     t.id,
@@ -744,13 +740,13 @@ fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
             .collect()
     };
     let mut out = text(
-        &crate::ui::message::build(&corpus, t, &theme, width, None, None, &Default::default())
+        &crate::view::message::build(&corpus, t, &theme, width, None, None, &Default::default())
             .lines,
     );
     if !t.notes.is_empty() {
         out.push_str(&format!("\n{}\nNotes\n\n", "─".repeat(width)));
         out.push_str(&text(
-            &crate::ui::annotations::build(
+            &crate::view::annotations::build(
                 &corpus,
                 t,
                 &Default::default(),

@@ -13,8 +13,9 @@ use crate::app::App;
 use crate::corpus::Corpus;
 use crate::export::svg;
 use crate::keymap::Keymap;
-use crate::ui;
-use crate::ui::theme::Theme;
+use crate::runner::{self, LocalHost};
+use crate::theme::Theme;
+use crate::ui::Shell;
 
 /// One screen: where the reader is and which keys were pressed.
 #[derive(Clone, Copy, Debug)]
@@ -118,17 +119,16 @@ impl Shot {
 /// Draws one screen on a corpus, with the default keys and colours.
 pub fn shoot(corpus: &Arc<Corpus>, screen: Screen) -> Result<Shot, String> {
     let size = Size::new(screen.width, screen.height);
-    let mut app = App::new(corpus.clone(), Keymap::defaults(), Theme::colored(), size);
-    app.resize(screen.width, screen.height);
-    app.search_index = Some(Arc::new(crate::search::index_corpus(corpus)));
-    app.search_index_ready = true;
+    let mut app = App::new(corpus.clone(), Keymap::defaults());
     if let Some(id) = screen.open {
         app.open_id(id)?;
     }
-    app.press(screen.keys)?;
+    let mut shell = Shell::new(app, Theme::colored(), size);
+    let mut host = LocalHost::new(&mut shell);
+    runner::press(&mut shell, &mut host, screen.keys)?;
     let area = Rect::new(0, 0, screen.width, screen.height);
     let mut buffer = Buffer::empty(area);
-    ui::draw(&app, area, &mut buffer);
+    shell.draw(area, &mut buffer);
     Ok(Shot { screen, buffer })
 }
 

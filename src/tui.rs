@@ -20,10 +20,12 @@ use ratatui::backend::CrosstermBackend;
 
 use std::sync::Arc;
 
-use crate::app::App;
+use crate::app::Event as AppEvent;
 use crate::keymap::Key;
+use crate::notes::Notes;
+use crate::runner::{self, Host};
 use crate::search::worker::{Response, Worker};
-use crate::ui;
+use crate::ui::Shell;
 
 /// Whether the terminal is currently in shifr's mode (so restoring twice is
 /// harmless).
@@ -170,9 +172,46 @@ fn spawn_watchdog() -> io::Result<()> {
     Ok(())
 }
 
+/// The terminal as the runner's host: OSC 52 for the clipboard, the search
+/// thread for queries, `$EDITOR` with the terminal handed over.
+struct TerminalHost {
+    worker: Worker,
+    waiting: usize,
+    quit: bool,
+    /// Back from `$EDITOR`: everything must be drawn again.
+    redraw: bool,
+}
+
+impl Host for TerminalHost {
+    fn copy(&mut self, text: &str) {
+        // OSC 52: the terminal puts the text on the system clipboard.
+        let _ = write!(io::stdout(), "\x1b]52;c;{}\x07", base64(text.as_bytes()));
+        let _ = io::stdout().flush();
+    }
+
+    fn search(&mut self, generation: u64, query: &str) -> Option<AppEvent> {
+        self.worker.submit(generation, query);
+        self.waiting += 1;
+        None
+    }
+
+    fn reindex(&mut self, notes: &Notes) {
+        self.worker.rebuild(Arc::new(notes.clone()));
+    }
+
+    fn edit(&mut self, editor: &str, text: &str) -> Result<String, String> {
+        self.redraw = true;
+        run_external_editor(if editor.is_empty() { "vi" } else { editor }, text)
+    }
+
+    fn quit(&mut self) {
+        self.quit = true;
+    }
+}
+
 /// Runs the reader until the user quits. A signal or a vanished terminal
 /// ends the process from the watchdog, with the terminal restored.
-pub fn run(app: &mut App) -> io::Result<Exit> {
+pub fn run(shell: &mut Shell) -> io::Result<Exit> {
     spawn_watchdog()?;
     install_panic_hook();
     enter()?;
@@ -182,56 +221,53 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     // terminal that never answers would stall start-up.
     execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    shell.resize(size.width, size.height);
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
     // Search runs on its own thread, which first builds the index.
-    let worker = Worker::spawn(Arc::clone(&app.corpus), Arc::new(app.store.notes.clone()));
-    let mut waiting = 0usize;
+    let worker = Worker::spawn(
+        Arc::clone(&shell.app.corpus),
+        Arc::new(shell.app.store.notes.clone()),
+    );
+    let mut host = TerminalHost {
+        worker,
+        waiting: 0,
+        quit: false,
+        redraw: false,
+    };
     let mut dirty = true;
     loop {
-        if app.should_quit {
+        runner::run(shell, &mut host);
+        if host.quit {
             return Ok(Exit::Quit);
         }
-        if let Some(edit) = app.external_edit.take() {
-            let result =
-                run_external_editor(app.external_editor.as_deref().unwrap_or("vi"), &edit.text);
-            // Back from the editor: redraw everything.
+        if std::mem::take(&mut host.redraw) {
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-            app.resize(size.width, size.height);
-            app.finish_external_edit(edit, result);
+            shell.resize(size.width, size.height);
             dirty = true;
         }
-        if let Some(text) = app.clipboard.take() {
-            // OSC 52: the terminal puts the text on the system clipboard.
-            let _ = write!(io::stdout(), "\x1b]52;c;{}\x07", base64(text.as_bytes()));
-            let _ = io::stdout().flush();
-        }
-        if std::mem::take(&mut app.search_reindex) {
-            worker.rebuild(Arc::new(app.store.notes.clone()));
-        }
-        if let Some((generation, query)) = app.take_search_request() {
-            worker.submit(generation, &query);
-            waiting += 1;
-        }
-        while let Some(answer) = worker.try_recv() {
+        while let Some(answer) = host.worker.try_recv() {
             match answer {
-                Response::Ready { .. } => app.search_ready(),
+                Response::Ready { .. } => shell.event(AppEvent::SearchReady),
                 Response::Results {
                     generation,
                     result,
                     took,
                 } => {
-                    waiting = waiting.saturating_sub(1);
-                    app.deliver_search(generation, result, took);
+                    host.waiting = host.waiting.saturating_sub(1);
+                    shell.event(AppEvent::SearchResults {
+                        generation,
+                        result,
+                        took,
+                    });
                 }
             }
             dirty = true;
         }
         if dirty {
             queue!(io::stdout(), BeginSynchronizedUpdate)?;
-            terminal.draw(|f| ui::render(app, f))?;
+            terminal.draw(|f| shell.render(f))?;
             execute!(io::stdout(), EndSynchronizedUpdate)?;
             dirty = false;
             if test_panic {
@@ -239,28 +275,28 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
             }
         }
         // Answers are awaited often; otherwise the loop sleeps in poll.
-        let busy = waiting > 0 || !app.search_index_ready;
+        let busy = host.waiting > 0 || !shell.app.search_ready;
         if !event::poll(Duration::from_millis(if busy { 4 } else { 100 }))? {
             continue;
         }
         match event::read()? {
             Event::Key(k) => {
                 if let Some(key) = Key::from_event(&k) {
-                    app.handle_key(key);
+                    shell.handle_key(key);
                     dirty = true;
                 }
             }
             Event::Mouse(m) => {
-                app.handle_mouse(m);
+                shell.handle_mouse(m);
                 dirty = true;
             }
             Event::Resize(w, h) => {
-                app.resize(w, h);
+                shell.resize(w, h);
                 terminal.autoresize()?;
                 dirty = true;
             }
             Event::Paste(text) => {
-                app.paste(&text);
+                shell.paste(&text);
                 dirty = true;
             }
             _ => {}

@@ -4,9 +4,10 @@
 mod common;
 
 use common::app::*;
-use shifr::app::Overlay;
+use shifr::app::Pane;
 use shifr::app::list::Grouping;
-use shifr::layout::Pane;
+use shifr::ui::filter::Filter;
+use shifr::ui::help::Help;
 
 #[test]
 fn moving_and_opening() {
@@ -93,10 +94,10 @@ fn prev_and_next_open_neighbours() {
 fn help_opens_scrolls_and_closes() {
     let mut a = app(80, 24);
     a.press("?").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Help(_))));
+    assert!(a.top_is::<Help>());
     assert_eq!(a.mode(), "HELP");
     a.press("j j").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Help(h)) if h.scroll == 2));
+    assert!(a.top_as::<Help>().is_some_and(|h| h.scroll == 2));
     assert_eq!(
         a.list.position(),
         Some(1),
@@ -104,13 +105,13 @@ fn help_opens_scrolls_and_closes() {
     );
     a.press("q").unwrap();
     assert!(
-        a.overlays.is_empty() && !a.should_quit,
+        (a.overlays() == 0) && !a.should_quit(),
         "q closes help rather than quitting"
     );
     a.press("? esc").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     a.press("q").unwrap();
-    assert!(a.should_quit);
+    assert!(a.should_quit());
 }
 
 #[test]
@@ -130,10 +131,10 @@ fn grouping_toggles_and_keeps_the_selection() {
 fn filter_by_person_by_typing_and_clearing() {
     let mut a = app(120, 40);
     a.press("f").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Filter(_))));
+    assert!(a.top_is::<Filter>());
     // q, j and k are typed into the picker, not taken as commands.
     a.press("r o s h").unwrap();
-    assert!(!a.should_quit);
+    assert!(!a.should_quit());
     a.press("enter").unwrap();
     assert_eq!(
         a.list.filter,
@@ -171,8 +172,8 @@ fn notes_follow_their_anchor_in_the_message() {
     let n = a.telegram().unwrap().notes.len();
     for _ in 0..n {
         let text = a.message_text();
-        let order = shifr::ui::annotations::display_order(a.telegram().unwrap(), &a.store.notes);
-        let shifr::ui::annotations::NoteRef::Scholar(i) = order[a.notes.selected] else {
+        let order = shifr::app::notes::display_order(a.telegram().unwrap(), &a.store.notes);
+        let shifr::app::notes::NoteRef::Scholar(i) = order[a.notes.selected] else {
             panic!("no notes of the reader's here")
         };
         let note = &a.telegram().unwrap().notes[i];

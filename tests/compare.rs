@@ -7,24 +7,48 @@ use std::sync::Arc;
 use common::app::*;
 use common::*;
 use insta::assert_snapshot;
-use ratatui::layout::Size;
-use shifr::app::{App, Overlay};
+use shifr::app::App;
 use shifr::corpus::Corpus;
 use shifr::keymap::Keymap;
-use shifr::ui::theme::Theme;
+use shifr::ui::compare::Compare;
+use shifr::view::compare::{Built, Flat};
 
-fn comparing(w: u16, h: u16) -> App {
+fn comparing(w: u16, h: u16) -> Harness {
     let mut a = app(w, h);
     a.open_id("1950-10-02-mao-stalin").unwrap();
     a.press("c").unwrap();
     a
 }
 
-fn state(a: &App) -> shifr::app::compare::CompareState {
-    match a.top() {
-        Some(Overlay::Compare(s)) => s.clone(),
-        other => panic!("not comparing: {other:?}"),
+/// What the comparison shows now.
+#[derive(Clone, Copy, Debug)]
+struct State {
+    scroll: [usize; 2],
+    shown: (usize, usize),
+}
+
+impl State {
+    fn shown(&self) -> (usize, usize) {
+        self.shown
     }
+}
+
+fn compare(a: &Harness) -> &Compare {
+    a.top_as::<Compare>().expect("comparing")
+}
+
+fn state(a: &Harness) -> State {
+    let c = compare(a);
+    State {
+        scroll: c.scroll,
+        shown: c.shown(),
+    }
+}
+
+/// The comparison as laid out, and the body's height.
+fn layout(a: &Harness) -> (Built, Flat, usize) {
+    let l = compare(a).layout_in_use().expect("laid out");
+    (l.built.clone(), l.flat.clone(), l.height())
 }
 
 #[test]
@@ -33,7 +57,7 @@ fn c_opens_the_comparison_and_esc_returns_to_the_same_telegram() {
     assert_eq!(a.mode(), "COMPARE");
     assert_eq!(state(&a).shown(), (0, 1));
     a.press("esc").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert_eq!(a.telegram().unwrap().id, "1950-10-02-mao-stalin");
 }
 
@@ -42,7 +66,7 @@ fn c_on_a_single_version_says_so() {
     let mut a = app(120, 40);
     a.open_id("1950-10-04-stalin-mao").unwrap();
     a.press("c").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert!(
         a.flash.as_deref().unwrap().contains("one version only"),
         "{:?}",
@@ -81,7 +105,7 @@ fn scrolling_is_synchronised_until_s() {
 #[test]
 fn divergent_rows_are_reached_with_braces() {
     let mut a = comparing(120, 24);
-    let (built, flat, _) = a.compare_layout(&state(&a));
+    let (built, flat, _) = layout(&a);
     assert!(built.rows.len() >= 6);
     a.press("}").unwrap();
     assert_eq!(state(&a).scroll[0], flat.row_starts[1]);
@@ -117,10 +141,9 @@ fn x_swaps_the_columns() {
     );
 }
 
-fn versions_app(w: u16, h: u16) -> App {
+fn versions_app(w: u16, h: u16) -> Harness {
     let corpus = Arc::new(Corpus::load_dir(&fixtures().join("versions")).unwrap());
-    let mut a = App::new(corpus, Keymap::defaults(), Theme::plain(), Size::new(w, h));
-    a.resize(w, h);
+    let mut a = Harness::new(App::new(corpus, Keymap::defaults()), w, h);
     a.press("enter c").unwrap();
     a
 }
@@ -187,9 +210,9 @@ fn resizing_keeps_the_scroll_inside() {
     let mut a = comparing(80, 24);
     a.press("G").unwrap();
     a.resize(200, 60);
-    let (_, flat, h) = a.compare_layout(&state(&a));
+    let (_, flat, h) = layout(&a);
     let s = state(&a);
-    assert!(s.scroll[0] <= shifr::ui::compare::max_scroll(&flat, h));
+    assert!(s.scroll[0] <= shifr::view::compare::max_scroll(&flat, h));
     assert!(
         flat.row_starts.contains(&s.scroll[0]),
         "a resize lands on the start of a row"
@@ -323,7 +346,7 @@ fn cli_errors() {
 fn every_row_can_reach_the_top_and_show_its_notes() {
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         let mut a = comparing(w, h);
-        let (built, flat, _) = a.compare_layout(&state(&a));
+        let (built, flat, _) = layout(&a);
         for (i, row) in built.rows.iter().enumerate() {
             if i > 0 {
                 a.press("}").unwrap();

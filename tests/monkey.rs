@@ -98,15 +98,14 @@ proptest! {
                     a.handle_mouse(MouseEvent { kind, column: x, row: y, modifiers: KeyModifiers::NONE });
                 }
             }
-            if a.should_quit {
-                a.should_quit = false;
-            }
+            a.run();
+            a.host.quit = false;
             // The selection always rests on a telegram while any are listed.
             if a.list.count() > 0 {
                 prop_assert!(a.list.selected_telegram().is_some());
             }
-            let mut t = Terminal::new(TestBackend::new(a.size.width, a.size.height)).unwrap();
-            t.draw(|f| shifr::ui::render(&a, f)).unwrap();
+            let mut t = Terminal::new(TestBackend::new(a.size().width, a.size().height)).unwrap();
+            t.draw(|f| a.render(f)).unwrap();
         }
     }
 }

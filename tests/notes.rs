@@ -4,26 +4,26 @@
 mod common;
 
 use std::fs;
-use std::sync::Arc;
 
 use common::app::*;
 use common::pty::Pty;
 use common::*;
-use shifr::app::{App, Overlay};
-use shifr::layout::Pane;
+use shifr::app::App;
+use shifr::app::Pane;
 use shifr::notes::store::Store;
+use shifr::ui::editor::Editor;
 
-fn with_notes(dir: &tempfile::TempDir) -> App {
-    let mut a = app(120, 40);
-    a.store = Store::open(dir.path().join("notes.toml"));
-    a
+fn with_notes(dir: &tempfile::TempDir) -> Harness {
+    let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
+    app.store = Store::open(dir.path().join("notes.toml"));
+    Harness::new(app, 120, 40)
 }
 
 fn saved(dir: &tempfile::TempDir) -> String {
     fs::read_to_string(dir.path().join("notes.toml")).unwrap_or_default()
 }
 
-fn type_text(a: &mut App, s: &str) {
+fn type_text(a: &mut Harness, s: &str) {
     for c in s.chars() {
         let k = match c {
             ' ' => "space".to_string(),
@@ -44,9 +44,9 @@ fn a_note_on_a_passage_is_written_saved_and_shown() {
     a.press("a").unwrap();
     assert_eq!(a.mode(), "NOTE");
     type_text(&mut a, "Compare Chen, p. 179.\nqj k: typed, not commands");
-    assert!(!a.should_quit);
+    assert!(!a.should_quit());
     a.press("ctrl-s").unwrap();
-    assert!(a.overlays.is_empty(), "saved and closed");
+    assert!((a.overlays() == 0), "saved and closed");
     assert!(a.flash.as_deref().unwrap().starts_with("note saved"));
     let file = saved(&dir);
     assert!(
@@ -97,15 +97,18 @@ fn esc_asks_before_discarding_unsaved_text() {
     a.press("a").unwrap();
     type_text(&mut a, "draft");
     a.press("esc").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Editor(e)) if e.confirm_discard));
+    assert!(a.top_as::<Editor>().is_some_and(|e| e.confirm_discard));
     a.press("n").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Editor(e)) if !e.confirm_discard && e.text == "draft"));
+    assert!(
+        a.top_as::<Editor>()
+            .is_some_and(|e| !e.confirm_discard && e.text.text == "draft")
+    );
     a.press("esc y").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert!(a.store.notes.notes.is_empty());
     // An untouched editor closes at once.
     a.press("a esc").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
 }
 
 #[test]
@@ -132,7 +135,7 @@ fn a_broken_notes_file_is_left_byte_identical_and_notes_go_read_only() {
             .contains("notes.toml:3:12")
     );
     a.press("a").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert!(a.flash.as_deref().unwrap().contains("read-only"));
     assert_eq!(fs::read(&path).unwrap(), bad.as_bytes());
 }
@@ -141,7 +144,6 @@ fn a_broken_notes_file_is_left_byte_identical_and_notes_go_read_only() {
 fn your_notes_are_searchable_with_by_me() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = with_notes(&dir);
-    a.search_index = Some(Arc::new(shifr::search::index_corpus(&a.corpus)));
     a.open_id("1950-07-05-stalin-zhou").unwrap();
     a.press("a").unwrap();
     type_text(&mut a, "quetzalcoatl");
@@ -198,15 +200,16 @@ fn y_copies_a_citation_and_shows_it() {
     a.open_id("1950-10-02-mao-stalin").unwrap();
     a.press("y").unwrap();
     assert!(
-        a.clipboard
-            .as_deref()
+        a.host
+            .clipboard
+            .last()
             .unwrap()
             .starts_with("Ciphered telegram, Roshchin to Stalin, 3 October 1950")
     );
     assert_eq!(a.flash.as_deref(), Some("citation copied"));
     assert!(screen(&a).contains("Citation copied to the clipboard"));
     a.press("esc").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
 }
 
 fn note_file(dir: &tempfile::TempDir) -> String {

@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use common::app::*;
 use common::*;
-use shifr::app::{App, Overlay};
+use shifr::app::{Effect, Event};
 use shifr::corpus::{Corpus, Status};
 use shifr::search::{Index, index_corpus, parse};
+use shifr::ui::search::Search;
 
 fn setup() -> (Arc<Corpus>, Index) {
     let c = corpus();
@@ -131,10 +132,8 @@ fn dates_in_several_forms() {
     }
 }
 
-fn searching() -> App {
-    let mut a = app(120, 40);
-    a.search_index = Some(Arc::new(index_corpus(&a.corpus)));
-    a
+fn searching() -> Harness {
+    app(120, 40)
 }
 
 #[test]
@@ -143,17 +142,15 @@ fn the_overlay_types_ranks_and_jumps_to_the_hit() {
     a.press("/").unwrap();
     assert_eq!(a.mode(), "SEARCH");
     a.press("s h l d space w e space f e a r").unwrap();
-    let Some(Overlay::Search(s)) = a.top() else {
-        panic!()
-    };
+    let s = a.top_as::<Search>().expect("searching");
     assert_eq!(s.query, "shld we fear");
     assert!(s.current());
     a.press("enter").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert_eq!(a.telegram().unwrap().id, "1950-10-04-stalin-mao");
-    assert_eq!(a.focus, shifr::layout::Pane::Message);
+    assert_eq!(a.focus, shifr::app::Pane::Message);
     assert!(
-        !a.message_highlights().is_empty(),
+        !a.app.message_highlights().is_empty(),
         "the match is highlighted in the message"
     );
     assert_eq!(a.hit_position().as_deref(), Some("hit 1/1"));
@@ -165,7 +162,7 @@ fn esc_cancels_and_restores_the_selection() {
     a.press("j j j").unwrap();
     let before = (a.list.selected, a.open);
     a.press("/ i n c h o n down down esc").unwrap();
-    assert!(a.overlays.is_empty());
+    assert!((a.overlays() == 0));
     assert_eq!((a.list.selected, a.open), before);
 }
 
@@ -199,16 +196,12 @@ fn n_before_any_search_says_so() {
 fn query_errors_show_in_the_overlay_not_a_panic() {
     let mut a = searching();
     a.press("/ f r o : x").unwrap();
-    let Some(Overlay::Search(s)) = a.top() else {
-        panic!()
-    };
+    let s = a.top_as::<Search>().expect("searching");
     assert!(s.error.as_ref().unwrap().message.contains("unknown field"));
     let text = screen(&a);
     assert!(text.contains("unknown field 'fro:'"), "{text}");
     a.press("ctrl-u \" m a o").unwrap();
-    let Some(Overlay::Search(s)) = a.top() else {
-        panic!()
-    };
+    let s = a.top_as::<Search>().expect("searching");
     assert!(
         s.error
             .as_ref()
@@ -221,22 +214,29 @@ fn query_errors_show_in_the_overlay_not_a_panic() {
 #[test]
 fn stale_results_are_dropped() {
     let mut a = app(120, 40);
-    a.press("/ m").unwrap();
-    let (g1, _) = a.take_search_request().unwrap();
-    a.press("a").unwrap();
-    let (g2, q2) = a.take_search_request().unwrap();
+    // Keys without their effects run: the queries wait, as the search
+    // thread's answers do.
+    let request = |a: &mut Harness, keys: &str| {
+        a.shell.press_keys(keys).unwrap();
+        match a.shell.take_effects().last() {
+            Some(Effect::Search { generation, query }) => (*generation, query.clone()),
+            other => panic!("{other:?}"),
+        }
+    };
+    let (g1, _) = request(&mut a, "/ m");
+    let (g2, q2) = request(&mut a, "a");
     assert_eq!(q2, "ma");
     let ix = index_corpus(&a.corpus);
-    let d = std::time::Duration::ZERO;
-    a.deliver_search(g1, Ok(Arc::new(ix.search(&parse("m").unwrap()))), d);
-    let Some(Overlay::Search(s)) = a.top() else {
-        panic!()
+    let answer = |generation, q: &str| Event::SearchResults {
+        generation,
+        result: Ok(Arc::new(ix.search(&parse(q).unwrap()))),
+        took: std::time::Duration::ZERO,
     };
+    a.shell.event(answer(g1, "m"));
+    let s = a.top_as::<Search>().expect("searching");
     assert!(!s.current(), "an answer to an overtaken query is not shown");
-    a.deliver_search(g2, Ok(Arc::new(ix.search(&parse("ma").unwrap()))), d);
-    let Some(Overlay::Search(s)) = a.top() else {
-        panic!()
-    };
+    a.shell.event(answer(g2, "ma"));
+    let s = a.top_as::<Search>().expect("searching");
     assert!(s.current());
 }
 

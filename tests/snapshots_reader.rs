@@ -7,18 +7,17 @@ use std::sync::Arc;
 
 use common::app::*;
 use insta::assert_snapshot;
-use ratatui::layout::Size;
 use ratatui::style::Modifier;
 use shifr::app::App;
 use shifr::corpus::Corpus;
 use shifr::keymap::Keymap;
-use shifr::ui::theme::Theme;
 
-fn at(w: u16, h: u16, keys: &str, open: Option<&str>) -> App {
+fn at(w: u16, h: u16, keys: &str, open: Option<&str>) -> Harness {
     let mut a = app(w, h);
     if let Some(id) = open {
         a.open_id(id).unwrap();
-        a.focus = shifr::layout::Pane::List;
+        a.focus = shifr::app::Pane::List;
+        a.sync();
     }
     a.press(keys).unwrap();
     a
@@ -55,11 +54,10 @@ screens! {
     too_small_1x1: 1, 1, "", None;
 }
 
-fn unicode_app(w: u16, h: u16) -> App {
+fn unicode_app(w: u16, h: u16) -> Harness {
     let dir = common::fixtures().join("unicode");
     let corpus = Arc::new(Corpus::load_dir(&dir).unwrap());
-    let mut a = App::new(corpus, Keymap::defaults(), Theme::plain(), Size::new(w, h));
-    a.resize(w, h);
+    let mut a = Harness::new(App::new(corpus, Keymap::defaults()), w, h);
     a.press("enter tab").unwrap();
     a
 }

@@ -6,40 +6,42 @@ mod common;
 use common::app::*;
 use common::pty::Pty;
 use insta::assert_snapshot;
-use shifr::app::timeline::{SCALES, Scale, TimelineState, label_width};
-use shifr::app::{App, Overlay};
+use shifr::app::Pane;
 use shifr::corpus::Date;
-use shifr::layout::Pane;
+use shifr::ui::help::Help;
+use shifr::ui::matrix::MatrixView;
+use shifr::ui::timeline::Timeline;
+use shifr::view::timeline::{SCALES, Scale, TimelineState, label_width};
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
     Date::ymd(y, m, d).day_number()
 }
 
-fn on(id: &str, w: u16, h: u16, keys: &str) -> App {
+fn on(id: &str, w: u16, h: u16, keys: &str) -> Harness {
     let mut a = app(w, h);
     a.open_id(id).unwrap();
     a.press(keys).unwrap();
     a
 }
 
-fn state(a: &App) -> TimelineState {
-    match a.top() {
-        Some(Overlay::Timeline(s)) => s.clone(),
-        other => panic!("no timeline on top: {other:?}"),
-    }
+fn state(a: &Harness) -> TimelineState {
+    a.top_as::<Timeline>()
+        .expect("no timeline on top")
+        .state
+        .clone()
 }
 
 /// The character drawn at (x, y).
-fn at(a: &App, x: u16, y: u16) -> String {
+fn at(a: &Harness, x: u16, y: u16) -> String {
     let t = terminal(a);
     t.backend().buffer()[(x, y)].symbol().to_string()
 }
 
 /// The screen column of a day on the timeline's plot.
-fn screen_col(a: &App, d: i64) -> Option<u16> {
+fn screen_col(a: &Harness, d: i64) -> Option<u16> {
     let s = state(a);
-    let g = s.geometry(a.size.width);
-    g.col_of(d).map(|c| 1 + label_width(a.size.width) + 1 + c)
+    let g = s.geometry(a.size().width);
+    g.col_of(d).map(|c| 1 + label_width(a.size().width) + 1 + c)
 }
 
 const EVENTS_ROW: u16 = 3;
@@ -73,7 +75,7 @@ fn markers_land_on_their_days_at_every_zoom_and_width() {
         }
         // Zooming out stops once the whole span is in view.
         let widest = state(&a).zoom;
-        let (lo, hi) = shifr::app::timeline::span(&a.corpus);
+        let (lo, hi) = shifr::view::timeline::span(&a.corpus);
         let g = state(&a).geometry(w);
         assert!(
             g.col_of(lo).is_some() && g.col_of(hi).is_some(),
@@ -166,7 +168,7 @@ fn enter_opens_the_telegram_under_the_cursor() {
         a.press("h").unwrap();
     }
     a.press("enter").unwrap();
-    assert!(a.top().is_none());
+    assert!((a.overlays() == 0));
     assert_eq!(a.telegram().unwrap().id, "1950-10-02-mao-stalin");
     assert_eq!(a.focus, Pane::Message);
     // The list follows.
@@ -175,7 +177,7 @@ fn enter_opens_the_telegram_under_the_cursor() {
     // An empty day says so and stays.
     let mut a = on("1950-10-02-mao-stalin", 120, 40, "t l l l");
     a.press("enter").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Timeline(_))));
+    assert!(a.top_is::<Timeline>());
     assert_eq!(
         a.flash.as_deref(),
         Some("nothing from Mao on this day: j/down k/up change the lane")
@@ -192,11 +194,11 @@ fn t_or_esc_closes_and_resizes_keep_the_cursor() {
     a.resize(120, 40);
     assert!(state(&a).geometry(120).col_of(day(1950, 10, 2)).is_some());
     a.press("t").unwrap();
-    assert!(a.top().is_none());
+    assert!((a.overlays() == 0));
     a.press("t esc").unwrap();
-    assert!(a.top().is_none());
+    assert!((a.overlays() == 0));
     a.press("t ?").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Help(_))));
+    assert!(a.top_is::<Help>());
     assert!(screen(&a).contains("Timeline"));
 }
 
@@ -208,7 +210,7 @@ fn the_matrix_opens_on_the_pair_and_enter_filters_the_list() {
     assert!(text.contains("Mao → Stalin: 2 telegrams"), "{text}");
     assert!(text.contains("via  Roshchin ×2"), "{text}");
     a.press("enter").unwrap();
-    assert!(a.top().is_none());
+    assert!((a.overlays() == 0));
     assert_eq!(a.list.count(), 2);
     assert!(screen(&a).contains("filter: Mao → Stalin"));
     // f clears it.
@@ -216,7 +218,7 @@ fn the_matrix_opens_on_the_pair_and_enter_filters_the_list() {
     assert_eq!(a.list.count(), a.corpus.telegrams.len());
     // A cell nobody wrote along does not filter.
     let mut a = on("1950-10-02-mao-stalin", 120, 40, "m");
-    let m = shifr::app::matrix::matrix(&a.corpus);
+    let m = shifr::view::matrix::matrix(&a.corpus);
     let (r, c) = (0..m.senders.len())
         .flat_map(|r| (0..m.recipients.len()).map(move |c| (r, c)))
         .find(|&(r, c)| m.counts[r][c] == 0)
@@ -232,10 +234,10 @@ fn the_matrix_opens_on_the_pair_and_enter_filters_the_list() {
         a.press("l").unwrap();
     }
     a.press("enter").unwrap();
-    assert!(matches!(a.top(), Some(Overlay::Matrix(_))));
+    assert!(a.top_is::<MatrixView>());
     assert_eq!(a.flash.as_deref(), Some("nobody wrote along this pair"));
     a.press("m").unwrap();
-    assert!(a.top().is_none());
+    assert!((a.overlays() == 0));
 }
 
 macro_rules! screens {
@@ -289,7 +291,7 @@ fn bracket_steps_through_several_telegrams_on_one_day() {
     // the one it stands on.
     let mut a = on("1950-10-11-zhou-mao", 120, 40, "t k");
     assert_eq!(
-        shifr::app::timeline::lanes(&a.corpus)[state(&a).lane].sender,
+        shifr::view::timeline::lanes(&a.corpus)[state(&a).lane].sender,
         "mao"
     );
     let mut seen = Vec::new();
@@ -328,7 +330,7 @@ fn zoom_limits_leave_the_view_alone() {
 #[test]
 fn every_sender_has_a_lane_and_the_undated_are_named() {
     let a = on("1950-10-02-mao-stalin", 120, 40, "t");
-    let lanes: Vec<String> = shifr::app::timeline::lanes(&a.corpus)
+    let lanes: Vec<String> = shifr::view::timeline::lanes(&a.corpus)
         .into_iter()
         .map(|l| l.sender)
         .collect();
@@ -341,7 +343,7 @@ fn every_sender_has_a_lane_and_the_undated_are_named() {
         text.contains("dated to the year only, not drawn: "),
         "{text}"
     );
-    for t in shifr::app::timeline::undated(&a.corpus) {
+    for t in shifr::view::timeline::undated(&a.corpus) {
         assert!(text.contains(&a.corpus.chain(t)), "{}", t.id);
     }
 }
@@ -380,9 +382,9 @@ fn opening_a_telegram_outside_the_filter_says_so() {
     );
 }
 
-fn under(a: &App) -> Option<&str> {
+fn under(a: &Harness) -> Option<&str> {
     let s = state(a);
-    let lanes = shifr::app::timeline::lanes(&a.corpus);
-    shifr::app::timeline::under_cursor(&a.corpus, &lanes[s.lane], &s, a.size.width)
+    let lanes = shifr::view::timeline::lanes(&a.corpus);
+    shifr::view::timeline::under_cursor(&a.corpus, &lanes[s.lane], &s, a.size().width)
         .map(|i| a.corpus.telegrams[i].id.as_str())
 }

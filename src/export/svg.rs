@@ -9,7 +9,7 @@ use std::fmt::Write;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use crate::ui::text::grapheme_width;
+use crate::text::grapheme_width;
 
 /// One cell's width and height in the picture, in pixels.
 const CELL_W: f32 = 9.0;

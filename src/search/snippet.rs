@@ -9,7 +9,7 @@ use super::matcher::fuzzy_indices;
 use super::query::{AtomKind, FieldKind, Query};
 use super::score::{Prepared, weighted};
 use super::tokenize::{fold, tokenize};
-use crate::ui::text::width;
+use crate::text::width;
 
 /// The matched characters of one field, as byte ranges of its text.
 #[derive(Clone, Debug, PartialEq, Eq)]

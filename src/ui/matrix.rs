@@ -2,17 +2,53 @@
 //! top, the number of telegrams in each cell, and under the grid the
 //! channels and telegrams of the cell under the cursor.
 
+use std::any::Any;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::text::{sanitize, truncate, width};
+use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::widgets::boxed;
 use crate::action::Action;
-use crate::app::App;
-use crate::app::matrix::{Matrix, MatrixState, matrix};
+use crate::app::list::Filter;
+use crate::app::{App, Pane};
 use crate::keymap::Context;
+use crate::text::{sanitize, truncate, width};
+use crate::view::matrix::{Matrix, matrix};
+
+pub struct MatrixView {
+    pub row: usize,
+    pub col: usize,
+    /// Counted once, when the view opens.
+    matrix: Matrix,
+    /// The panel on the cell under the cursor, for (row, col, width).
+    detail: (Option<(usize, usize, usize)>, Vec<Line<'static>>),
+}
+
+impl MatrixView {
+    /// `m`: the matrix, on the open telegram's pair.
+    pub fn open(cx: &mut Cx) -> MatrixView {
+        let m = matrix(&cx.app.corpus);
+        let (row, col) = cx
+            .app
+            .telegram()
+            .map(|t| {
+                let r = m.senders.iter().position(|s| *s == t.from[0]).unwrap_or(0);
+                let c = m.recipients.iter().position(|s| *s == t.to[0]).unwrap_or(0);
+                (r, c)
+            })
+            .unwrap_or((0, 0));
+        MatrixView {
+            row,
+            col,
+            matrix: m,
+            detail: (None, Vec::new()),
+        }
+    }
+}
 
 /// Column width and the first column shown, so the cursor's column is in
 /// view: (cell width, first column, columns shown).
@@ -35,9 +71,8 @@ pub fn first_row(n: usize, cursor: usize, rows: usize) -> usize {
     }
 }
 
-fn detail(app: &App, m: &Matrix, s: &MatrixState, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let c = &app.corpus;
+fn detail(cx: &RenderCx, m: &Matrix, s: &MatrixView, width: usize) -> Vec<Line<'static>> {
+    let (theme, c) = (cx.theme, &cx.app.corpus);
     let (Some(from), Some(to)) = (m.senders.get(s.row), m.recipients.get(s.col)) else {
         return Vec::new();
     };
@@ -80,10 +115,7 @@ fn detail(app: &App, m: &Matrix, s: &MatrixState, width: usize) -> Vec<Line<'sta
         )));
     }
     if n > 0 {
-        let open = app
-            .keymap
-            .hint(Context::Matrix, Action::Open)
-            .unwrap_or_default();
+        let open = cx.hints.key(Context::Matrix, Action::Open);
         out.push(Line::styled(
             format!("{open} narrows the list to this pair"),
             theme.dim(),
@@ -92,186 +124,254 @@ fn detail(app: &App, m: &Matrix, s: &MatrixState, width: usize) -> Vec<Line<'sta
     out
 }
 
-pub fn render(app: &App, s: &MatrixState, screen: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let c = &app.corpus;
-    let area = Rect {
-        height: screen.height.saturating_sub(1),
-        ..screen
-    };
-    Clear.render(area, buf);
-    let block = super::boxed(
-        "Correspondence · who wrote to whom",
-        Some("rows: senders · columns: recipients · a joint message counts once for each"),
-        true,
-        area.width,
-        theme,
-    );
-    let inner = super::content_rect(block.inner(area));
-    block.render(area, buf);
-    let m = matrix(c);
-    if inner.height < 5 || inner.width < 20 || m.senders.is_empty() {
-        Paragraph::new(Line::styled(
-            truncate("too small for the matrix", inner.width as usize),
-            theme.error(),
-        ))
-        .render(inner, buf);
-        return;
+impl Component for MatrixView {
+    fn context(&self, _: &App) -> Context {
+        Context::Matrix
     }
-    let head_w = m
-        .senders
-        .iter()
-        .map(|id| width(c.name(id)))
-        .max()
-        .unwrap_or(0)
-        .clamp(6, 14)
-        .min(inner.width as usize / 3);
-    let room = (inner.width as usize).saturating_sub(head_w + 1);
-    let (cw, first_col, ncols) = columns(m.recipients.len(), s.col, room);
-    let details = detail(app, &m, s, inner.width as usize);
-    // Names that do not fit a column go on two staggered header rows, each
-    // with room for two columns.
-    let shown: Vec<usize> = (first_col..first_col + ncols).collect();
-    let stagger = shown
-        .iter()
-        .any(|&col| width(c.name(&m.recipients[col])) > cw - 1);
-    let head_h: u16 = if stagger { 2 } else { 1 };
-    // The detail gets a fixed share, so the grid does not jump as the
-    // cursor moves between cells with more or fewer telegrams.
-    let detail_min = (inner.height / 4).clamp(3, 8);
-    let grid_rows =
-        (inner.height.saturating_sub(head_h + 1 + detail_min) as usize).min(m.senders.len());
-    let first = first_row(m.senders.len(), s.row, grid_rows);
-    let put = |buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style| {
-        if y < inner.bottom() && (x as u16) < inner.right() {
-            buf.set_stringn(
-                x as u16,
-                y,
-                text,
-                (inner.right() - x as u16) as usize,
-                style,
-            );
-        }
-    };
-    let x0 = inner.x as usize;
-    let gx = x0 + head_w + 1;
-    put(
-        buf,
-        x0,
-        inner.y + head_h - 1,
-        &truncate("from \\ to", head_w),
-        theme.dim(),
-    );
-    for (k, col) in shown.iter().copied().enumerate() {
-        let style = if col == s.col {
-            theme.selected(false)
-        } else {
-            theme.heading()
-        };
-        let name = c.name(&m.recipients[col]);
-        if stagger {
-            // Right-aligned over its column, reaching left over the one
-            // before (which has its name on the other row).
-            let w = (2 * cw - 1).min(head_w + cw);
-            let name = truncate(name, w);
-            let x = gx + (k + 1) * cw - 1 - width(&name);
-            put(buf, x, inner.y + (k % 2) as u16, &name, style);
-        } else {
-            let name = truncate(name, cw - 1);
-            put(
-                buf,
-                gx + k * cw,
-                inner.y,
-                &format!("{name:>w$}", w = cw - 1),
-                style,
-            );
-        }
+
+    fn mode(&self, _: &App) -> &'static str {
+        "MATRIX"
     }
-    for (r, row) in (first..m.senders.len()).take(grid_rows).enumerate() {
-        let y = inner.y + head_h + r as u16;
-        let style = if row == s.row {
-            theme.selected(false)
-        } else {
-            theme.heading()
-        };
-        put(
-            buf,
-            x0,
-            y,
-            &truncate(c.name(&m.senders[row]), head_w),
-            style,
-        );
-        for (k, col) in (first_col..first_col + ncols).enumerate() {
-            let n = m.counts[row][col];
-            let text = if n == 0 {
-                "·".to_string()
-            } else {
-                n.to_string()
-            };
-            let mut style = if n == 0 {
-                theme.dim()
-            } else if n >= 3 {
-                theme.versions()
-            } else {
-                Style::new()
-            };
-            if row == s.row && col == s.col {
-                style = style.patch(theme.selected(true));
+
+    fn hints(&self, _: &RenderCx) -> Vec<(Action, &'static str)> {
+        vec![
+            (Action::Down, "sender"),
+            (Action::Right, "recipient"),
+            (Action::Open, "filter the list"),
+            (Action::Close, "back"),
+        ]
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let m = &self.matrix;
+        let (rows, cols) = (m.senders.len(), m.recipients.len());
+        match action {
+            Action::Close | Action::Cancel | Action::Matrix => return Outcome::Close,
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::Left => self.col = self.col.saturating_sub(1),
+            Action::Right => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            Action::Top => self.row = 0,
+            Action::Bottom => self.row = rows.saturating_sub(1),
+            Action::Open | Action::Confirm => {
+                if m.counts
+                    .get(self.row)
+                    .and_then(|r| r.get(self.col))
+                    .copied()
+                    .unwrap_or(0)
+                    == 0
+                {
+                    cx.app.flash = Some("nobody wrote along this pair".into());
+                } else {
+                    cx.app.set_filter(Filter::Pair(
+                        m.senders[self.row].clone(),
+                        m.recipients[self.col].clone(),
+                    ));
+                    cx.app.focus = Pane::List;
+                    let clear = cx.hints.key(Context::List, Action::Filter);
+                    cx.app
+                        .say(format!("list narrowed to one pair: {clear} clears"));
+                    return Outcome::Close;
+                }
             }
-            put(
-                buf,
-                gx + k * cw,
-                y,
-                &format!("{text:>w$}", w = cw - 1),
-                style,
-            );
+            other => return stop_unless_global(other),
+        }
+        Outcome::Consumed
+    }
+
+    fn sync(&mut self, cx: &mut Cx) {
+        let area = Rect::new(0, 0, cx.size.width, cx.size.height.saturating_sub(1));
+        let w = super::widgets::content_rect(super::widgets::inner(area)).width as usize;
+        let key = Some((self.row, self.col, w));
+        if self.detail.0 != key {
+            self.detail = (key, detail(&cx.view(), &self.matrix, self, w));
         }
     }
-    let rule_y = inner.y + head_h + grid_rows as u16;
-    if rule_y < inner.bottom() {
+
+    fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let (theme, c, s) = (cx.theme, &cx.app.corpus, self);
+        let area = Rect {
+            height: screen.height.saturating_sub(1),
+            ..screen
+        };
+        Clear.render(area, buf);
+        let block = boxed(
+            "Correspondence · who wrote to whom",
+            Some("rows: senders · columns: recipients · a joint message counts once for each"),
+            true,
+            area.width,
+            theme,
+        );
+        let inner = super::widgets::content_rect(block.inner(area));
+        block.render(area, buf);
+        let m = &self.matrix;
+        if inner.height < 5 || inner.width < 20 || m.senders.is_empty() {
+            Paragraph::new(Line::styled(
+                truncate("too small for the matrix", inner.width as usize),
+                theme.error(),
+            ))
+            .render(inner, buf);
+            return;
+        }
+        let head_w = m
+            .senders
+            .iter()
+            .map(|id| width(c.name(id)))
+            .max()
+            .unwrap_or(0)
+            .clamp(6, 14)
+            .min(inner.width as usize / 3);
+        let room = (inner.width as usize).saturating_sub(head_w + 1);
+        let (cw, first_col, ncols) = columns(m.recipients.len(), s.col, room);
+        let details = self.detail.1.clone();
+        // Names that do not fit a column go on two staggered header rows, each
+        // with room for two columns.
+        let shown: Vec<usize> = (first_col..first_col + ncols).collect();
+        let stagger = shown
+            .iter()
+            .any(|&col| width(c.name(&m.recipients[col])) > cw - 1);
+        let head_h: u16 = if stagger { 2 } else { 1 };
+        // The detail gets a fixed share, so the grid does not jump as the
+        // cursor moves between cells with more or fewer telegrams.
+        let detail_min = (inner.height / 4).clamp(3, 8);
+        let grid_rows =
+            (inner.height.saturating_sub(head_h + 1 + detail_min) as usize).min(m.senders.len());
+        let first = first_row(m.senders.len(), s.row, grid_rows);
+        let put = |buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style| {
+            if y < inner.bottom() && (x as u16) < inner.right() {
+                buf.set_stringn(
+                    x as u16,
+                    y,
+                    text,
+                    (inner.right() - x as u16) as usize,
+                    style,
+                );
+            }
+        };
+        let x0 = inner.x as usize;
+        let gx = x0 + head_w + 1;
         put(
             buf,
             x0,
-            rule_y,
-            &"─".repeat(inner.width as usize),
-            theme.border(false),
+            inner.y + head_h - 1,
+            &truncate("from \\ to", head_w),
+            theme.dim(),
         );
-        let more = if ncols < m.recipients.len() || grid_rows < m.senders.len() {
-            format!(
-                " recipients {}–{} of {} · senders {}–{} of {} ",
-                first_col + 1,
-                first_col + ncols,
-                m.recipients.len(),
-                first + 1,
-                first + grid_rows,
-                m.senders.len()
-            )
-        } else {
-            String::new()
-        };
-        if !more.is_empty() {
+        for (k, col) in shown.iter().copied().enumerate() {
+            let style = if col == s.col {
+                theme.selected(false)
+            } else {
+                theme.heading()
+            };
+            let name = c.name(&m.recipients[col]);
+            if stagger {
+                // Right-aligned over its column, reaching left over the one
+                // before (which has its name on the other row).
+                let w = (2 * cw - 1).min(head_w + cw);
+                let name = truncate(name, w);
+                let x = gx + (k + 1) * cw - 1 - width(&name);
+                put(buf, x, inner.y + (k % 2) as u16, &name, style);
+            } else {
+                let name = truncate(name, cw - 1);
+                put(
+                    buf,
+                    gx + k * cw,
+                    inner.y,
+                    &format!("{name:>w$}", w = cw - 1),
+                    style,
+                );
+            }
+        }
+        for (r, row) in (first..m.senders.len()).take(grid_rows).enumerate() {
+            let y = inner.y + head_h + r as u16;
+            let style = if row == s.row {
+                theme.selected(false)
+            } else {
+                theme.heading()
+            };
             put(
                 buf,
-                inner.right() as usize - width(&more).min(inner.width as usize),
-                rule_y,
-                &more,
-                theme.dim(),
+                x0,
+                y,
+                &truncate(c.name(&m.senders[row]), head_w),
+                style,
             );
+            for (k, col) in (first_col..first_col + ncols).enumerate() {
+                let n = m.counts[row][col];
+                let text = if n == 0 {
+                    "·".to_string()
+                } else {
+                    n.to_string()
+                };
+                let mut style = if n == 0 {
+                    theme.dim()
+                } else if n >= 3 {
+                    theme.versions()
+                } else {
+                    Style::new()
+                };
+                if row == s.row && col == s.col {
+                    style = style.patch(theme.selected(true));
+                }
+                put(
+                    buf,
+                    gx + k * cw,
+                    y,
+                    &format!("{text:>w$}", w = cw - 1),
+                    style,
+                );
+            }
         }
+        let rule_y = inner.y + head_h + grid_rows as u16;
+        if rule_y < inner.bottom() {
+            put(
+                buf,
+                x0,
+                rule_y,
+                &"─".repeat(inner.width as usize),
+                theme.border(false),
+            );
+            let more = if ncols < m.recipients.len() || grid_rows < m.senders.len() {
+                format!(
+                    " recipients {}–{} of {} · senders {}–{} of {} ",
+                    first_col + 1,
+                    first_col + ncols,
+                    m.recipients.len(),
+                    first + 1,
+                    first + grid_rows,
+                    m.senders.len()
+                )
+            } else {
+                String::new()
+            };
+            if !more.is_empty() {
+                put(
+                    buf,
+                    inner.right() as usize - width(&more).min(inner.width as usize),
+                    rule_y,
+                    &more,
+                    theme.dim(),
+                );
+            }
+        }
+        let d = Rect {
+            y: rule_y + 1,
+            height: inner.bottom().saturating_sub(rule_y + 1),
+            ..inner
+        };
+        let mut details = details;
+        let room = d.height as usize;
+        if details.len() > room && room > 0 {
+            let hidden = details.len() - room + 1;
+            details.truncate(room - 1);
+            details.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+        }
+        Paragraph::new(details).render(d, buf);
     }
-    let d = Rect {
-        y: rule_y + 1,
-        height: inner.bottom().saturating_sub(rule_y + 1),
-        ..inner
-    };
-    let mut details = details;
-    let room = d.height as usize;
-    if details.len() > room && room > 0 {
-        let hidden = details.len() - room + 1;
-        details.truncate(room - 1);
-        details.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+
+    fn as_any(&self) -> &dyn Any {
+        self
     }
-    Paragraph::new(details).render(d, buf);
 }
 
 #[cfg(test)]

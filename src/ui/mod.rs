@@ -1,242 +1,324 @@
-//! Drawing the reader. Every function here reads the state and writes into
-//! ratatui's buffer; none changes the state. One file per view.
+//! The screens. A [`Shell`] holds the model and the compositor's stack: the
+//! reader at the bottom, overlays above it, each one component
+//! (`component::Component`). A key goes to the top component first and
+//! falls through while a component ignores it; after every change each
+//! component brings its cached views up to date (`sync`); drawing goes
+//! bottom to top and only reads. What a component cannot do itself leaves
+//! as an effect, for `crate::runner` to carry out.
+//!
+//! Adding a screen: one file here implementing `Component`, a view under
+//! `view/` if it derives anything, its table in `keymap.toml` and its
+//! context in `keymap::contexts!`, and one line where it is opened (the
+//! reader's `update`, for a key that works everywhere). ARCHITECTURE.md
+//! walks through one.
 
-pub mod annotations;
+pub mod citation;
 pub mod compare;
+pub mod component;
+pub mod confirm;
 pub mod editor;
 pub mod filter;
 pub mod help;
-pub mod list;
+pub mod hints;
+pub mod layout;
 pub mod matrix;
-pub mod message;
+pub mod reader;
 pub mod search;
 pub mod status;
-pub mod text;
-pub mod theme;
 pub mod timeline;
+pub mod widgets;
 
+use std::ops::{Deref, DerefMut};
+
+use crossterm::event::MouseEvent;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget,
-};
+use ratatui::layout::{Rect, Size};
 
 use crate::action::Action;
-use crate::app::{App, Overlay};
-use crate::keymap::Context;
-use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
-use theme::Theme;
+use crate::app::{App, Effect, Event};
+use crate::keymap::{Context, Key};
+use crate::theme::Theme;
+use component::{Component, Cx, Outcome, RenderCx};
+use hints::Hints;
+use layout::{MIN_HEIGHT, MIN_WIDTH};
+use reader::Reader;
 
-/// Inside a bordered pane.
-pub fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        y: area.y.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
+/// The model and the stack of components on it.
+pub struct Shell {
+    pub app: App,
+    theme: Theme,
+    size: Size,
+    hints: Hints,
+    reader: Reader,
+    /// Overlays, bottom to top.
+    layers: Vec<Box<dyn Component>>,
+    effects: Vec<Effect>,
+}
+
+impl Deref for Shell {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
     }
 }
 
-/// Where text goes inside a pane: one column of margin on each side.
-pub fn content_rect(inner: Rect) -> Rect {
-    if inner.width > 4 {
-        Rect {
-            x: inner.x + 1,
-            width: inner.width - 2,
-            ..inner
-        }
-    } else {
-        inner
+impl DerefMut for Shell {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
     }
 }
 
-/// A bordered box, as every pane and overlay has: a title cut to fit, a
-/// heavier border when focused, and optionally a line of hints in the
-/// bottom border.
-pub fn boxed(
-    title: &str,
-    bottom: Option<&str>,
-    focused: bool,
-    width: u16,
-    theme: &Theme,
-) -> Block<'static> {
-    let room = width.saturating_sub(2) as usize;
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(focused))
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            text::truncate(&format!(" {title} "), room),
-            theme.title(focused),
-        ));
-    if let Some(b) = bottom {
-        block = block.title_bottom(Span::styled(
-            text::truncate(&format!(" {b} "), room),
-            theme.dim(),
-        ));
-    }
-    block
-}
+/// What a handler does to one component with a context.
+type Handler<'h> = dyn FnMut(&mut dyn Component, &mut Cx) -> Outcome + 'h;
 
-/// "ctrl-s saves · esc closes": the keys bound to each action in `ctx` (or
-/// globally), from the keymap in use, with what they do. Actions with no
-/// key are left out.
-pub fn key_hints(app: &App, ctx: Context, items: &[(Action, &str)]) -> String {
-    items
-        .iter()
-        .filter_map(|(a, what)| app.keymap.hint(ctx, *a).map(|k| format!("{k} {what}")))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// A pane of text scrolled to `scroll`, in its box, with a scrollbar.
-pub fn scrolled_pane(
-    lines: &[Line<'static>],
-    title: &str,
-    focused: bool,
-    scroll: usize,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let block = boxed(title, None, focused, area.width, theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let content = content_rect(inner);
-    let shown: Vec<Line> = lines
-        .iter()
-        .skip(scroll)
-        .take(content.height as usize)
-        .cloned()
-        .collect();
-    Paragraph::new(shown).render(content, buf);
-    scrollbar(
-        lines.len(),
-        scroll,
-        content.height as usize,
-        area,
-        buf,
-        theme,
-    );
-}
-
-/// A scrollbar on the right border when the text is longer than the view.
-pub fn scrollbar(
-    total: usize,
-    pos: usize,
-    view: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
-    if total <= view || area.height < 4 {
-        return;
-    }
-    let mut state = ScrollbarState::new(total.saturating_sub(view))
-        .position(pos)
-        .viewport_content_length(view);
-    Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .track_symbol(None)
-        .thumb_style(theme.border(true))
-        .render(
-            Rect {
-                y: area.y + 1,
-                height: area.height - 2,
-                ..area
-            },
-            buf,
-            &mut state,
-        );
-}
-
-/// "terminal too small", cut to whatever space there is.
-fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let lines = [
-        "terminal too small".to_string(),
-        format!("need at least {MIN_WIDTH}×{MIN_HEIGHT}"),
-        "q quits".to_string(),
-    ];
-    let shown: Vec<Line> = lines
-        .iter()
-        .take(area.height as usize)
-        .map(|l| Line::styled(text::truncate(l, area.width as usize), theme.error()))
-        .collect();
-    let top = area.y + area.height.saturating_sub(shown.len() as u16) / 2;
-    let r = Rect {
-        y: top,
-        height: area.height.min(shown.len() as u16),
-        ..area
-    };
-    Paragraph::new(shown).centered().render(r, buf);
-}
-
-/// Draws the whole screen.
-pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    draw(app, area, frame.buffer_mut());
-}
-
-/// Draws the whole screen into a buffer (also used for screenshots).
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let areas = app.areas();
-    let theme = &app.theme;
-    if areas.arrangement == Arrangement::TooSmall {
-        too_small(area, buf, theme);
-        return;
-    }
-    if let Some(r) = areas.list {
-        list::render(app, r, buf);
-    }
-    if let Some(r) = areas.message {
-        let text = app.message_text();
-        let title = match app.telegram() {
-            Some(t) if areas.arrangement == Arrangement::Single => {
-                format!("Message · {}", t.date.short())
-            }
-            _ => "Message".to_string(),
+impl Shell {
+    pub fn new(app: App, theme: Theme, size: Size) -> Shell {
+        let hints = Hints::new(&app.keymap);
+        let mut s = Shell {
+            app,
+            theme,
+            size,
+            hints,
+            reader: Reader::new(),
+            layers: Vec::new(),
+            effects: Vec::new(),
         };
-        message::render(
-            &text,
-            &title,
-            app.focus == Pane::Message,
-            app.message_scroll,
-            theme,
-            r,
-            buf,
-        );
+        s.sync();
+        s
     }
-    if let Some(r) = areas.annotations {
-        let text = app.notes_text();
-        let n = app.telegram().map_or(0, |t| t.notes.len());
-        annotations::render(
-            &text,
-            &format!("Annotations · {n}"),
-            app.focus == Pane::Annotations,
-            app.notes.scroll,
-            theme,
-            r,
-            buf,
-        );
+
+    pub fn size(&self) -> Size {
+        self.size
     }
-    for o in &app.overlays {
-        match o {
-            Overlay::Help(h) => help::render(app, h, area, buf),
-            Overlay::Filter(p) => filter::render(app, p, area, buf),
-            Overlay::Compare(c) => compare::render(app, c, area, buf),
-            Overlay::Search(s) => search::render(app, s, area, buf),
-            Overlay::Editor(e) => editor::render(app, e, area, buf),
-            Overlay::Confirm(c) => editor::render_confirm(app, c, area, buf),
-            Overlay::Citation(c) => editor::render_citation(app, c, area, buf),
-            Overlay::Timeline(t) => timeline::render(app, t, area, buf),
-            Overlay::Matrix(m) => matrix::render(app, m, area, buf),
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The component on top, which gets the keys first.
+    fn top(&self) -> &dyn Component {
+        self.layers
+            .last()
+            .map_or(&self.reader as &dyn Component, |b| b.as_ref())
+    }
+
+    /// The keymap context that gets the next key.
+    pub fn context(&self) -> Context {
+        self.top().context(&self.app)
+    }
+
+    /// "LIST", "COMPARE", … for the status line.
+    pub fn mode(&self) -> &'static str {
+        self.top().mode(&self.app)
+    }
+
+    /// How many overlays are open.
+    pub fn overlays(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// The top overlay, if it is a `T`.
+    pub fn top_as<T: 'static>(&self) -> Option<&T> {
+        self.layers.last()?.as_any().downcast_ref()
+    }
+
+    /// The topmost overlay that is a `T`.
+    pub fn find<T: 'static>(&self) -> Option<&T> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| l.as_any().downcast_ref())
+    }
+
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+
+    /// What the runner is to do next.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Offers something to the components top-down until one takes it,
+    /// applies the outcome, and brings every view up to date.
+    fn dispatch(&mut self, f: &mut Handler) {
+        let top = self.context();
+        let Shell {
+            app,
+            theme,
+            size,
+            hints,
+            reader,
+            layers,
+            effects,
+        } = self;
+        let mut cx = Cx {
+            app,
+            effects,
+            size: *size,
+            theme,
+            hints,
+            top,
+        };
+        let mut at = layers.len();
+        loop {
+            let (outcome, here) = if at == 0 {
+                (f(reader, &mut cx), None)
+            } else {
+                at -= 1;
+                (f(layers[at].as_mut(), &mut cx), Some(at))
+            };
+            match (outcome, here) {
+                (Outcome::Ignored, Some(_)) => continue,
+                (Outcome::Ignored | Outcome::Consumed, _) => break,
+                (Outcome::Close, Some(i)) => {
+                    layers.remove(i);
+                    break;
+                }
+                (Outcome::Close, None) => break,
+                (Outcome::Push(c), _) => {
+                    layers.push(c);
+                    break;
+                }
+                (Outcome::Replace(c), Some(i)) => {
+                    layers[i] = c;
+                    break;
+                }
+                (Outcome::Replace(c), None) => {
+                    layers.push(c);
+                    break;
+                }
+            }
+        }
+        self.sync();
+    }
+
+    /// Every component brings its cached views up to date, bottom first
+    /// (after a change made to the model directly).
+    pub fn sync(&mut self) {
+        let top = self.context();
+        let Shell {
+            app,
+            theme,
+            size,
+            hints,
+            reader,
+            layers,
+            effects,
+        } = self;
+        let mut cx = Cx {
+            app,
+            effects,
+            size: *size,
+            theme,
+            hints,
+            top,
+        };
+        reader.sync(&mut cx);
+        for l in layers.iter_mut() {
+            l.sync(&mut cx);
         }
     }
-    if let Some(r) = areas.status {
-        status::render(app, r, buf);
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.dispatch(&mut |c, cx| c.update(action, cx));
+    }
+
+    /// Looks a key up (the top component's context first, then global)
+    /// and applies it; a key with no binding is typing.
+    pub fn handle_key(&mut self, key: Key) {
+        self.app.flash = None;
+        let top = self.top();
+        let ctx = top.context(&self.app);
+        let typing = top.takes_text() && key.typed_char().is_some();
+        let found = self
+            .app
+            .keymap
+            .action(ctx, &key)
+            .or_else(|| (!typing).then(|| self.app.keymap.action(Context::Global, &key))?);
+        match found {
+            Some(a) => self.update(a),
+            None => self.dispatch(&mut |c, cx| c.key(key, cx)),
+        }
+    }
+
+    /// Presses keys written as in keymap.toml, separated by spaces
+    /// (`"j j ctrl-d tab ?"`), without running their effects: see
+    /// `runner::press` for that.
+    pub fn press_keys(&mut self, keys: &str) -> Result<(), String> {
+        for k in keys.split_whitespace() {
+            self.handle_key(k.parse::<Key>()?);
+        }
+        Ok(())
+    }
+
+    pub fn handle_mouse(&mut self, m: MouseEvent) {
+        self.dispatch(&mut |c, cx| c.mouse(m, cx));
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.dispatch(&mut |c, cx| c.paste(text, cx));
+    }
+
+    /// Opens a telegram by id (a deep link).
+    pub fn open_id(&mut self, id: &str) -> Result<(), String> {
+        self.app.open_id(id)?;
+        self.sync();
+        Ok(())
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Size::new(width, height);
+        self.sync();
+    }
+
+    /// An answer from the runner: the model takes its part, then the
+    /// components theirs.
+    pub fn event(&mut self, event: Event) {
+        let app = &mut self.app;
+        match &event {
+            Event::SearchReady => app.search_ready = true,
+            Event::NoteSaved { result, done } => app.note_saved(result, done, &mut self.effects),
+            Event::EditorDone(edit, result) => {
+                app.finish_external_edit(edit.clone(), result.clone(), &mut self.effects)
+            }
+            Event::SearchResults { .. } => {}
+        }
+        self.dispatch(&mut |c, cx| c.event(&event, cx));
+    }
+
+    fn render_cx(&self) -> RenderCx<'_> {
+        RenderCx {
+            app: &self.app,
+            size: self.size,
+            theme: &self.theme,
+            hints: &self.hints,
+        }
+    }
+
+    /// Draws the whole screen.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        self.draw(area, frame.buffer_mut());
+    }
+
+    /// Draws the whole screen into a buffer (also used for screenshots).
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) {
+        let cx = self.render_cx();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let quit = self.hints.key(Context::Global, Action::Quit);
+            widgets::too_small(area, buf, &self.theme, quit);
+            return;
+        }
+        self.reader.render(area, buf, &cx);
+        for l in &self.layers {
+            l.render(area, buf, &cx);
+        }
+        if let Some(r) = self.reader.areas().status {
+            let word = self.layers.iter().rev().find_map(|l| l.status());
+            status::render(&cx, self.top(), word, r, buf);
+        }
     }
 }

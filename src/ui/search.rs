@@ -1,10 +1,16 @@
-//! The search overlay: the query line, live ranked results (date, sender →
-//! recipients, the field that matched and a snippet with the matched
-//! characters highlighted), and a preview of the selected result. Snippets
-//! and previews are computed only for what is on screen.
+//! The search overlay: the query as typed, the ranked hits with a snippet
+//! of where each matched, and a preview of the selected telegram at its
+//! match. Queries leave as effects and answers come back as events with
+//! the generation they were asked for; stale ones are dropped. What the
+//! overlay shows is laid out when the hits, the selection or the size
+//! change, not per frame.
 
+use std::any::Any;
 use std::ops::Range;
+use std::sync::Arc;
+use std::time::Duration;
 
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::Style;
@@ -12,13 +18,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 use rustc_hash::FxHashMap;
 
-use super::text::{fit, sanitize, truncate, width};
-use crate::app::App;
-use crate::app::search::{SearchState, row_snippet};
-use crate::layout::centered;
+use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::layout::centered;
+use super::widgets::{boxed, content_rect, inner};
+use crate::action::Action;
+use crate::app::search::{LastSearch, row_snippet};
+use crate::app::{App, Effect, Event, Pane};
+use crate::keymap::{Context, Key};
 use crate::search::document::fields;
-use crate::search::query::FieldKind;
+use crate::search::query::{FieldKind, Query};
 use crate::search::snippet::matches;
+use crate::search::{Hit, ParseError, parse};
+use crate::text::{fit, sanitize, split_highlights, truncate, width};
+use crate::view::message;
+
+/// Where the reader was when the search opened, to go back on `esc`.
+#[derive(Clone, Debug, PartialEq)]
+struct Restore {
+    selected: usize,
+    offset: usize,
+    open: Option<usize>,
+    focus: Pane,
+    message_scroll: usize,
+}
+
+/// What the overlay shows below the query, laid out.
+#[derive(Default)]
+struct Shown {
+    key: Option<(u64, u64, usize, usize, Size)>,
+    results: Vec<Line<'static>>,
+    preview: Vec<Line<'static>>,
+}
+
+pub struct Search {
+    pub query: String,
+    /// Generation of the query as typed.
+    pub generation: u64,
+    /// The newest results to arrive, and the generation they answer.
+    pub hits: Option<Arc<Vec<Hit>>>,
+    pub hits_gen: u64,
+    pub error: Option<ParseError>,
+    pub took: Option<Duration>,
+    pub selected: usize,
+    pub offset: usize,
+    restore: Restore,
+    shown: Shown,
+}
 
 /// Where the overlay and its parts go.
 struct Parts {
@@ -32,7 +77,7 @@ struct Parts {
 fn parts(size: Size) -> Parts {
     let screen = Rect::new(0, 0, size.width, size.height.saturating_sub(1));
     let frame = centered(screen, 92, 92, 40, 10);
-    let inner = super::content_rect(super::inner(frame));
+    let inner = content_rect(inner(frame));
     let query = Rect {
         height: inner.height.min(1),
         ..inner
@@ -64,138 +109,189 @@ fn parts(size: Size) -> Parts {
 }
 
 /// How many result rows the overlay shows at this size.
-pub fn result_rows(size: Size) -> usize {
+fn result_rows(size: Size) -> usize {
     parts(size).results.height as usize
 }
 
 /// A line of text with some byte ranges styled as matches.
 fn highlighted(text: &str, ranges: &[Range<usize>], base: Style, hl: Style) -> Vec<Span<'static>> {
-    super::text::split_highlights(text, ranges)
+    split_highlights(text, ranges)
         .into_iter()
         .map(|(s, h)| Span::styled(sanitize(s), if h { base.patch(hl) } else { base }))
         .collect()
 }
 
-pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let p = parts(app.size);
-    let frame = p.frame.intersection(screen);
-    Clear.render(frame, buf);
-    let hint = format!(
-        "type to search · {}",
-        super::key_hints(
-            app,
-            crate::keymap::Context::Search,
-            &[
-                (crate::action::Action::Down, "moves"),
-                (crate::action::Action::Confirm, "opens"),
-                (crate::action::Action::Close, "goes back"),
-            ],
-        )
-    );
-    let block = super::boxed("Search", Some(&hint), true, frame.width, theme);
-    block.render(frame, buf);
-    if p.results.height == 0 {
-        return;
+impl Search {
+    /// `/`: the overlay, with the last search's text to start from.
+    pub fn open(cx: &mut Cx) -> Search {
+        let app = &*cx.app;
+        let restore = Restore {
+            selected: app.list.selected,
+            offset: app.list.offset,
+            open: app.open,
+            focus: app.focus,
+            message_scroll: app.message_scroll,
+        };
+        let query = app
+            .last_search
+            .as_ref()
+            .map(|l| l.text.clone())
+            .unwrap_or_default();
+        let mut s = Search {
+            query,
+            generation: 0,
+            hits: None,
+            hits_gen: 0,
+            error: None,
+            took: None,
+            selected: 0,
+            offset: 0,
+            restore,
+            shown: Shown::default(),
+        };
+        s.submit(cx);
+        s
     }
-    let w = p.query.width as usize;
-    // The query line.
-    let q = Line::from(vec![
-        Span::styled("/ ", theme.key()),
-        Span::raw(truncate(&sanitize(&s.query), w.saturating_sub(4))),
-        Span::styled("▏", theme.key()),
-    ]);
-    Paragraph::new(q).render(p.query, buf);
-    // The line below it: an error, progress, or the count.
-    let info = match (&s.error, &s.hits) {
-        (Some(e), _) => Line::styled(
-            truncate(&format!("{}: {}", e.column + 1, e.message), w),
-            theme.error(),
-        ),
-        (None, _) if !app.search_index_ready && app.search_index.is_none() => Line::styled(
-            truncate(
-                &format!("indexing {} telegrams…", app.corpus.telegrams.len()),
-                w,
-            ),
-            theme.dim(),
-        ),
-        (None, Some(h)) => {
-            let mut t = format!("{} hit{}", h.len(), if h.len() == 1 { "" } else { "s" });
-            if !s.current() {
-                t.push_str(" · searching…");
-            } else if let Some(d) = s.took.filter(|d| !d.is_zero()) {
-                t.push_str(&format!(" · {:.1} ms", d.as_secs_f64() * 1000.0));
+
+    /// The results are for the query shown.
+    pub fn current(&self) -> bool {
+        self.hits.is_some() && self.hits_gen == self.generation
+    }
+
+    /// Sends the query as typed: parse errors show at once; otherwise the
+    /// query goes to the index.
+    fn submit(&mut self, cx: &mut Cx) {
+        self.generation = cx.app.next_search_generation();
+        match parse(&self.query) {
+            Err(e) => self.error = Some(e),
+            Ok(_) => {
+                self.error = None;
+                cx.effects.push(Effect::Search {
+                    generation: self.generation,
+                    query: self.query.clone(),
+                });
             }
-            Line::styled(truncate(&t, w), theme.dim())
         }
-        (None, None) => Line::styled("searching…", theme.dim()),
-    };
-    Paragraph::new(info).render(p.info, buf);
-    buf.set_stringn(p.info.x, p.info.y + 1, "─".repeat(w), w, theme.dim());
-    let Some(hits) = &s.hits else { return };
-    let query = crate::search::parse(&s.query).ok();
-    // Result rows, each with a snippet of where it matched.
-    let date_w = 11;
-    let who_w = (w / 4).clamp(10, 30);
-    let rest = w.saturating_sub(date_w + who_w + 4);
-    let mut lines = Vec::new();
-    for (i, hit) in hits
-        .iter()
-        .enumerate()
-        .skip(s.offset)
-        .take(p.results.height as usize)
-    {
-        let t = &app.corpus.telegrams[hit.record as usize];
-        let who = format!(
-            "{} → {}",
-            app.corpus.names(&t.from),
-            app.corpus.names(&t.to)
-        );
-        let mut spans = vec![
-            Span::raw(if i == s.selected { "▸ " } else { "  " }),
-            Span::styled(fit(&t.date.short(), date_w), theme.dim()),
-            Span::styled(fit(&who, who_w), theme.heading()),
-            Span::raw("  "),
-        ];
-        let snip = query.as_ref().filter(|q| !q.is_empty()).and_then(|q| {
-            row_snippet(&app.corpus, q, hit.record as usize, rest.saturating_sub(10))
-        });
-        match snip {
-            Some(sn) => {
-                let label = format!("{}: ", sn.kind.label());
-                spans.push(Span::styled(label.clone(), theme.dim()));
-                let room = rest.saturating_sub(width(&label));
-                let text = truncate(&sn.text, room);
-                let keep: Vec<Range<usize>> = sn
-                    .highlights
-                    .iter()
-                    .filter(|r| r.end <= text.len())
-                    .cloned()
-                    .collect();
-                spans.extend(highlighted(
-                    &text,
-                    &keep,
-                    Style::new(),
-                    theme.search_match(),
-                ));
+    }
+
+    fn deliver(
+        &mut self,
+        generation: u64,
+        result: &Result<Arc<Vec<Hit>>, ParseError>,
+        took: Duration,
+    ) {
+        if generation != self.generation {
+            return;
+        }
+        match result {
+            Ok(hits) => {
+                self.hits = Some(Arc::clone(hits));
+                self.hits_gen = generation;
+                self.error = None;
+                self.took = Some(took);
+                self.selected = 0;
+                self.offset = 0;
             }
-            None => spans.push(Span::raw(truncate(&sanitize(&t.title), rest))),
+            Err(e) => self.error = Some(e.clone()),
         }
-        let mut line = Line::from(spans);
-        if i == s.selected {
-            line = line.style(theme.selected(true));
+    }
+
+    /// Lays out the result rows and the preview, if what they show changed.
+    fn layout(&mut self, cx: &Cx) {
+        let key = Some((
+            self.generation,
+            self.hits_gen,
+            self.offset,
+            self.selected,
+            cx.size,
+        ));
+        if self.shown.key == key {
+            return;
         }
-        lines.push(line);
+        let p = parts(cx.size);
+        let query = parse(&self.query).ok();
+        self.shown = Shown {
+            key,
+            results: self.results(cx, &p, query.as_ref()),
+            preview: self.preview(cx, &p, query.as_ref()),
+        };
     }
-    if hits.is_empty() && s.current() {
-        lines.push(Line::styled("No telegram matches every term.", theme.dim()));
+
+    fn results(&self, cx: &Cx, p: &Parts, query: Option<&Query>) -> Vec<Line<'static>> {
+        let (app, theme) = (&*cx.app, cx.theme);
+        let s = self;
+        let w = p.query.width as usize;
+        let Some(hits) = &s.hits else {
+            return Vec::new();
+        };
+        // Result rows, each with a snippet of where it matched.
+        let date_w = 11;
+        let who_w = (w / 4).clamp(10, 30);
+        let rest = w.saturating_sub(date_w + who_w + 4);
+        let mut lines = Vec::new();
+        for (i, hit) in hits
+            .iter()
+            .enumerate()
+            .skip(s.offset)
+            .take(p.results.height as usize)
+        {
+            let t = &app.corpus.telegrams[hit.record as usize];
+            let who = format!(
+                "{} → {}",
+                app.corpus.names(&t.from),
+                app.corpus.names(&t.to)
+            );
+            let mut spans = vec![
+                Span::raw(if i == s.selected { "▸ " } else { "  " }),
+                Span::styled(fit(&t.date.short(), date_w), theme.dim()),
+                Span::styled(fit(&who, who_w), theme.heading()),
+                Span::raw("  "),
+            ];
+            let snip = query.filter(|q| !q.is_empty()).and_then(|q| {
+                row_snippet(&app.corpus, q, hit.record as usize, rest.saturating_sub(10))
+            });
+            match snip {
+                Some(sn) => {
+                    let label = format!("{}: ", sn.kind.label());
+                    spans.push(Span::styled(label.clone(), theme.dim()));
+                    let room = rest.saturating_sub(width(&label));
+                    let text = truncate(&sn.text, room);
+                    let keep: Vec<Range<usize>> = sn
+                        .highlights
+                        .iter()
+                        .filter(|r| r.end <= text.len())
+                        .cloned()
+                        .collect();
+                    spans.extend(highlighted(
+                        &text,
+                        &keep,
+                        Style::new(),
+                        theme.search_match(),
+                    ));
+                }
+                None => spans.push(Span::raw(truncate(&sanitize(&t.title), rest))),
+            }
+            let mut line = Line::from(spans);
+            if i == s.selected {
+                line = line.style(theme.selected(true));
+            }
+            lines.push(line);
+        }
+        if hits.is_empty() && s.current() {
+            lines.push(Line::styled("No telegram matches every term.", theme.dim()));
+        }
+        lines
     }
-    Paragraph::new(lines).render(p.results, buf);
-    // Preview of the selected result, at its match.
-    if p.preview.height > 1
-        && let Some(hit) = hits.get(s.selected)
-        && let Some(q) = &query
-    {
+
+    fn preview(&self, cx: &Cx, p: &Parts, query: Option<&Query>) -> Vec<Line<'static>> {
+        let (app, theme) = (&*cx.app, cx.theme);
+        let w = p.query.width as usize;
+        let (Some(hits), Some(q)) = (&self.hits, query) else {
+            return Vec::new();
+        };
+        let Some(hit) = hits.get(self.selected).filter(|_| p.preview.height > 1) else {
+            return Vec::new();
+        };
         let t = &app.corpus.telegrams[hit.record as usize];
         let fs = fields(&app.corpus, t);
         let mut hl: FxHashMap<usize, Vec<Range<usize>>> = FxHashMap::default();
@@ -205,31 +301,215 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
                 hl.insert(fs[m.field].index, m.ranges.clone());
             }
         }
-        let text = super::message::build(&app.corpus, t, theme, w, None, None, &hl);
+        let text = message::build(&app.corpus, t, theme, w, None, None, &hl);
         let first = ms
             .iter()
             .find(|m| fs[m.field].kind == FieldKind::Passage)
             .and_then(|m| text.passage_lines.get(fs[m.field].index).copied())
             .unwrap_or(0);
-        buf.set_stringn(
-            p.preview.x,
-            p.preview.y,
-            format!("── preview {}", "─".repeat(w)),
-            w,
-            theme.dim(),
-        );
-        let body = Rect {
-            y: p.preview.y + 1,
-            height: p.preview.height - 1,
-            ..p.preview
+        let room = p.preview.height.saturating_sub(1) as usize;
+        text.lines.into_iter().skip(first).take(room).collect()
+    }
+}
+
+impl Component for Search {
+    fn context(&self, _: &App) -> Context {
+        Context::Search
+    }
+
+    fn mode(&self, _: &App) -> &'static str {
+        "SEARCH"
+    }
+
+    fn hints(&self, _: &RenderCx) -> Vec<(Action, &'static str)> {
+        vec![
+            (Action::Down, "move"),
+            (Action::Confirm, "open"),
+            (Action::ClearInput, "clear"),
+            (Action::Close, "back"),
+        ]
+    }
+
+    fn takes_text(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let rows = result_rows(cx.size);
+        let n = self.hits.as_ref().map_or(0, |h| h.len());
+        let mv = |s: &mut Search, d: isize| {
+            if n > 0 {
+                s.selected = (s.selected as isize + d).clamp(0, n as isize - 1) as usize;
+            }
+            if s.selected < s.offset {
+                s.offset = s.selected;
+            } else if rows > 0 && s.selected >= s.offset + rows {
+                s.offset = s.selected + 1 - rows;
+            }
         };
-        let lines: Vec<Line> = text
-            .lines
-            .iter()
-            .skip(first)
-            .take(body.height as usize)
-            .cloned()
-            .collect();
-        Paragraph::new(lines).render(body, buf);
+        match action {
+            Action::Close | Action::Cancel => {
+                let r = &self.restore;
+                let app = &mut *cx.app;
+                app.list.selected = r.selected;
+                app.list.offset = r.offset;
+                app.open = r.open;
+                app.focus = r.focus;
+                app.message_scroll = r.message_scroll;
+                return Outcome::Close;
+            }
+            Action::Down => mv(self, 1),
+            Action::Up => mv(self, -1),
+            Action::PageDown | Action::HalfPageDown => mv(self, rows.max(1) as isize),
+            Action::PageUp | Action::HalfPageUp => mv(self, -(rows.max(1) as isize)),
+            Action::Top => mv(self, -(n as isize)),
+            Action::Bottom => mv(self, n as isize),
+            Action::ClearInput => {
+                self.query.clear();
+                self.submit(cx);
+            }
+            Action::Confirm => {
+                let (Some(hits), true) = (self.hits.clone(), self.current()) else {
+                    return Outcome::Consumed;
+                };
+                let Some(hit) = hits.get(self.selected).copied() else {
+                    return Outcome::Consumed;
+                };
+                if let Ok(query) = parse(&self.query) {
+                    cx.app.set_last_search(LastSearch {
+                        text: self.query.clone(),
+                        query,
+                        hits,
+                        current: self.selected,
+                    });
+                }
+                cx.app.show_hit(hit.record as usize);
+                return Outcome::Close;
+            }
+            other => return stop_unless_global(other),
+        }
+        Outcome::Consumed
+    }
+
+    fn key(&mut self, key: Key, cx: &mut Cx) -> Outcome {
+        match (key.typed_char(), key.code) {
+            (Some(c), _) => self.query.push(c),
+            (None, KeyCode::Backspace) => {
+                if self.query.pop().is_none() {
+                    return Outcome::Consumed;
+                }
+            }
+            _ => return Outcome::Consumed,
+        }
+        self.submit(cx);
+        Outcome::Consumed
+    }
+
+    fn paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        self.query.extend(text.chars().filter(|c| !c.is_control()));
+        self.submit(cx);
+        Outcome::Consumed
+    }
+
+    fn event(&mut self, event: &Event, cx: &mut Cx) -> Outcome {
+        match event {
+            Event::SearchResults {
+                generation,
+                result,
+                took,
+            } => {
+                self.deliver(*generation, result, *took);
+                Outcome::Consumed
+            }
+            // The index is ready: send the query again if it waited.
+            Event::SearchReady => {
+                if !self.current() {
+                    self.submit(cx);
+                }
+                Outcome::Ignored
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn sync(&mut self, cx: &mut Cx) {
+        self.layout(cx);
+    }
+
+    fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let (app, theme, s) = (cx.app, cx.theme, self);
+        let p = parts(cx.size);
+        let frame = p.frame.intersection(screen);
+        Clear.render(frame, buf);
+        let hint = format!(
+            "type to search · {}",
+            cx.hints.line(
+                Context::Search,
+                &[
+                    (Action::Down, "moves"),
+                    (Action::Confirm, "opens"),
+                    (Action::Close, "goes back"),
+                ],
+            )
+        );
+        let block = boxed("Search", Some(&hint), true, frame.width, theme);
+        block.render(frame, buf);
+        if p.results.height == 0 {
+            return;
+        }
+        let w = p.query.width as usize;
+        // The query line.
+        let q = Line::from(vec![
+            Span::styled("/ ", theme.key()),
+            Span::raw(truncate(&sanitize(&s.query), w.saturating_sub(4))),
+            Span::styled("▏", theme.key()),
+        ]);
+        Paragraph::new(q).render(p.query, buf);
+        // The line below it: an error, progress, or the count.
+        let info = match (&s.error, &s.hits) {
+            (Some(e), _) => Line::styled(
+                truncate(&format!("{}: {}", e.column + 1, e.message), w),
+                theme.error(),
+            ),
+            (None, _) if !app.search_ready => Line::styled(
+                truncate(
+                    &format!("indexing {} telegrams…", app.corpus.telegrams.len()),
+                    w,
+                ),
+                theme.dim(),
+            ),
+            (None, Some(h)) => {
+                let mut t = format!("{} hit{}", h.len(), if h.len() == 1 { "" } else { "s" });
+                if !s.current() {
+                    t.push_str(" · searching…");
+                } else if let Some(d) = s.took.filter(|d| !d.is_zero()) {
+                    t.push_str(&format!(" · {:.1} ms", d.as_secs_f64() * 1000.0));
+                }
+                Line::styled(truncate(&t, w), theme.dim())
+            }
+            (None, None) => Line::styled("searching…", theme.dim()),
+        };
+        Paragraph::new(info).render(p.info, buf);
+        buf.set_stringn(p.info.x, p.info.y + 1, "─".repeat(w), w, theme.dim());
+        Paragraph::new(self.shown.results.clone()).render(p.results, buf);
+        if !self.shown.preview.is_empty() {
+            buf.set_stringn(
+                p.preview.x,
+                p.preview.y,
+                format!("── preview {}", "─".repeat(w)),
+                w,
+                theme.dim(),
+            );
+            let body = Rect {
+                y: p.preview.y + 1,
+                height: p.preview.height - 1,
+                ..p.preview
+            };
+            Paragraph::new(self.shown.preview.clone()).render(body, buf);
+        }
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }

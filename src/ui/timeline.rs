@@ -1,744 +1,530 @@
-//! The timeline view: a month ruler, the paper's events as labelled markers
-//! (key events run as guides through the lanes), one lane per sender with a
-//! mark for every telegram, and below them what lies under the cursor.
+//! The timeline component: the paper's chronology with every telegram on
+//! its day, one lane per sender. The lanes are found once, when it opens;
+//! what a frame draws (markers, cell counts, the panel) is computed when
+//! the cursor, the zoom or the size changes, and drawing only reads it.
+
+use std::any::Any;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::text::{sanitize, truncate, width};
+use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::widgets::boxed;
 use crate::action::Action;
 use crate::app::App;
-use crate::app::timeline::{
-    Geometry, Lane, Scale, TimelineState, day_of, label_width, lanes, plot_left, step_name,
-    undated, under_cursor,
-};
-use crate::corpus::{Certainty, Corpus, Date, Event};
+use crate::corpus::Date;
 use crate::keymap::Context;
+use crate::text::{truncate, width};
+use crate::view::timeline::{
+    Geometry, Lane, SCALES, Scale, TimelineState, day_of, label_width, lane_telegrams, lanes,
+    plot_cols, plot_left, span, step_name, undated, under_cursor,
+};
+use crate::view::timeline_marks::{
+    Marker, cells, count_glyph, cursor_cols, frame, lane_offset, legend, markers, panel,
+    place_labels, ruler,
+};
 
-/// The frame: the whole screen above the status line.
-pub fn frame(screen: Rect) -> Rect {
-    Rect {
-        height: screen.height.saturating_sub(1),
-        ..screen
-    }
+/// What a frame of the timeline draws, for one cursor, zoom and size.
+struct Drawn {
+    key: (TimelineState, u16),
+    geometry: Geometry,
+    marks: Vec<Marker>,
+    counts: Vec<Vec<(usize, bool)>>,
+    panel: Vec<Line<'static>>,
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// "Mon", "Tue", … for a day number (day 0, 1 January 1970, was a Thursday).
-pub fn weekday(day: i64) -> &'static str {
-    WEEKDAYS[(day + 3).rem_euclid(7) as usize]
+pub struct Timeline {
+    pub state: TimelineState,
+    lanes: Vec<Lane>,
+    span: (i64, i64),
+    /// The telegrams dated to the year only (corpus indices).
+    undated: Vec<usize>,
+    drawn: Option<Drawn>,
 }
 
-/// An event's mark on the marker row: `◆` a key event, `▼` another event,
-/// `‡` a second date the paper gives for an event.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Marker {
-    pub col: u16,
-    pub glyph: char,
-    pub label: String,
-    pub key: bool,
-}
-
-/// Every event date on screen as a marker: each event at its date, and again
-/// at each conflicting date the paper gives.
-pub fn markers(corpus: &Corpus, g: &Geometry) -> Vec<Marker> {
-    let mut out = Vec::new();
-    for e in corpus.events.iter().filter(|e| e.date.is_full()) {
-        let conflicted = !e.conflicts.is_empty();
-        let label = if conflicted {
-            format!("{}‡", e.short)
-        } else {
-            e.short.clone()
-        };
-        if let Some(col) = g.col_of(e.date.day_number()) {
-            out.push(Marker {
-                col,
-                glyph: if e.key { '◆' } else { '▼' },
-                label: label.clone(),
-                key: e.key,
-            });
-        }
-        for c in e.conflicts.iter().filter(|c| c.date.is_full()) {
-            if let Some(col) = g.col_of(c.date.day_number()) {
-                out.push(Marker {
-                    col,
-                    glyph: '‡',
-                    label: format!("({})", e.short),
-                    key: e.key,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Places marker labels on `rows` rows: key events first, then the events
-/// nearest `focus` (the cursor's column), each starting at its marker's
-/// column (or ending at the plot's edge, if it would run past it) on the
-/// first row where it does not touch another label. Returns (row, col,
-/// text); labels with no room are left out (the cursor's panel names every
-/// event on its day).
-pub fn place_labels(
-    markers: &[Marker],
-    rows: usize,
-    cols: u16,
-    focus: Option<u16>,
-) -> Vec<(usize, u16, String)> {
-    let mut order: Vec<&Marker> = markers.iter().collect();
-    let near = |m: &Marker| focus.map_or(m.col, |f| m.col.abs_diff(f));
-    order.sort_by_key(|m| (!m.key, m.glyph == '‡', near(m), m.col));
-    let mut taken: Vec<Vec<(u16, u16)>> = vec![Vec::new(); rows];
-    let mut out = Vec::new();
-    for m in order {
-        let w = width(&m.label) as u16;
-        if w > cols {
-            continue;
-        }
-        let start = m.col.min(cols - w);
-        let end = start + w;
-        for (r, spans) in taken.iter_mut().enumerate() {
-            if spans.iter().all(|&(a, b)| end + 1 < a || start > b + 1) {
-                spans.push((start, end));
-                out.push((r, start, m.label.clone()));
-                break;
-            }
-        }
-    }
-    out
-}
-
-/// Text at plot columns.
-pub type Ticks = Vec<(u16, String)>;
-
-/// The ruler's two rows: month names at the column of each month's first
-/// day (the first visible month at column 0), and day numbers as they fit,
-/// leaving room around the cursor's day number (drawn apart, highlighted)
-/// so the two never read as one.
-pub fn ruler(g: &Geometry, cursor: Option<(u16, String)>) -> (Ticks, Ticks) {
-    let last = g.first_day + g.scale.days_in(g.cols);
-    let mut months = Vec::new();
-    let mut days = Vec::new();
-    let mut month_end = 0u16;
-    let mut day_end = 0u16;
-    let clear_of_cursor = |col: u16, w: u16| {
-        cursor
-            .as_ref()
-            .is_none_or(|(c, s)| col + w < *c || col > c + s.len() as u16)
-    };
-    let every_day = matches!(g.scale, Scale::ColsPerDay(n) if n >= 2);
-    for d in g.first_day..last {
-        let date = Date::from_day_number(d);
-        let Some(col) = g.col_of(d) else { continue };
-        let (day, month) = (date.day.unwrap_or(1), date.month.unwrap_or(1));
-        if day == 1 || d == g.first_day {
-            let mut name = Date::month_name(month)[..3].to_string();
-            if month == 1 && d != g.first_day {
-                name.push_str(&format!(" {}", date.year));
-            }
-            let w = width(&name) as u16;
-            if (col >= month_end || months.is_empty()) && col + w <= g.cols {
-                months.push((col, name));
-                month_end = col + w + 1;
-            }
-        }
-        let tick = match g.scale {
-            _ if every_day => true,
-            Scale::ColsPerDay(_) => matches!(day, 1 | 5 | 10 | 15 | 20 | 25),
-            Scale::DaysPerCol(n) if n <= 3 => matches!(day, 1 | 15),
-            Scale::DaysPerCol(_) => false,
-        };
-        if tick {
-            let s = day.to_string();
-            let w = s.len() as u16;
-            if (col >= day_end || days.is_empty()) && col + w <= g.cols && clear_of_cursor(col, w) {
-                days.push((col, s));
-                day_end = col + w + 1;
-            }
-        }
-    }
-    (months, days)
-}
-
-/// What the lane draws in one column: the number of telegrams in it, and
-/// whether they are all dated to the month only.
-/// What every lane draws in every column: the number of telegrams, and
-/// whether they are all dated to the month only. One pass over the corpus,
-/// so a frame costs the same at any zoom.
-pub fn cells(corpus: &Corpus, lanes: &[Lane], g: &Geometry) -> Vec<Vec<(usize, bool)>> {
-    let mut out = vec![vec![(0, true); g.cols as usize]; lanes.len()];
-    for t in &corpus.telegrams {
-        let Some(col) = day_of(t).and_then(|d| g.col_of(d)) else {
-            continue;
-        };
-        for sender in &t.from {
-            if let Some(l) = lanes.iter().position(|l| &l.sender == sender) {
-                let c = &mut out[l][usize::from(col)];
-                c.0 += 1;
-                c.1 &= !t.date.is_full();
-            }
-        }
-    }
-    out
-}
-
-fn count_glyph(n: usize, month_only: bool) -> String {
-    match n {
-        0 => " ".into(),
-        1 if month_only => "◦".into(),
-        1 => "●".into(),
-        2..=9 => n.to_string(),
-        _ => "+".into(),
-    }
-}
-
-/// The first column of the cursor's cell and how many columns it takes.
-fn cursor_cols(g: &Geometry, day: i64) -> Option<(u16, u16)> {
-    let col = g.col_of(day)?;
-    let w = match g.scale {
-        Scale::ColsPerDay(n) => n,
-        Scale::DaysPerCol(_) => 1,
-    };
-    Some((col, w.min(g.cols - col)))
-}
-
-/// "2 October 1950" or "29 September – 1 October 1950" for a cell.
-fn range_label(a: i64, b: i64) -> String {
-    let first = Date::from_day_number(a);
-    if b - a <= 1 {
-        return format!("{} {}", weekday(a), first.long());
-    }
-    let last = Date::from_day_number(b - 1);
-    format!("{} – {}", first.short(), last.long())
-}
-
-/// Events whose date (or a conflicting date) falls in [a, b).
-fn events_in(corpus: &Corpus, a: i64, b: i64) -> Vec<(&Event, Option<&crate::corpus::Conflict>)> {
-    let mut out = Vec::new();
-    for e in corpus.events.iter().filter(|e| e.date.is_full()) {
-        let d = e.date.day_number();
-        if d >= a && d < b {
-            out.push((e, None));
-        }
-        for c in e.conflicts.iter().filter(|c| c.date.is_full()) {
-            let d = c.date.day_number();
-            if d >= a && d < b {
-                out.push((e, Some(c)));
-            }
-        }
-    }
-    out
-}
-
-/// The panel under the lanes: the cursor's day(s), its offsets from the key
-/// events, the events and the telegrams on it.
-pub fn panel(
-    app: &App,
-    s: &TimelineState,
-    all: &[Lane],
-    g: &Geometry,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let corpus = &app.corpus;
-    let (a, b) = match g.col_of(s.day) {
-        Some(c) => g.days_of(c),
-        None => (s.day, s.day + 1),
-    };
-    let mut out = Vec::new();
-    let mut head = vec![Span::styled(range_label(a, b), theme.heading())];
-    let offsets = corpus.offsets(&Date::from_day_number(s.day));
-    if !offsets.is_empty() {
-        let parts: Vec<String> = offsets
+impl Timeline {
+    /// `t`: the timeline on the open telegram's day and sender.
+    pub fn open(cx: &mut Cx) -> Timeline {
+        let lanes = lanes(&cx.app.corpus);
+        let span = span(&cx.app.corpus);
+        let (lo, _) = span;
+        let t = cx.app.telegram();
+        let day = t
+            .and_then(day_of)
+            .unwrap_or_else(|| Date::ymd(1950, 10, 2).day_number());
+        let lane = t
+            .and_then(|t| lanes.iter().position(|l| l.sender == t.from[0]))
+            .unwrap_or(0);
+        // Day by day, the closest zoom that shows the paper's window (25
+        // June to 19 October); where it does not fit, its end: the weeks
+        // from Inchon to the Yalu.
+        let (start, end) = (
+            Date::ymd(1950, 6, 25).day_number(),
+            Date::ymd(1950, 10, 19).day_number(),
+        );
+        let cols = plot_cols(cx.size.width);
+        let one_a_day = SCALES
             .iter()
-            .map(|o| {
-                let mut p = format!("{} {}", o.event.short, crate::corpus::format_offset(o.days));
-                if !o.alt_days.is_empty() {
-                    let alts: Vec<String> = o
-                        .alt_days
-                        .iter()
-                        .map(|d| crate::corpus::format_offset(*d))
-                        .collect();
-                    p.push_str(&format!(" (‡ {})", alts.join(", ")));
-                }
-                p
-            })
-            .collect();
-        head.push(Span::styled(
-            format!("  ·  {}", parts.join(" · ")),
-            theme.dim(),
-        ));
-    }
-    out.push(Line::from(head));
-    for (e, conflict) in events_in(corpus, a, b) {
-        let mut text = sanitize(&e.label);
-        if e.certainty != Certainty::Exact {
-            text.push_str(&format!(" ({})", e.certainty.marker()));
+            .position(|s| *s == Scale::ColsPerDay(1))
+            .unwrap_or(0);
+        let zoom = (one_a_day..SCALES.len())
+            .rev()
+            .find(|&z| SCALES[z].days_in(cols) > end - start)
+            .unwrap_or(one_a_day);
+        let shown = SCALES[zoom].days_in(cols).max(1);
+        let mut first_day = start.max(end - shown + 1).max(lo);
+        if day < first_day || day >= first_day + shown {
+            first_day = (day - shown / 2).max(lo);
         }
-        if !e.conflicts.is_empty() {
-            // Every date the paper gives, whichever of them this is.
-            let others: Vec<String> = e
-                .conflicts
+        let mut s = TimelineState {
+            day,
+            lane,
+            zoom,
+            first_day,
+            pick: cx
+                .app
+                .open
+                .filter(|_| t.is_some_and(|t| day_of(t).is_some())),
+        };
+        s.keep_visible(cx.size.width, span);
+        Timeline {
+            state: s,
+            undated: undated(&cx.app.corpus)
                 .iter()
-                .map(|c| format!("{} ({})", c.date.long(), sanitize(&c.place)))
-                .collect();
-            text.push_str(&format!(
-                " — the paper dates it {}; also {}",
-                e.date.long(),
-                others.join("; ")
-            ));
+                .filter_map(|t| cx.app.corpus.telegram_index(&t.id))
+                .collect(),
+            lanes,
+            span,
+            drawn: None,
         }
-        let (glyph, style) = match conflict {
-            Some(_) => ('‡', theme.event()),
-            None if e.key => ('◆', theme.event()),
-            None => ('▼', theme.label()),
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("{glyph} "), style),
-            Span::raw(truncate(&text, width.saturating_sub(2))),
-        ]));
-    }
-    let lane = &all[s.lane.min(all.len().saturating_sub(1))];
-    let chosen = under_cursor(corpus, lane, s, app.size.width);
-    let mut telegrams: Vec<(bool, Line<'static>)> = Vec::new();
-    for (i, t) in corpus.telegrams.iter().enumerate() {
-        if !day_of(t).is_some_and(|d| d >= a && d < b) {
-            continue;
-        }
-        let mine = t.from.contains(&lane.sender);
-        let mark = if chosen == Some(i) { "› " } else { "  " };
-        let date = if t.date.is_full() && b - a <= 1 {
-            String::new()
-        } else {
-            format!("{} · ", t.date.short())
-        };
-        let text = format!("{date}{} · {}", corpus.chain(t), sanitize(&t.title));
-        let style = if mine { theme.heading() } else { Style::new() };
-        let line = Line::from(vec![
-            Span::styled(mark, theme.key()),
-            Span::styled(truncate(&text, width.saturating_sub(2)), style),
-        ]);
-        telegrams.push((chosen == Some(i), line));
-    }
-    // What Enter opens comes first, then the day's events, then the rest.
-    let others = out.split_off(1);
-    if telegrams.is_empty() {
-        out.push(Line::styled("  no telegrams on this day", theme.dim()));
-    }
-    out.extend(telegrams.iter().filter(|(c, _)| *c).map(|(_, l)| l.clone()));
-    out.extend(others);
-    out.extend(telegrams.into_iter().filter(|(c, _)| !*c).map(|(_, l)| l));
-    out
-}
-
-pub fn legend() -> &'static str {
-    "● telegram  2–9 that many  ◦ month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ another date the paper gives"
-}
-
-/// The first lane drawn when `rows` lanes fit: the cursor's lane stays in view.
-pub fn lane_offset(cursor: usize, n: usize, rows: usize) -> usize {
-    if rows == 0 || n <= rows {
-        0
-    } else {
-        cursor.saturating_sub(rows - 1).min(n - rows)
     }
 }
 
-pub fn render(app: &App, s: &TimelineState, screen: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let corpus = &app.corpus;
-    let area = frame(screen).intersection(screen);
-    Clear.render(area, buf);
-    let g = s.geometry(area.width);
-    let shown_to = g.first_day + g.scale.days_in(g.cols) - 1;
-    let title = format!(
-        "Timeline · {} – {} · {}",
-        Date::from_day_number(g.first_day).long(),
-        Date::from_day_number(shown_to).long(),
-        g.scale.label()
-    );
-    let zoom = format!(
-        "{} {} zoom · {} {} {} · {} week",
-        app.keymap
-            .hint(Context::Timeline, Action::ZoomIn)
-            .unwrap_or_default(),
-        app.keymap
-            .hint(Context::Timeline, Action::ZoomOut)
-            .unwrap_or_default(),
-        app.keymap
-            .hint(Context::Timeline, Action::Left)
-            .unwrap_or_default(),
-        app.keymap
-            .hint(Context::Timeline, Action::Right)
-            .unwrap_or_default(),
-        step_name(g.scale),
-        app.keymap
-            .hint(Context::Timeline, Action::WeekForward)
-            .unwrap_or_default(),
-    );
-    let block = super::boxed(&title, Some(&zoom), true, area.width, theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let lw = label_width(area.width);
-    if inner.height < 6 || inner.width < lw + 8 || g.cols == 0 {
-        Paragraph::new(Line::styled(
-            truncate("too small for the timeline", inner.width as usize),
-            theme.error(),
-        ))
-        .render(inner, buf);
-        return;
+impl Component for Timeline {
+    fn context(&self, _: &App) -> Context {
+        Context::Timeline
     }
-    let plot_x = area.x + plot_left(area.width);
-    let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style| {
-        if y < inner.bottom() && x < inner.right() {
-            let room = (inner.right() - x) as usize;
-            buf.set_stringn(x, y, text, room, style);
-        }
-    };
-    let all = lanes(corpus);
-    let marks = markers(corpus, &g);
-    let cursor = cursor_cols(&g, s.day);
-    // Rows: ruler (2), marker row, label rows, lanes, then the panel and legend.
-    let panel_lines = panel(app, s, &all, &g, inner.width.saturating_sub(2) as usize);
-    let legend_h: u16 = if inner.height >= 20 { 1 } else { 0 };
-    // The year-only telegrams, which have no day to be drawn on.
-    let undated = undated(corpus);
-    let undated_h: u16 = if inner.height >= 24 && !undated.is_empty() {
-        1
-    } else {
-        0
-    };
-    let foot = legend_h + undated_h;
-    // Room to spare goes to event labels, up to five rows of them.
-    let spare = inner
-        .height
-        .saturating_sub(2 + 1 + all.len() as u16 + 1 + 6 + foot);
-    let label_rows: u16 = spare.clamp(1, 5);
-    let fixed = 2 + 1 + label_rows;
-    // The lanes never change with what is under the cursor: the panel is
-    // given three rows, and whatever is left; on a short screen, one.
-    let lanes_with = |panel: u16| {
-        (inner.height.saturating_sub(fixed + 1 + panel + foot) as usize).min(all.len())
-    };
-    let lane_rows = match lanes_with(3) {
-        0 => lanes_with(1),
-        n => n,
-    };
-    if lane_rows == 0 {
-        Paragraph::new(Line::styled(
-            truncate("too small for the timeline", inner.width as usize),
-            theme.error(),
-        ))
-        .render(inner, buf);
-        return;
-    }
-    let mut y = inner.y;
 
-    // Ruler.
-    let cursor_tick = cursor.map(|(c, _)| {
-        let (a, _) = g.days_of(c);
-        let d = if matches!(g.scale, Scale::ColsPerDay(_)) {
-            s.day
-        } else {
-            a
+    fn mode(&self, _: &App) -> &'static str {
+        "TIMELINE"
+    }
+
+    fn hints(&self, _: &RenderCx) -> Vec<(Action, &'static str)> {
+        vec![
+            (Action::Open, "open"),
+            (Action::Down, "lane"),
+            (Action::NextTelegram, "next telegram"),
+            (Action::Close, "back"),
+            (Action::Help, "help"),
+        ]
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let s = &mut self.state;
+        let (lo, hi) = self.span;
+        let all = &self.lanes;
+        let Some(lane) = all.get(s.lane.min(all.len().saturating_sub(1))) else {
+            return stop_unless_global(action);
         };
-        (c, Date::from_day_number(d).day.unwrap_or(1).to_string())
-    });
-    let (months, days) = ruler(&g, cursor_tick.clone());
-    let year = Date::from_day_number(g.first_day).year.to_string();
-    put(buf, inner.x + 1, y, &year, theme.dim());
-    for (c, m) in &months {
-        put(buf, plot_x + c, y, m, theme.heading());
-    }
-    for (c, d) in &days {
-        put(buf, plot_x + c, y + 1, d, theme.dim());
-    }
-    if let (Some((c, w)), Some((_, label))) = (cursor, &cursor_tick) {
-        let text = format!("{label:<width$}", width = w as usize);
-        put(
-            buf,
-            plot_x + c,
-            y + 1,
-            &truncate(&text, (g.cols - c) as usize),
-            theme.selected(true),
-        );
-    }
-    y += 2;
-    // Markers and labels.
-    put(buf, inner.x + 1, y, "events", theme.dim());
-    // Where two share a column, a key event's own date wins, then any
-    // event's own date, then a date the paper gives elsewhere.
-    let mut by_col: Vec<&Marker> = marks.iter().collect();
-    by_col.sort_by_key(|m| match m.glyph {
-        '‡' => 0,
-        '▼' => 1,
-        _ => 2,
-    });
-    for m in by_col {
-        let style = if m.key || m.glyph == '‡' {
-            theme.event()
-        } else {
-            theme.label()
+        let w = cx.size.width;
+        let corpus = &cx.app.corpus;
+        let step = match SCALES[s.zoom] {
+            Scale::DaysPerCol(n) => i64::from(n),
+            Scale::ColsPerDay(_) => 1,
         };
-        put(buf, plot_x + m.col, y, &m.glyph.to_string(), style);
-    }
-    for (r, c, text) in place_labels(&marks, label_rows as usize, g.cols, cursor.map(|c| c.0)) {
-        let key = marks.iter().any(|m| m.key && m.label == text);
-        put(
-            buf,
-            plot_x + c,
-            y + 1 + r as u16,
-            &text,
-            if key { theme.event() } else { theme.dim() },
-        );
-    }
-    y += 1 + label_rows;
-    // Lanes.
-    let guides: Vec<u16> = marks
-        .iter()
-        .filter(|m| m.key && m.glyph != '‡')
-        .map(|m| m.col)
-        .collect();
-    let off = lane_offset(s.lane, all.len(), lane_rows);
-    let counts = cells(corpus, &all, &g);
-    for (li, lane) in all.iter().enumerate().skip(off).take(lane_rows) {
-        let is_cursor = li == s.lane;
-        let name = truncate(corpus.name(&lane.sender), (lw - 2) as usize);
-        let name_style = if is_cursor {
-            theme.selected(true)
-        } else if lane.side == crate::corpus::Side::Us {
-            theme.dim()
-        } else {
-            theme.heading()
-        };
-        put(buf, inner.x + 1, y, &name, name_style);
-        put(buf, plot_x - 1, y, "│", theme.border(false));
-        for col in 0..g.cols {
-            let (n, month_only) = counts[li][usize::from(col)];
-            let first_of_day = match g.scale {
-                Scale::ColsPerDay(k) => col % k == 0,
-                Scale::DaysPerCol(_) => true,
-            };
-            let (glyph, style) = if n > 0 && first_of_day {
-                let style = if month_only {
-                    theme.dim()
+        // Moving the cursor leaves the telegram `]`/`[` stepped to.
+        if matches!(
+            action,
+            Action::Left
+                | Action::Right
+                | Action::WeekBack
+                | Action::WeekForward
+                | Action::Up
+                | Action::Down
+                | Action::Top
+                | Action::Bottom
+        ) {
+            s.pick = None;
+        }
+        match action {
+            Action::Close | Action::Cancel | Action::Timeline => return Outcome::Close,
+            Action::Left => s.day -= step,
+            Action::Right => s.day += step,
+            Action::WeekBack => s.day -= 7,
+            Action::WeekForward => s.day += 7,
+            Action::Up => s.lane = s.lane.saturating_sub(1),
+            Action::Down => s.lane = (s.lane + 1).min(all.len().saturating_sub(1)),
+            Action::Top => s.day = lo,
+            Action::Bottom => s.day = hi,
+            Action::ZoomIn | Action::ZoomOut => {
+                let zoom = if action == Action::ZoomIn {
+                    (s.zoom + 1).min(SCALES.len() - 1)
+                } else if SCALES[s.zoom].days_in(plot_cols(w)) > hi - lo {
+                    // Wider would only add empty days.
+                    s.zoom
                 } else {
-                    theme.versions()
+                    s.zoom.saturating_sub(1)
                 };
-                (count_glyph(n, month_only), style)
-            } else if guides.contains(&col) {
-                ("┊".to_string(), theme.event())
-            } else {
-                (" ".to_string(), Style::new())
-            };
-            let in_cursor = is_cursor && cursor.is_some_and(|(c, w)| col >= c && col < c + w);
-            let style = if in_cursor {
-                style.patch(theme.selected(true))
-            } else {
-                style
-            };
-            put(buf, plot_x + col, y, &glyph, style);
+                if zoom == s.zoom {
+                    cx.app.flash = Some(
+                        if action == Action::ZoomIn {
+                            "the closest zoom: four columns a day"
+                        } else {
+                            "the whole span is in view"
+                        }
+                        .into(),
+                    );
+                } else {
+                    // The cursor keeps its place on the screen.
+                    let before = s.geometry(w);
+                    let frac = before
+                        .col_of(s.day)
+                        .map_or(0.5, |c| f64::from(c) / f64::from(before.cols.max(1)));
+                    s.zoom = zoom;
+                    let shown = SCALES[s.zoom].days_in(plot_cols(w));
+                    s.first_day = (s.day - (frac * shown as f64) as i64).max(lo);
+                }
+            }
+            Action::NextTelegram | Action::PrevTelegram => {
+                // Through the lane's telegrams one by one, several on a day
+                // included.
+                let list = lane_telegrams(corpus, lane);
+                let here = under_cursor(corpus, lane, s, w)
+                    .and_then(|i| list.iter().position(|(j, _)| *j == i));
+                let next = if action == Action::NextTelegram {
+                    match here {
+                        Some(k) => list.get(k + 1),
+                        None => list.iter().find(|(_, t)| day_of(t) > Some(s.day)),
+                    }
+                } else {
+                    match here {
+                        Some(k) => k.checked_sub(1).and_then(|k| list.get(k)),
+                        None => list.iter().rev().find(|(_, t)| day_of(t) < Some(s.day)),
+                    }
+                };
+                match next {
+                    Some((i, t)) => {
+                        s.day = day_of(t).unwrap_or(s.day);
+                        s.pick = Some(*i);
+                    }
+                    None => {
+                        cx.app.flash = Some(format!(
+                            "no more telegrams from {} that way",
+                            corpus.name(&lane.sender)
+                        ))
+                    }
+                }
+            }
+            Action::Open | Action::Confirm => match under_cursor(corpus, lane, s, w) {
+                Some(i) => {
+                    if cx.app.go_to(i) {
+                        cx.app.say("the list filter was cleared to show it");
+                    }
+                    return Outcome::Close;
+                }
+                None => {
+                    let down = cx.hints.key(Context::Timeline, Action::Down);
+                    let up = cx.hints.key(Context::Timeline, Action::Up);
+                    let (a, b) = s.cell(w);
+                    let when = if b - a > 1 {
+                        "in these days"
+                    } else {
+                        "on this day"
+                    };
+                    cx.app.flash = Some(format!(
+                        "nothing from {} {when}: {down} {up} change the lane",
+                        corpus.name(&lane.sender)
+                    ))
+                }
+            },
+            other => return stop_unless_global(other),
         }
-        y += 1;
+        s.day = s.day.clamp(lo, hi);
+        s.keep_visible(w, (lo, hi));
+        Outcome::Consumed
     }
-    // The panel under a rule.
-    let rule_y = inner.y + fixed + lane_rows as u16;
-    if rule_y < inner.bottom() {
-        put(
-            buf,
-            inner.x,
-            rule_y,
-            &"─".repeat(inner.width as usize),
-            theme.border(false),
+
+    fn sync(&mut self, cx: &mut Cx) {
+        let w = cx.size.width;
+        self.state.keep_visible(w, self.span);
+        let key = (self.state.clone(), w);
+        if self.drawn.as_ref().is_some_and(|d| d.key == key) {
+            return;
+        }
+        let area = frame(Rect::new(0, 0, cx.size.width, cx.size.height));
+        let g = self.state.geometry(area.width);
+        let corpus = &cx.app.corpus;
+        let (marks, counts) = match self.drawn.take() {
+            // The same columns: only the cursor moved.
+            Some(d) if d.geometry == g => (d.marks, d.counts),
+            _ => (markers(corpus, &g), cells(corpus, &self.lanes, &g)),
+        };
+        let panel_w = area.width.saturating_sub(4) as usize;
+        let panel = panel(corpus, cx.theme, w, &self.state, &self.lanes, &g, panel_w);
+        self.drawn = Some(Drawn {
+            key,
+            geometry: g,
+            marks,
+            counts,
+            panel,
+        });
+    }
+
+    fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let (theme, corpus, s) = (cx.theme, &cx.app.corpus, &self.state);
+        let Some(d) = &self.drawn else { return };
+        let area = frame(screen).intersection(screen);
+        Clear.render(area, buf);
+        let g = d.geometry;
+        let shown_to = g.first_day + g.scale.days_in(g.cols) - 1;
+        let title = format!(
+            "Timeline · {} – {} · {}",
+            Date::from_day_number(g.first_day).long(),
+            Date::from_day_number(shown_to).long(),
+            g.scale.label()
         );
-        if all.len() > lane_rows && lane_rows > 0 {
-            let more = format!(
-                " lanes {}–{} of {} ",
-                off + 1,
-                (off + lane_rows).min(all.len()),
-                all.len()
-            );
+        let zoom = format!(
+            "{} {} zoom · {} {} {} · {} week",
+            cx.hints.key(Context::Timeline, Action::ZoomIn),
+            cx.hints.key(Context::Timeline, Action::ZoomOut),
+            cx.hints.key(Context::Timeline, Action::Left),
+            cx.hints.key(Context::Timeline, Action::Right),
+            step_name(g.scale),
+            cx.hints.key(Context::Timeline, Action::WeekForward),
+        );
+        let block = boxed(&title, Some(&zoom), true, area.width, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lw = label_width(area.width);
+        if inner.height < 6 || inner.width < lw + 8 || g.cols == 0 {
+            Paragraph::new(Line::styled(
+                truncate("too small for the timeline", inner.width as usize),
+                theme.error(),
+            ))
+            .render(inner, buf);
+            return;
+        }
+        let plot_x = area.x + plot_left(area.width);
+        let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style| {
+            if y < inner.bottom() && x < inner.right() {
+                let room = (inner.right() - x) as usize;
+                buf.set_stringn(x, y, text, room, style);
+            }
+        };
+        let all = &self.lanes;
+        let marks = &d.marks;
+        let cursor = cursor_cols(&g, s.day);
+        // Rows: ruler (2), marker row, label rows, lanes, then the panel and legend.
+        let panel_lines = d.panel.clone();
+        let legend_h: u16 = if inner.height >= 20 { 1 } else { 0 };
+        // The year-only telegrams, which have no day to be drawn on.
+        let undated = &self.undated;
+        let undated_h: u16 = if inner.height >= 24 && !undated.is_empty() {
+            1
+        } else {
+            0
+        };
+        let foot = legend_h + undated_h;
+        // Room to spare goes to event labels, up to five rows of them.
+        let spare = inner
+            .height
+            .saturating_sub(2 + 1 + all.len() as u16 + 1 + 6 + foot);
+        let label_rows: u16 = spare.clamp(1, 5);
+        let fixed = 2 + 1 + label_rows;
+        // The lanes never change with what is under the cursor: the panel is
+        // given three rows, and whatever is left; on a short screen, one.
+        let lanes_with = |panel: u16| {
+            (inner.height.saturating_sub(fixed + 1 + panel + foot) as usize).min(all.len())
+        };
+        let lane_rows = match lanes_with(3) {
+            0 => lanes_with(1),
+            n => n,
+        };
+        if lane_rows == 0 {
+            Paragraph::new(Line::styled(
+                truncate("too small for the timeline", inner.width as usize),
+                theme.error(),
+            ))
+            .render(inner, buf);
+            return;
+        }
+        let mut y = inner.y;
+
+        // Ruler.
+        let cursor_tick = cursor.map(|(c, _)| {
+            let (a, _) = g.days_of(c);
+            let d = if matches!(g.scale, Scale::ColsPerDay(_)) {
+                s.day
+            } else {
+                a
+            };
+            (c, Date::from_day_number(d).day.unwrap_or(1).to_string())
+        });
+        let (months, days) = ruler(&g, cursor_tick.clone());
+        let year = Date::from_day_number(g.first_day).year.to_string();
+        put(buf, inner.x + 1, y, &year, theme.dim());
+        for (c, m) in &months {
+            put(buf, plot_x + c, y, m, theme.heading());
+        }
+        for (c, d) in &days {
+            put(buf, plot_x + c, y + 1, d, theme.dim());
+        }
+        if let (Some((c, w)), Some((_, label))) = (cursor, &cursor_tick) {
+            let text = format!("{label:<width$}", width = w as usize);
             put(
                 buf,
-                inner.right().saturating_sub(width(&more) as u16 + 1),
+                plot_x + c,
+                y + 1,
+                &truncate(&text, (g.cols - c) as usize),
+                theme.selected(true),
+            );
+        }
+        y += 2;
+        // Markers and labels.
+        put(buf, inner.x + 1, y, "events", theme.dim());
+        // Where two share a column, a key event's own date wins, then any
+        // event's own date, then a date the paper gives elsewhere.
+        let mut by_col: Vec<&Marker> = marks.iter().collect();
+        by_col.sort_by_key(|m| match m.glyph {
+            '‡' => 0,
+            '▼' => 1,
+            _ => 2,
+        });
+        for m in by_col {
+            let style = if m.key || m.glyph == '‡' {
+                theme.event()
+            } else {
+                theme.label()
+            };
+            put(buf, plot_x + m.col, y, &m.glyph.to_string(), style);
+        }
+        for (r, c, text) in place_labels(marks, label_rows as usize, g.cols, cursor.map(|c| c.0)) {
+            let key = marks.iter().any(|m| m.key && m.label == text);
+            put(
+                buf,
+                plot_x + c,
+                y + 1 + r as u16,
+                &text,
+                if key { theme.event() } else { theme.dim() },
+            );
+        }
+        y += 1 + label_rows;
+        // Lanes.
+        let guides: Vec<u16> = marks
+            .iter()
+            .filter(|m| m.key && m.glyph != '‡')
+            .map(|m| m.col)
+            .collect();
+        let off = lane_offset(s.lane, all.len(), lane_rows);
+        let counts = &d.counts;
+        for (li, lane) in all.iter().enumerate().skip(off).take(lane_rows) {
+            let is_cursor = li == s.lane;
+            let name = truncate(corpus.name(&lane.sender), (lw - 2) as usize);
+            let name_style = if is_cursor {
+                theme.selected(true)
+            } else if lane.side == crate::corpus::Side::Us {
+                theme.dim()
+            } else {
+                theme.heading()
+            };
+            put(buf, inner.x + 1, y, &name, name_style);
+            put(buf, plot_x - 1, y, "│", theme.border(false));
+            for col in 0..g.cols {
+                let (n, month_only) = counts[li][usize::from(col)];
+                let first_of_day = match g.scale {
+                    Scale::ColsPerDay(k) => col % k == 0,
+                    Scale::DaysPerCol(_) => true,
+                };
+                let (glyph, style) = if n > 0 && first_of_day {
+                    let style = if month_only {
+                        theme.dim()
+                    } else {
+                        theme.versions()
+                    };
+                    (count_glyph(n, month_only), style)
+                } else if guides.contains(&col) {
+                    ("┊".to_string(), theme.event())
+                } else {
+                    (" ".to_string(), Style::new())
+                };
+                let in_cursor = is_cursor && cursor.is_some_and(|(c, w)| col >= c && col < c + w);
+                let style = if in_cursor {
+                    style.patch(theme.selected(true))
+                } else {
+                    style
+                };
+                put(buf, plot_x + col, y, &glyph, style);
+            }
+            y += 1;
+        }
+        // The panel under a rule.
+        let rule_y = inner.y + fixed + lane_rows as u16;
+        if rule_y < inner.bottom() {
+            put(
+                buf,
+                inner.x,
                 rule_y,
-                &more,
+                &"─".repeat(inner.width as usize),
+                theme.border(false),
+            );
+            if all.len() > lane_rows && lane_rows > 0 {
+                let more = format!(
+                    " lanes {}–{} of {} ",
+                    off + 1,
+                    (off + lane_rows).min(all.len()),
+                    all.len()
+                );
+                put(
+                    buf,
+                    inner.right().saturating_sub(width(&more) as u16 + 1),
+                    rule_y,
+                    &more,
+                    theme.dim(),
+                );
+            }
+        }
+        let panel_area = Rect {
+            x: inner.x + 1,
+            y: rule_y + 1,
+            width: inner.width.saturating_sub(2),
+            height: inner.bottom().saturating_sub(rule_y + 1 + foot),
+        };
+        let mut lines = panel_lines;
+        if lines.len() > panel_area.height as usize && panel_area.height > 0 {
+            let hidden = lines.len() - panel_area.height as usize + 1;
+            lines.truncate(panel_area.height as usize - 1);
+            lines.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+        }
+        Paragraph::new(lines).render(panel_area, buf);
+        if undated_h == 1 {
+            let names: Vec<String> = undated
+                .iter()
+                .map(|&i| corpus.chain(&corpus.telegrams[i]))
+                .collect();
+            let text = format!("dated to the year only, not drawn: {}", names.join(" · "));
+            put(
+                buf,
+                inner.x + 1,
+                inner.bottom() - foot,
+                &truncate(&text, inner.width.saturating_sub(2) as usize),
+                theme.dim(),
+            );
+        }
+        if legend_h == 1 {
+            put(
+                buf,
+                inner.x + 1,
+                inner.bottom() - 1,
+                &truncate(legend(), inner.width.saturating_sub(2) as usize),
                 theme.dim(),
             );
         }
     }
-    let panel_area = Rect {
-        x: inner.x + 1,
-        y: rule_y + 1,
-        width: inner.width.saturating_sub(2),
-        height: inner.bottom().saturating_sub(rule_y + 1 + foot),
-    };
-    let mut lines = panel_lines;
-    if lines.len() > panel_area.height as usize && panel_area.height > 0 {
-        let hidden = lines.len() - panel_area.height as usize + 1;
-        lines.truncate(panel_area.height as usize - 1);
-        lines.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
-    }
-    Paragraph::new(lines).render(panel_area, buf);
-    if undated_h == 1 {
-        let names: Vec<String> = undated.iter().map(|t| corpus.chain(t)).collect();
-        let text = format!("dated to the year only, not drawn: {}", names.join(" · "));
-        put(
-            buf,
-            inner.x + 1,
-            inner.bottom() - foot,
-            &truncate(&text, inner.width.saturating_sub(2) as usize),
-            theme.dim(),
-        );
-    }
-    if legend_h == 1 {
-        put(
-            buf,
-            inner.x + 1,
-            inner.bottom() - 1,
-            &truncate(legend(), inner.width.saturating_sub(2) as usize),
-            theme.dim(),
-        );
-    }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekdays() {
-        assert_eq!(weekday(Date::ymd(1950, 10, 2).day_number()), "Mon");
-        assert_eq!(weekday(Date::ymd(1950, 9, 15).day_number()), "Fri");
-        assert_eq!(weekday(0), "Thu");
-    }
-
-    #[test]
-    fn labels_never_touch() {
-        let m = |col: u16, label: &str, key: bool| Marker {
-            col,
-            glyph: '▼',
-            label: label.into(),
-            key,
-        };
-        let marks = [
-            m(10, "Inchon", true),
-            m(12, "Team", false),
-            m(20, "38th", true),
-            m(21, "Zhou leaves", false),
-        ];
-        let placed = place_labels(&marks, 2, 40, None);
-        // The key events take the first row; the others go below them, on
-        // the second row, where "Team" (12–16) leaves room for "Zhou leaves".
-        assert!(placed.contains(&(0, 10, "Inchon".into())));
-        assert!(placed.contains(&(0, 20, "38th".into())));
-        assert!(placed.contains(&(1, 12, "Team".into())));
-        assert!(placed.contains(&(1, 21, "Zhou leaves".into())));
-        for (i, a) in placed.iter().enumerate() {
-            for b in &placed[i + 1..] {
-                if a.0 == b.0 {
-                    let (a0, a1) = (a.1, a.1 + width(&a.2) as u16);
-                    let (b0, b1) = (b.1, b.1 + width(&b.2) as u16);
-                    assert!(a1 + 1 < b0 || b1 + 1 < a0, "{a:?} touches {b:?}");
-                }
-            }
-        }
-        // A label that would run off the plot ends at its edge instead.
-        assert_eq!(
-            place_labels(&[m(38, "Inchon", true)], 1, 40, None),
-            [(0, 34, "Inchon".to_string())]
-        );
-        // With one row for two events, the one nearer the cursor gets it.
-        let two = [m(2, "Far", false), m(30, "Near", false)];
-        assert_eq!(place_labels(&two, 1, 40, Some(29)).len(), 2);
-        let crowded = [m(2, "Far away", false), m(5, "Near", false)];
-        assert_eq!(
-            place_labels(&crowded, 1, 40, Some(6)),
-            [(0, 5, "Near".to_string())]
-        );
-    }
-
-    #[test]
-    fn the_cursors_number_stands_apart_on_the_ruler() {
-        let g = Geometry {
-            first_day: Date::ymd(1950, 9, 20).day_number(),
-            scale: Scale::ColsPerDay(1),
-            cols: 60,
-        };
-        // The cursor on 2 October (column 12): the tick for 1 October
-        // (column 11) would touch it and is left out.
-        let (_, days) = ruler(&g, Some((12, "2".into())));
-        assert!(
-            days.iter()
-                .all(|(c, s)| c + (s.len() as u16) < 12 || *c > 13),
-            "{days:?}"
-        );
-        assert!(days.contains(&(5, "25".to_string())));
-        let (_, free) = ruler(&g, None);
-        assert!(free.contains(&(11, "1".to_string())));
-    }
-
-    #[test]
-    fn the_ruler_names_months_where_they_start() {
-        let g = Geometry {
-            first_day: Date::ymd(1950, 9, 20).day_number(),
-            scale: Scale::ColsPerDay(2),
-            cols: 60,
-        };
-        let (months, days) = ruler(&g, None);
-        assert_eq!(months[0], (0, "Sep".to_string()));
-        assert_eq!(months[1], (22, "Oct".to_string()));
-        // Two columns a day: a number every other day at least, never touching.
-        assert_eq!(days[0], (0, "20".to_string()));
-        for w in days.windows(2) {
-            assert!(w[0].0 + (w[0].1.len() as u16) < w[1].0);
-        }
-    }
-
-    #[test]
-    fn cell_counts_match_a_scan_of_each_cell() {
-        let c = Corpus::embedded().unwrap();
-        let all = lanes(&c);
-        for scale in [
-            Scale::DaysPerCol(7),
-            Scale::DaysPerCol(2),
-            Scale::ColsPerDay(1),
-            Scale::ColsPerDay(3),
-        ] {
-            let g = Geometry {
-                first_day: Date::ymd(1950, 6, 1).day_number(),
-                scale,
-                cols: 120,
-            };
-            let counts = cells(&c, &all, &g);
-            for (l, lane) in all.iter().enumerate() {
-                for col in 0..g.cols {
-                    let (a, b) = g.days_of(col);
-                    let scan: Vec<_> = crate::app::timeline::in_cell(&c, lane, a, b).collect();
-                    let first_of_day = !matches!(scale, Scale::ColsPerDay(k) if col % k != 0);
-                    if first_of_day {
-                        assert_eq!(
-                            counts[l][usize::from(col)].0,
-                            scan.len(),
-                            "{scale:?} {} col {col}",
-                            lane.sender
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_cursors_lane_stays_in_view() {
-        assert_eq!(lane_offset(0, 14, 5), 0);
-        assert_eq!(lane_offset(4, 14, 5), 0);
-        assert_eq!(lane_offset(5, 14, 5), 1);
-        assert_eq!(lane_offset(13, 14, 5), 9);
-        assert_eq!(lane_offset(3, 4, 10), 0);
-        assert_eq!(lane_offset(3, 4, 0), 0);
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }

@@ -2,50 +2,14 @@
 //! the scholars', grouped by scholar (the editors' notes last), each with its
 //! stance and citation.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::message::footnotes;
-use super::text::{sanitize, wrap};
-use super::theme::Theme;
+use crate::app::notes::{NoteRef, display_order};
 use crate::corpus::{Corpus, Telegram};
 use crate::notes::Notes;
-
-/// A note shown in the pane: one of the reader's own (an index into
-/// `Notes::notes`), or a scholar's (an index into `Telegram::notes`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoteRef {
-    Mine(usize),
-    Scholar(usize),
-}
-
-/// The notes in display order: the reader's own first, then the scholars',
-/// grouped by scholar in order of first appearance, the editors' last.
-pub fn display_order(t: &Telegram, mine: &Notes) -> Vec<NoteRef> {
-    let mut out: Vec<NoteRef> = mine
-        .notes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.telegram == t.id)
-        .map(|(i, _)| NoteRef::Mine(i))
-        .collect();
-    let mut scholars: Vec<&str> = Vec::new();
-    for n in &t.notes {
-        if !scholars.contains(&n.by.as_str()) {
-            scholars.push(&n.by);
-        }
-    }
-    scholars.sort_by_key(|s| *s == "editor");
-    out.extend(scholars.iter().flat_map(|s| {
-        t.notes
-            .iter()
-            .enumerate()
-            .filter(move |(_, n)| n.by == *s)
-            .map(|(i, _)| NoteRef::Scholar(i))
-    }));
-    out
-}
+use crate::text::{sanitize, wrap};
+use crate::theme::Theme;
 
 /// "2026-11-27 15:30" from "2026-11-27T15:30:00Z".
 fn stamp(s: &str) -> String {
@@ -175,16 +139,4 @@ pub fn build(
         out.rows.push((start, out.lines.len()));
     }
     out
-}
-
-pub fn render(
-    text: &NotesText,
-    title: &str,
-    focused: bool,
-    scroll: usize,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    super::scrolled_pane(&text.lines, title, focused, scroll, theme, area, buf);
 }

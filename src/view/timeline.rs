@@ -3,11 +3,7 @@
 //! geometry: which day each column shows at each zoom, which telegrams fall
 //! in a cell, where the cursor is.
 
-use super::{App, Overlay};
-use crate::action::Action;
 use crate::corpus::{Corpus, Date, Side, Telegram};
-use crate::keymap::Context;
-use crate::layout::Pane;
 
 /// How many columns a day takes, or how many days a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,7 +207,7 @@ impl TimelineState {
     }
 
     /// Scrolls so the cursor's day is on screen.
-    fn keep_visible(&mut self, width: u16, span: (i64, i64)) {
+    pub fn keep_visible(&mut self, width: u16, span: (i64, i64)) {
         let g = self.geometry(width);
         let shown = g.scale.days_in(g.cols).max(1);
         if shown > span.1 - span.0 {
@@ -278,206 +274,6 @@ pub fn step_name(scale: Scale) -> String {
         Scale::ColsPerDay(_) => "day".into(),
         Scale::DaysPerCol(7) => "column (a week)".into(),
         Scale::DaysPerCol(n) => format!("column ({n} days)"),
-    }
-}
-
-impl App {
-    /// `t`: opens the timeline on the open telegram's day and sender.
-    pub(super) fn open_timeline(&mut self) {
-        let lanes = lanes(&self.corpus);
-        let (lo, _) = span(&self.corpus);
-        let t = self.telegram();
-        let day = t
-            .and_then(day_of)
-            .unwrap_or_else(|| Date::ymd(1950, 10, 2).day_number());
-        let lane = t
-            .and_then(|t| lanes.iter().position(|l| l.sender == t.from[0]))
-            .unwrap_or(0);
-        // Day by day, the closest zoom that shows the paper's window (25
-        // June to 19 October); where it does not fit, its end: the weeks
-        // from Inchon to the Yalu.
-        let (start, end) = (
-            Date::ymd(1950, 6, 25).day_number(),
-            Date::ymd(1950, 10, 19).day_number(),
-        );
-        let cols = plot_cols(self.size.width);
-        let one_a_day = SCALES
-            .iter()
-            .position(|s| *s == Scale::ColsPerDay(1))
-            .unwrap_or(0);
-        let zoom = (one_a_day..SCALES.len())
-            .rev()
-            .find(|&z| SCALES[z].days_in(cols) > end - start)
-            .unwrap_or(one_a_day);
-        let shown = SCALES[zoom].days_in(cols).max(1);
-        let mut first_day = start.max(end - shown + 1).max(lo);
-        if day < first_day || day >= first_day + shown {
-            first_day = (day - shown / 2).max(lo);
-        }
-        let mut s = TimelineState {
-            day,
-            lane,
-            zoom,
-            first_day,
-            pick: self.open.filter(|_| t.is_some_and(|t| day_of(t).is_some())),
-        };
-        s.keep_visible(self.size.width, span(&self.corpus));
-        self.overlays.push(Overlay::Timeline(s));
-    }
-
-    pub(super) fn update_timeline(&mut self, action: Action) {
-        let Some(Overlay::Timeline(mut s)) = self.overlays.last().cloned() else {
-            return;
-        };
-        let (lo, hi) = span(&self.corpus);
-        let all = lanes(&self.corpus);
-        let lane = all[s.lane.min(all.len().saturating_sub(1))].clone();
-        let w = self.size.width;
-        let step = match SCALES[s.zoom] {
-            Scale::DaysPerCol(n) => i64::from(n),
-            Scale::ColsPerDay(_) => 1,
-        };
-        // Moving the cursor leaves the telegram `]`/`[` stepped to.
-        if matches!(
-            action,
-            Action::Left
-                | Action::Right
-                | Action::WeekBack
-                | Action::WeekForward
-                | Action::Up
-                | Action::Down
-                | Action::Top
-                | Action::Bottom
-        ) {
-            s.pick = None;
-        }
-        match action {
-            Action::Close | Action::Cancel | Action::Timeline => {
-                self.overlays.pop();
-                return;
-            }
-            Action::Left => s.day -= step,
-            Action::Right => s.day += step,
-            Action::WeekBack => s.day -= 7,
-            Action::WeekForward => s.day += 7,
-            Action::Up => s.lane = s.lane.saturating_sub(1),
-            Action::Down => s.lane = (s.lane + 1).min(all.len().saturating_sub(1)),
-            Action::Top => s.day = lo,
-            Action::Bottom => s.day = hi,
-            Action::ZoomIn | Action::ZoomOut => {
-                let zoom = if action == Action::ZoomIn {
-                    (s.zoom + 1).min(SCALES.len() - 1)
-                } else if SCALES[s.zoom].days_in(plot_cols(w)) > hi - lo {
-                    // Wider would only add empty days.
-                    s.zoom
-                } else {
-                    s.zoom.saturating_sub(1)
-                };
-                if zoom == s.zoom {
-                    self.flash = Some(
-                        if action == Action::ZoomIn {
-                            "the closest zoom: four columns a day"
-                        } else {
-                            "the whole span is in view"
-                        }
-                        .into(),
-                    );
-                } else {
-                    // The cursor keeps its place on the screen.
-                    let before = s.geometry(w);
-                    let frac = before
-                        .col_of(s.day)
-                        .map_or(0.5, |c| f64::from(c) / f64::from(before.cols.max(1)));
-                    s.zoom = zoom;
-                    let shown = SCALES[s.zoom].days_in(plot_cols(w));
-                    s.first_day = (s.day - (frac * shown as f64) as i64).max(lo);
-                }
-            }
-            Action::NextTelegram | Action::PrevTelegram => {
-                // Through the lane's telegrams one by one, several on a day
-                // included.
-                let list = lane_telegrams(&self.corpus, &lane);
-                let here = under_cursor(&self.corpus, &lane, &s, w)
-                    .and_then(|i| list.iter().position(|(j, _)| *j == i));
-                let next = if action == Action::NextTelegram {
-                    match here {
-                        Some(k) => list.get(k + 1),
-                        None => list.iter().find(|(_, t)| day_of(t) > Some(s.day)),
-                    }
-                } else {
-                    match here {
-                        Some(k) => k.checked_sub(1).and_then(|k| list.get(k)),
-                        None => list.iter().rev().find(|(_, t)| day_of(t) < Some(s.day)),
-                    }
-                };
-                match next {
-                    Some((i, t)) => {
-                        s.day = day_of(t).unwrap_or(s.day);
-                        s.pick = Some(*i);
-                    }
-                    None => {
-                        self.flash = Some(format!(
-                            "no more telegrams from {} that way",
-                            self.corpus.name(&lane.sender)
-                        ))
-                    }
-                }
-            }
-            Action::Open | Action::Confirm => match under_cursor(&self.corpus, &lane, &s, w) {
-                Some(i) => {
-                    self.overlays.pop();
-                    if self.list.row_of(i).is_none() {
-                        self.list.filter = None;
-                        self.list.rebuild(&self.corpus, Some(i));
-                        self.flash = Some("the list filter was cleared to show it".into());
-                    }
-                    if let Some(row) = self.list.row_of(i) {
-                        self.list.selected = row;
-                    }
-                    self.open_telegram(i);
-                    self.focus = Pane::Message;
-                    self.keep_list_visible();
-                    return;
-                }
-                None => {
-                    let down = self
-                        .keymap
-                        .hint(Context::Timeline, Action::Down)
-                        .unwrap_or_default();
-                    let up = self
-                        .keymap
-                        .hint(Context::Timeline, Action::Up)
-                        .unwrap_or_default();
-                    let (a, b) = s.cell(w);
-                    let when = if b - a > 1 {
-                        "in these days"
-                    } else {
-                        "on this day"
-                    };
-                    self.flash = Some(format!(
-                        "nothing from {} {when}: {down} {up} change the lane",
-                        self.corpus.name(&lane.sender)
-                    ))
-                }
-            },
-            _ => {}
-        }
-        s.day = s.day.clamp(lo, hi);
-        s.keep_visible(w, (lo, hi));
-        if let Some(Overlay::Timeline(top)) = self.overlays.last_mut() {
-            *top = s;
-        }
-    }
-
-    /// Keeps the timeline's cursor on screen after a resize.
-    pub(super) fn clamp_timeline(&mut self) {
-        let sp = span(&self.corpus);
-        let w = self.size.width;
-        for o in &mut self.overlays {
-            if let Overlay::Timeline(s) = o {
-                s.keep_visible(w, sp);
-            }
-        }
     }
 }
 

@@ -6,11 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::text::{fit, truncate, width};
-use crate::app::App;
+use crate::app::Pane;
 use crate::app::list::{Grouping, Row};
 use crate::corpus::{Status, Telegram};
-use crate::layout::Pane;
+use crate::text::{fit, truncate, width};
+use crate::ui::component::RenderCx;
+use crate::ui::widgets::boxed;
 
 /// The two marks before a title: status (`!` disputed, `?` reported only)
 /// and `⇄` for a telegram with several versions.
@@ -33,14 +34,14 @@ pub fn short_date(t: &Telegram) -> String {
     format!("{s:>6}")
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
+    let (app, theme) = (cx.app, cx.theme);
     let focused = app.focus == Pane::List;
     let title = match &app.list.filter {
         Some(f) => format!("{} · {}", f.label(&app.corpus), app.list.count()),
         None => format!("Correspondence · {}", app.list.count()),
     };
-    let block = super::boxed(&title, None, focused, area.width, theme);
+    let block = boxed(&title, None, focused, area.width, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;
@@ -122,7 +123,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .style(Style::default())
         .render(inner, buf);
-    super::scrollbar(
+    crate::ui::widgets::scrollbar(
         app.list.rows.len(),
         app.list.offset,
         inner.height as usize,

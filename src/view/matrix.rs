@@ -1,13 +1,9 @@
 //! The correspondence matrix: who wrote to whom, how often, and through
-//! which channel. Enter on a cell narrows the list to that pair.
+//! which channel, counted once when the view opens.
 
 use std::collections::BTreeMap;
 
-use super::{App, Overlay};
-use crate::action::Action;
-use crate::app::list::Filter;
 use crate::corpus::{Corpus, Side};
-use crate::layout::Pane;
 
 /// The counts behind the matrix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,80 +66,6 @@ pub fn matrix(corpus: &Corpus) -> Matrix {
         recipients,
         counts,
         via,
-    }
-}
-
-/// The matrix view's cursor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MatrixState {
-    pub row: usize,
-    pub col: usize,
-}
-
-impl App {
-    pub(super) fn open_matrix(&mut self) {
-        let m = matrix(&self.corpus);
-        // Start on the open telegram's pair.
-        let (row, col) = self
-            .telegram()
-            .map(|t| {
-                let r = m.senders.iter().position(|s| *s == t.from[0]).unwrap_or(0);
-                let c = m.recipients.iter().position(|s| *s == t.to[0]).unwrap_or(0);
-                (r, c)
-            })
-            .unwrap_or((0, 0));
-        self.overlays
-            .push(Overlay::Matrix(MatrixState { row, col }));
-    }
-
-    pub(super) fn update_matrix(&mut self, action: Action) {
-        let Some(Overlay::Matrix(mut s)) = self.overlays.last().cloned() else {
-            return;
-        };
-        let m = matrix(&self.corpus);
-        let (rows, cols) = (m.senders.len(), m.recipients.len());
-        match action {
-            Action::Close | Action::Cancel | Action::Matrix => {
-                self.overlays.pop();
-                return;
-            }
-            Action::Up => s.row = s.row.saturating_sub(1),
-            Action::Down => s.row = (s.row + 1).min(rows.saturating_sub(1)),
-            Action::Left => s.col = s.col.saturating_sub(1),
-            Action::Right => s.col = (s.col + 1).min(cols.saturating_sub(1)),
-            Action::Top => s.row = 0,
-            Action::Bottom => s.row = rows.saturating_sub(1),
-            Action::Open | Action::Confirm => {
-                if m.counts
-                    .get(s.row)
-                    .and_then(|r| r.get(s.col))
-                    .copied()
-                    .unwrap_or(0)
-                    == 0
-                {
-                    self.flash = Some("nobody wrote along this pair".into());
-                } else {
-                    self.overlays.pop();
-                    self.list.filter = Some(Filter::Pair(
-                        m.senders[s.row].clone(),
-                        m.recipients[s.col].clone(),
-                    ));
-                    self.list.rebuild(&self.corpus, None);
-                    self.focus = Pane::List;
-                    self.keep_list_visible();
-                    let clear = self
-                        .keymap
-                        .hint(crate::keymap::Context::List, Action::Filter)
-                        .unwrap_or_default();
-                    self.flash = Some(format!("list narrowed to one pair: {clear} clears"));
-                    return;
-                }
-            }
-            _ => {}
-        }
-        if let Some(Overlay::Matrix(top)) = self.overlays.last_mut() {
-            *top = s;
-        }
     }
 }
 

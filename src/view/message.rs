@@ -5,17 +5,15 @@
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rustc_hash::FxHashMap;
 
-use super::text::{sanitize, wrap};
-use super::theme::Theme;
 use crate::corpus::{
     Certainty, Corpus, Passage, PassageKind, Telegram, Witness, format_offset, language_name,
 };
+use crate::text::{sanitize, wrap};
+use crate::theme::Theme;
 
 /// A telegram laid out for one width.
 #[derive(Clone, Debug, Default)]
@@ -221,7 +219,7 @@ pub fn passage_lines(
 ) -> Vec<Line<'static>> {
     // The text cut at the highlighted ranges, each piece with its style.
     let pieces = |body: Style| -> Vec<(String, Style)> {
-        super::text::split_highlights(&p.text, highlights)
+        crate::text::split_highlights(&p.text, highlights)
             .into_iter()
             .map(|(s, hl)| {
                 (
@@ -336,17 +334,4 @@ pub fn build(
         }
     }
     m
-}
-
-/// Draws the message pane: a titled border around the scrolled text.
-pub fn render(
-    text: &MessageText,
-    title: &str,
-    focused: bool,
-    scroll: usize,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    super::scrolled_pane(&text.lines, title, focused, scroll, theme, area, buf);
 }

@@ -1,16 +1,10 @@
-//! Where each pane goes for a terminal size. Pure geometry, shared by the
-//! renderer (to draw) and the app state (to scroll by pages and to find the
-//! pane under the mouse), so both always agree.
+//! Where each pane goes for a terminal size. Pure geometry: the reader
+//! computes it when the size, the focus or the panes shown change, and
+//! draws, pages and finds the pane under the mouse with the same one.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-/// The three panes of the reader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    List,
-    Message,
-    Annotations,
-}
+pub use crate::app::Pane;
 
 /// How the panes are arranged at this size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

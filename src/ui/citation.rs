@@ -1,0 +1,81 @@
+//! The citation just copied, to read and to copy by hand where the
+//! terminal does not take OSC 52.
+
+use std::any::Any;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::layout::centered;
+use super::widgets::{boxed, content_rect};
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::Context;
+use crate::text::wrap;
+
+pub struct Citation {
+    pub text: String,
+}
+
+impl Citation {
+    pub fn new(text: String) -> Citation {
+        Citation { text }
+    }
+}
+
+impl Component for Citation {
+    fn context(&self, _: &App) -> Context {
+        Context::Citation
+    }
+
+    fn mode(&self, _: &App) -> &'static str {
+        "CITATION"
+    }
+
+    fn hints(&self, _: &RenderCx) -> Vec<(Action, &'static str)> {
+        vec![(Action::Close, "close")]
+    }
+
+    fn update(&mut self, action: Action, _: &mut Cx) -> Outcome {
+        match action {
+            Action::Close | Action::Cancel | Action::Yank => Outcome::Close,
+            other => stop_unless_global(other),
+        }
+    }
+
+    fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let theme = cx.theme;
+        let r = centered(screen, 70, 40, 40, 8).intersection(screen);
+        Clear.render(r, buf);
+        let hint = cx
+            .hints
+            .line(Context::Citation, &[(Action::Close, "closes")]);
+        let block = boxed(
+            "Citation copied to the clipboard",
+            Some(&hint),
+            true,
+            r.width,
+            theme,
+        );
+        let inner = block.inner(r);
+        block.render(r, buf);
+        let body = content_rect(inner);
+        let w = body.width as usize;
+        let mut lines = wrap(&[(self.text.clone(), Default::default())], w, &[], &[]);
+        lines.push(Line::raw(""));
+        lines.extend(wrap(
+            &[("Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, select the text above and copy it.".to_string(), theme.dim())],
+            w,
+            &[],
+            &[],
+        ));
+        Paragraph::new(lines).render(body, buf);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

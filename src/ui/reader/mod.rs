@@ -1,0 +1,432 @@
+//! The reader: the list, the message and the annotations, at the bottom of
+//! the compositor's stack. It keeps the panes' layout and the laid-out
+//! message and notes, rebuilt only when what they show changes, and scrolls
+//! against them.
+
+pub mod list;
+mod nav;
+
+use std::any::Any;
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+
+use super::component::{Component, Cx, Outcome, RenderCx};
+use super::layout::{self, Areas, Arrangement};
+use super::widgets::{content_rect, inner, scrolled_pane};
+use super::{citation, compare, confirm, editor, filter, help, matrix, search, timeline};
+use crate::action::Action;
+use crate::app::notes::NoteRef;
+use crate::app::{App, Effect, Pane};
+use crate::keymap::Context;
+use crate::theme::Theme;
+use crate::view::annotations::{self, NotesText};
+use crate::view::message::{self, MessageText};
+
+/// What the message layout was built from.
+#[derive(Clone, Debug, PartialEq)]
+struct MessageKey {
+    telegram: Option<usize>,
+    width: usize,
+    anchor: Option<String>,
+    search: u64,
+}
+
+/// What the notes layout was built from.
+#[derive(Clone, Debug, PartialEq)]
+struct NotesKey {
+    telegram: Option<usize>,
+    width: usize,
+    selected: usize,
+    focused: bool,
+    notes: u64,
+}
+
+pub struct Reader {
+    size: Size,
+    theme: Theme,
+    /// The key that opens the comparison, named in the message pane.
+    compare_hint: String,
+    areas: Areas,
+    message: MessageText,
+    message_key: Option<MessageKey>,
+    notes: NotesText,
+    notes_key: Option<NotesKey>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
+impl Reader {
+    pub fn new() -> Reader {
+        Reader {
+            size: Size::default(),
+            theme: Theme::plain(),
+            compare_hint: String::new(),
+            areas: layout::compute(Rect::default(), Pane::List, true),
+            message: MessageText::default(),
+            message_key: None,
+            notes: NotesText::default(),
+            notes_key: None,
+        }
+    }
+
+    /// Where the panes are.
+    pub fn areas(&self) -> &Areas {
+        &self.areas
+    }
+
+    /// The open telegram as laid out now.
+    pub fn message_text(&self) -> &MessageText {
+        &self.message
+    }
+
+    /// The open telegram's notes as laid out now.
+    pub fn notes_text(&self) -> &NotesText {
+        &self.notes
+    }
+
+    /// Rows available for text inside a pane.
+    fn height(&self, p: Pane) -> usize {
+        self.areas.pane(p).map_or(10, |a| inner(a).height as usize)
+    }
+
+    /// Width available for text inside a pane.
+    fn width(&self, p: Pane) -> usize {
+        self.areas
+            .pane(p)
+            .map_or(40, |a| content_rect(inner(a)).width as usize)
+    }
+
+    /// The align key of the passage under the message pane's cursor.
+    pub fn cursor_align(&self, app: &App) -> Option<String> {
+        let i = app.message_cursor?;
+        self.message.groups.get(i).map(|g| g.1.clone())
+    }
+
+    /// Rebuilds the layouts whose inputs changed.
+    fn relayout(&mut self, app: &App) {
+        let size = self.size;
+        self.areas = layout::compute(
+            Rect::new(0, 0, size.width, size.height),
+            app.focus,
+            app.show_annotations,
+        );
+        // Group boundaries do not depend on which group is highlighted, so
+        // the cursor's align key comes from the layout in hand when it is of
+        // the open telegram (opening another clears the cursor).
+        let same = self
+            .message_key
+            .as_ref()
+            .is_some_and(|k| k.telegram == app.open);
+        let anchor = match app.focus {
+            Pane::Annotations => app.selected_note_anchor().map(str::to_string),
+            Pane::Message if same => self.cursor_align(app),
+            _ => None,
+        };
+        let key = MessageKey {
+            telegram: app.open,
+            width: self.width(Pane::Message),
+            anchor,
+            search: app.search_epoch,
+        };
+        if self.message_key.as_ref() != Some(&key) {
+            self.message = match app.telegram() {
+                Some(t) => message::build(
+                    &app.corpus,
+                    t,
+                    &self.theme,
+                    key.width,
+                    key.anchor.as_deref(),
+                    (!self.compare_hint.is_empty()).then_some(self.compare_hint.as_str()),
+                    &app.message_highlights(),
+                ),
+                None => MessageText::default(),
+            };
+            self.message_key = Some(key);
+        }
+        let key = NotesKey {
+            telegram: app.open,
+            width: self.width(Pane::Annotations),
+            selected: app.notes.selected,
+            focused: app.focus == Pane::Annotations,
+            notes: app.notes_epoch,
+        };
+        if self.notes_key.as_ref() != Some(&key) {
+            self.notes = match app.telegram() {
+                Some(t) => annotations::build(
+                    &app.corpus,
+                    t,
+                    &app.store.notes,
+                    &self.theme,
+                    key.width,
+                    Some(key.selected),
+                    key.focused,
+                ),
+                None => NotesText::default(),
+            };
+            self.notes_key = Some(key);
+        }
+    }
+
+    /// Takes the size, theme and keys of this run, then lays out.
+    pub(super) fn fresh(&mut self, cx: &Cx) {
+        if self.size != cx.size || self.theme != *cx.theme {
+            self.size = cx.size;
+            self.theme = *cx.theme;
+            self.compare_hint = cx.hints.key(Context::Global, Action::Compare).to_string();
+        }
+        self.relayout(cx.app);
+    }
+
+    fn push_draft(draft: Option<crate::app::notes::Draft>) -> Outcome {
+        match draft {
+            Some(d) => Outcome::Push(Box::new(editor::Editor::new(d))),
+            None => Outcome::Consumed,
+        }
+    }
+}
+
+impl Component for Reader {
+    fn context(&self, app: &App) -> Context {
+        match app.focus {
+            Pane::List => Context::List,
+            Pane::Message => Context::Message,
+            Pane::Annotations => Context::Annotations,
+        }
+    }
+
+    fn mode(&self, app: &App) -> &'static str {
+        match app.focus {
+            Pane::List => "LIST",
+            Pane::Message => "MESSAGE",
+            Pane::Annotations => "NOTES",
+        }
+    }
+
+    fn hints(&self, cx: &RenderCx) -> Vec<(Action, &'static str)> {
+        let app = cx.app;
+        let mut actions: Vec<(Action, &'static str)> = match app.focus {
+            Pane::List => vec![
+                (Action::Down, "move"),
+                (Action::Open, "open"),
+                (Action::ToggleGrouping, "group"),
+                (Action::Filter, "filter"),
+                (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
+            Pane::Message => vec![
+                (Action::Down, "scroll"),
+                (Action::NextPassage, "passage"),
+                (Action::AddNote, "note"),
+                (Action::HalfPageDown, "½ page"),
+                (Action::NextTelegram, "next"),
+                (Action::PrevTelegram, "prev"),
+                (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
+            Pane::Annotations => vec![
+                (Action::Down, "next note"),
+                (Action::Up, "prev note"),
+                (Action::AddNote, "add"),
+                (Action::EditNote, "edit"),
+                (Action::DeleteNote, "delete"),
+                (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
+        };
+        // On a telegram with several versions, comparing them comes first.
+        if app
+            .target()
+            .is_some_and(|i| app.corpus.telegrams[i].is_multi_witness())
+        {
+            actions.insert(0, (Action::Compare, "compare"));
+        }
+        // Edit and delete apply to the reader's own notes only.
+        if !matches!(app.selected_note(), Some(NoteRef::Mine(_))) {
+            actions.retain(|(a, _)| !matches!(a, Action::EditNote | Action::DeleteNote));
+        }
+        actions
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        self.fresh(cx);
+        let app = &mut *cx.app;
+        match action {
+            Action::Quit => cx.effects.push(Effect::Quit),
+            Action::Help => return Outcome::Push(Box::new(help::Help::new(cx.top, cx))),
+            Action::Compare => {
+                if let Some(c) = compare::Compare::open(cx) {
+                    return Outcome::Push(Box::new(c));
+                }
+            }
+            Action::Timeline => return Outcome::Push(Box::new(timeline::Timeline::open(cx))),
+            Action::Matrix => return Outcome::Push(Box::new(matrix::MatrixView::open(cx))),
+            Action::Search => return Outcome::Push(Box::new(search::Search::open(cx))),
+            Action::SearchNext => app.step_hit(1),
+            Action::SearchPrev => app.step_hit(-1),
+            Action::AddNote => {
+                let align = if app.focus == Pane::Message {
+                    self.cursor_align(app)
+                } else {
+                    None
+                };
+                return Self::push_draft(app.add_note(align, cx.effects));
+            }
+            Action::EditNote => return Self::push_draft(app.edit_note(cx.effects)),
+            Action::DeleteNote => {
+                if let Some((question, id)) = app.delete_question() {
+                    return Outcome::Push(Box::new(confirm::Confirm::delete_note(question, id)));
+                }
+            }
+            Action::Yank => {
+                if let Some(c) = app.yank(cx.effects) {
+                    return Outcome::Push(Box::new(citation::Citation::new(c)));
+                }
+            }
+            Action::NextPassage => self.step_passage(app, 1),
+            Action::PrevPassage => self.step_passage(app, -1),
+            Action::FocusNext => app.cycle_focus(1),
+            Action::FocusPrev => app.cycle_focus(-1),
+            Action::Down => self.move_by(app, 1),
+            Action::Up => self.move_by(app, -1),
+            Action::HalfPageDown => self.move_by(app, self.page(app, true)),
+            Action::HalfPageUp => self.move_by(app, -self.page(app, true)),
+            Action::PageDown => self.move_by(app, self.page(app, false)),
+            Action::PageUp => self.move_by(app, -self.page(app, false)),
+            Action::Top => self.move_to_end(app, false),
+            Action::Bottom => self.move_to_end(app, true),
+            Action::Open => app.open_selected(),
+            Action::PrevTelegram => app.step_telegram(-1),
+            Action::NextTelegram => app.step_telegram(1),
+            Action::ToggleGrouping => app.toggle_grouping(),
+            Action::Filter => {
+                if app.list.filter.is_some() {
+                    app.clear_filter();
+                } else {
+                    return Outcome::Push(Box::new(filter::Filter::new(&app.corpus)));
+                }
+            }
+            Action::ToggleAnnotations => app.toggle_annotations(),
+            Action::Cancel => {
+                if app.focus == Pane::Message && app.message_cursor.is_some() {
+                    app.message_cursor = None;
+                } else if app.list.filter.is_some() {
+                    app.clear_filter();
+                }
+            }
+            _ => {}
+        }
+        Outcome::Consumed
+    }
+
+    /// Wheel scrolls the pane under the pointer; a click focuses a pane and
+    /// selects what is under it (a list row is also opened).
+    fn mouse(&mut self, m: MouseEvent, cx: &mut Cx) -> Outcome {
+        self.fresh(cx);
+        let app = &mut *cx.app;
+        let Some(pane) = self.areas.pane_at(m.column, m.row) else {
+            return Outcome::Consumed;
+        };
+        let area = inner(self.areas.pane(pane).unwrap_or_default());
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let d: isize = if m.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                };
+                match pane {
+                    Pane::List => app.list.scroll(d, area.height as usize),
+                    Pane::Message => {
+                        app.message_scroll = (app.message_scroll as isize + d).max(0) as usize
+                    }
+                    Pane::Annotations => {
+                        app.notes.scroll = (app.notes.scroll as isize + d).max(0) as usize
+                    }
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                app.flash = None;
+                app.focus = pane;
+                if !area.contains((m.column, m.row).into()) {
+                    return Outcome::Consumed;
+                }
+                let row = (m.row - area.y) as usize;
+                match pane {
+                    Pane::List => {
+                        if app.list.select_visible_row(row)
+                            && let Some(i) = app.list.selected_telegram()
+                        {
+                            app.open_telegram(i);
+                        }
+                    }
+                    Pane::Annotations => {
+                        if let Some(n) = self.notes.note_at(app.notes.scroll + row) {
+                            app.notes.selected = n;
+                            self.follow_note(app);
+                        }
+                    }
+                    Pane::Message => {}
+                }
+            }
+            _ => {}
+        }
+        Outcome::Consumed
+    }
+
+    fn sync(&mut self, cx: &mut Cx) {
+        self.fresh(cx);
+        if let Some(r) = cx.app.reveal.take() {
+            self.reveal(cx.app, r);
+        }
+        let app = &mut *cx.app;
+        app.list.keep_visible(self.height(Pane::List));
+        self.clamp(app);
+    }
+
+    fn render(&self, _area: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let app = cx.app;
+        let areas = &self.areas;
+        if let Some(r) = areas.list {
+            list::render(cx, r, buf);
+        }
+        if let Some(r) = areas.message {
+            let title = match app.telegram() {
+                Some(t) if areas.arrangement == Arrangement::Single => {
+                    format!("Message · {}", t.date.short())
+                }
+                _ => "Message".to_string(),
+            };
+            let focused = app.focus == Pane::Message;
+            let scroll = app.message_scroll;
+            scrolled_pane(
+                &self.message.lines,
+                &title,
+                focused,
+                scroll,
+                cx.theme,
+                r,
+                buf,
+            );
+        }
+        if let Some(r) = areas.annotations {
+            let n = app.telegram().map_or(0, |t| t.notes.len());
+            let title = format!("Annotations · {n}");
+            let focused = app.focus == Pane::Annotations;
+            let scroll = app.notes.scroll;
+            scrolled_pane(&self.notes.lines, &title, focused, scroll, cx.theme, r, buf);
+        }
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

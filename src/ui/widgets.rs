@@ -1,0 +1,126 @@
+//! The pieces every screen draws with: boxes, scrolled text, scrollbars.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget,
+};
+
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::text;
+use crate::theme::Theme;
+
+pub use crate::view::{content_rect, inner};
+
+/// A bordered box, as every pane and overlay has: a title cut to fit, a
+/// heavier border when focused, and optionally a line of hints in the
+/// bottom border.
+pub fn boxed(
+    title: &str,
+    bottom: Option<&str>,
+    focused: bool,
+    width: u16,
+    theme: &Theme,
+) -> Block<'static> {
+    let room = width.saturating_sub(2) as usize;
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(focused))
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            text::truncate(&format!(" {title} "), room),
+            theme.title(focused),
+        ));
+    if let Some(b) = bottom {
+        block = block.title_bottom(Span::styled(
+            text::truncate(&format!(" {b} "), room),
+            theme.dim(),
+        ));
+    }
+    block
+}
+
+/// A pane of text scrolled to `scroll`, in its box, with a scrollbar.
+pub fn scrolled_pane(
+    lines: &[Line<'static>],
+    title: &str,
+    focused: bool,
+    scroll: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = boxed(title, None, focused, area.width, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let content = content_rect(inner);
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(content.height as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(shown).render(content, buf);
+    scrollbar(
+        lines.len(),
+        scroll,
+        content.height as usize,
+        area,
+        buf,
+        theme,
+    );
+}
+
+/// A scrollbar on the right border when the text is longer than the view.
+pub fn scrollbar(
+    total: usize,
+    pos: usize,
+    view: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    if total <= view || area.height < 4 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(view))
+        .position(pos)
+        .viewport_content_length(view);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_style(theme.border(true))
+        .render(
+            Rect {
+                y: area.y + 1,
+                height: area.height - 2,
+                ..area
+            },
+            buf,
+            &mut state,
+        );
+}
+
+/// "terminal too small", cut to whatever space there is.
+pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme, quit: &str) {
+    let lines = [
+        "terminal too small".to_string(),
+        format!("need at least {MIN_WIDTH}×{MIN_HEIGHT}"),
+        format!("{quit} quits"),
+    ];
+    let shown: Vec<Line> = lines
+        .iter()
+        .take(area.height as usize)
+        .map(|l| Line::styled(text::truncate(l, area.width as usize), theme.error()))
+        .collect();
+    let top = area.y + area.height.saturating_sub(shown.len() as u16) / 2;
+    let r = Rect {
+        y: top,
+        height: area.height.min(shown.len() as u16),
+        ..area
+    };
+    Paragraph::new(shown).centered().render(r, buf);
+}
