@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod notes;
 pub mod output;
+pub mod problem;
 pub mod screenshots;
 pub mod search;
 pub mod tui;

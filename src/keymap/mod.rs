@@ -26,7 +26,7 @@ pub use key::Key;
 
 use crate::action::Action;
 use crate::corpus::nearest::did_you_mean;
-use crate::corpus::problem::line_col;
+use crate::problem::line_col;
 
 /// The default bindings, compiled in from the repository's `keymap.toml`.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
@@ -104,7 +104,7 @@ impl Context {
 
 /// A problem in a keymap file, located by file, line and column the same
 /// way as a problem in a corpus file.
-pub type KeymapError = crate::corpus::Problem;
+pub type KeymapError = crate::problem::Problem;
 
 /// Every problem found in one keymap file.
 #[derive(Clone, Debug, PartialEq, Eq)]
