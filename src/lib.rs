@@ -14,6 +14,7 @@ pub mod export;
 pub mod keymap;
 pub mod notes;
 pub mod output;
+pub mod problem;
 pub mod runner;
 pub mod screenshots;
 pub mod search;

@@ -2,8 +2,14 @@
 //! viewer shows them: words removed from the left, added on the right, and
 //! changed (a run replaced by another). Scripts written without spaces (CJK)
 //! are compared character by character; no character is ever split.
+//!
+//! The words are compared with Myers' diff (the `similar` crate), which
+//! needs no table of every pair of words, so a long quote is compared as
+//! precisely as a short one.
 
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// What happened to a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,12 +31,11 @@ pub struct Piece {
     pub change: Change,
 }
 
+/// A grapheme drawn two cells wide: a CJK ideograph, kana, Hangul, a
+/// full-width form. Such scripts are not written with spaces between
+/// words, so each one is a token of its own.
 fn is_wide(g: &str) -> bool {
-    g.chars().any(|c| {
-        matches!(c as u32,
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
-            0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-    })
+    g.width() >= 2
 }
 
 /// Splits text into words, runs of whitespace, punctuation marks, and single
@@ -70,87 +75,63 @@ fn is_space(t: &str) -> bool {
     t.chars().all(char::is_whitespace)
 }
 
-/// Longest common subsequence table over the non-space tokens.
-fn lcs(a: &[&str], b: &[&str]) -> Vec<Vec<u32>> {
-    let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            t[i][j] = if a[i] == b[j] {
-                t[i + 1][j + 1] + 1
-            } else {
-                t[i + 1][j].max(t[i][j + 1])
-            };
-        }
-    }
-    t
+/// The words (all but whitespace), each with its place among the tokens.
+fn words(toks: &[String]) -> Vec<(usize, &str)> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| !is_space(t))
+        .map(|(i, t)| (i, t.as_str()))
+        .collect()
 }
-
-/// Above this many token pairs the texts are too long to compare word by
-/// word here, and are marked changed as a whole.
-const MAX_CELLS: usize = 4_000_000;
 
 /// The two texts as pieces marked with what changed.
 pub fn diff(left: &str, right: &str) -> (Vec<Piece>, Vec<Piece>) {
     let lt = tokens(left);
     let rt = tokens(right);
-    let lw: Vec<(usize, &str)> = lt
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !is_space(t))
-        .map(|(i, t)| (i, t.as_str()))
-        .collect();
-    let rw: Vec<(usize, &str)> = rt
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !is_space(t))
-        .map(|(i, t)| (i, t.as_str()))
-        .collect();
+    let (lw, rw) = (words(&lt), words(&rt));
+    let a: Vec<&str> = lw.iter().map(|x| x.1).collect();
+    let b: Vec<&str> = rw.iter().map(|x| x.1).collect();
     let mut lmark = vec![Change::Same; lt.len()];
     let mut rmark = vec![Change::Same; rt.len()];
-    if lw.len().saturating_mul(rw.len()) > MAX_CELLS {
-        lw.iter().for_each(|(i, _)| lmark[*i] = Change::Changed);
-        rw.iter().for_each(|(i, _)| rmark[*i] = Change::Changed);
-    } else {
-        let a: Vec<&str> = lw.iter().map(|x| x.1).collect();
-        let b: Vec<&str> = rw.iter().map(|x| x.1).collect();
-        let t = lcs(&a, &b);
-        let (mut i, mut j) = (0, 0);
-        // Runs of left-only and right-only tokens between matches.
-        let mut del: Vec<usize> = Vec::new();
-        let mut ins: Vec<usize> = Vec::new();
-        let flush = |del: &mut Vec<usize>,
-                     ins: &mut Vec<usize>,
-                     lmark: &mut Vec<Change>,
-                     rmark: &mut Vec<Change>| {
-            let both = !del.is_empty() && !ins.is_empty();
-            for &d in del.iter() {
-                lmark[lw[d].0] = if both {
-                    Change::Changed
+    // Between two runs of equal words: what went from the left and what
+    // came on the right. Both at once is a change; one alone, a removal or
+    // an addition.
+    let mut gap = |del: std::ops::Range<usize>, ins: std::ops::Range<usize>| {
+        let both = !del.is_empty() && !ins.is_empty();
+        for d in del {
+            lmark[lw[d].0] = if both {
+                Change::Changed
+            } else {
+                Change::Removed
+            };
+        }
+        for n in ins {
+            rmark[rw[n].0] = if both { Change::Changed } else { Change::Added };
+        }
+    };
+    let (mut del, mut ins) = (0..0, 0..0);
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        match op {
+            DiffOp::Equal { .. } => {
+                gap(del, ins);
+                (del, ins) = (0..0, 0..0);
+            }
+            _ => {
+                let (_, old, new) = op.as_tag_tuple();
+                del = if del.is_empty() {
+                    old
                 } else {
-                    Change::Removed
+                    del.start..old.end
+                };
+                ins = if ins.is_empty() {
+                    new
+                } else {
+                    ins.start..new.end
                 };
             }
-            for &n in ins.iter() {
-                rmark[rw[n].0] = if both { Change::Changed } else { Change::Added };
-            }
-            del.clear();
-            ins.clear();
-        };
-        while i < a.len() || j < b.len() {
-            if i < a.len() && j < b.len() && a[i] == b[j] {
-                flush(&mut del, &mut ins, &mut lmark, &mut rmark);
-                i += 1;
-                j += 1;
-            } else if j < b.len() && (i == a.len() || t[i][j + 1] >= t[i + 1][j]) {
-                ins.push(j);
-                j += 1;
-            } else {
-                del.push(i);
-                i += 1;
-            }
         }
-        flush(&mut del, &mut ins, &mut lmark, &mut rmark);
     }
+    gap(del, ins);
     let pieces = |toks: Vec<String>, marks: Vec<Change>| -> Vec<Piece> {
         let mut out: Vec<Piece> = Vec::new();
         for (text, change) in toks.into_iter().zip(marks) {
@@ -244,5 +225,73 @@ mod tests {
         let (l, r) = diff(a, b);
         assert_eq!(l.iter().map(|p| p.text.as_str()).collect::<String>(), a);
         assert_eq!(r.iter().map(|p| p.text.as_str()).collect::<String>(), b);
+    }
+
+    #[test]
+    fn long_texts_are_diffed_word_by_word() {
+        // 5,000 words a side: 25 million pairs, far past what a table of
+        // every pair could hold, and still only the changed words marked.
+        let words: Vec<String> = (0..5_000)
+            .map(|i| match i % 4 {
+                0 => "the".to_string(),
+                1 => format!("division{i}"),
+                2 => "and".to_string(),
+                _ => format!("пункт{}", i % 97),
+            })
+            .collect();
+        let left = words.join(" ");
+        let mut right_words = words.clone();
+        right_words[1_001] = "corps".into(); // changed
+        right_words.remove(2_501); // removed on the right
+        right_words.insert(4_000, "urgently".into()); // added
+        let right = right_words.join(" ");
+        let (l, r) = diff(&left, &right);
+        let marks = |p: &[Piece]| -> Vec<(Change, String)> {
+            p.iter()
+                .filter(|p| p.change != Change::Same)
+                .map(|p| (p.change, p.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            marks(&l),
+            [
+                (Change::Changed, "division1001".to_string()),
+                (Change::Removed, "division2501".to_string()),
+            ]
+        );
+        assert_eq!(
+            marks(&r),
+            [
+                (Change::Changed, "corps".to_string()),
+                (Change::Added, "urgently".to_string()),
+            ]
+        );
+        assert_eq!(l.iter().map(|p| p.text.as_str()).collect::<String>(), left);
+        assert_eq!(r.iter().map(|p| p.text.as_str()).collect::<String>(), right);
+    }
+
+    #[test]
+    fn long_texts_with_nothing_in_common_are_changed_throughout() {
+        let left: Vec<String> = (0..5_000).map(|i| format!("l{i}")).collect();
+        let right: Vec<String> = (0..5_000).map(|i| format!("r{i}")).collect();
+        let (l, r) = diff(&left.join(" "), &right.join(" "));
+        for side in [&l, &r] {
+            assert!(
+                side.iter()
+                    .all(|p| p.change == Change::Changed || p.text == " "),
+                "every word changed"
+            );
+        }
+    }
+
+    #[test]
+    fn width_decides_what_is_written_without_spaces() {
+        // Wide (two-cell) graphemes are tokens of their own: ideographs,
+        // kana, Hangul, full-width forms.
+        assert_eq!(tokens("決定しました"), ["決", "定", "し", "ま", "し", "た"]);
+        assert_eq!(tokens("결정"), ["결", "정"]);
+        assert_eq!(tokens("ＡＢ"), ["Ａ", "Ｂ"]);
+        // Narrow scripts keep their words whole.
+        assert_eq!(tokens("Ким Ир Сен"), ["Ким", " ", "Ир", " ", "Сен"]);
     }
 }

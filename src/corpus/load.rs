@@ -7,10 +7,10 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::problem::{Problem, Report};
 use super::raw;
 use super::validate::{Checker, Known};
 use super::{Corpus, Telegram};
+use crate::problem::{Problem, Report};
 
 /// One corpus file: where it is shown as being, where it sits inside the
 /// corpus, and what it holds.

@@ -6,7 +6,6 @@ pub mod date;
 pub mod load;
 pub mod model;
 pub mod nearest;
-pub mod problem;
 mod raw;
 pub mod synth;
 mod validate;
@@ -16,7 +15,9 @@ use std::path::Path;
 
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use model::*;
-pub use problem::{Problem, Report};
+// Located errors have a module of their own; these keep the old paths
+// (`corpus::Problem`, `corpus::problem::line_col`) working.
+pub use crate::problem::{self, Problem, Report};
 
 /// A checked corpus. Telegrams are in date order.
 #[derive(Clone, Debug, Default)]

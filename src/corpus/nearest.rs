@@ -1,29 +1,10 @@
 //! "Did you mean …?": the ids nearest to one that does not exist.
 
-/// Edit distance (insert, delete, substitute, swap adjacent) over characters.
+/// Edit distance over characters: insertions, deletions, substitutions and
+/// swaps of two adjacent characters, each costing one (the optimal string
+/// alignment distance, so "stlain" is one step from "stalin").
 pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[n][m]
+    strsim::osa_distance(a, b)
 }
 
 /// Up to `limit` candidates nearest to `wanted`, best first. A candidate that
@@ -73,6 +54,9 @@ mod tests {
         assert_eq!(distance("roschin", "roshchin"), 1);
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("Сталин", "Сталн"), 1);
+        // A swap is one step, but a swapped pair is not edited again.
+        assert_eq!(distance("ca", "abc"), 3);
+        assert_eq!(distance("10-20", "10-02"), 1);
     }
 
     #[test]

@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use super::date::{Certainty, Date, Time};
 use super::model::*;
-use super::problem::{Problem, Report};
 use super::raw::{self, S};
+use crate::problem::{Problem, Report};
 
 /// Checks one file's values, recording problems against it.
 pub struct Checker<'a> {
@@ -178,7 +178,7 @@ impl Checker<'_> {
 
     /// Records a duplicate id; `seen` maps ids to where they were first defined.
     fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, at: usize, what: &str) {
-        let (line, col) = super::problem::line_col(self.text, at);
+        let (line, col) = crate::problem::line_col(self.text, at);
         let here = format!("{}:{line}:{col}", self.file);
         if let Some(first) = seen.get(id) {
             self.problem(

@@ -68,8 +68,7 @@ impl Notes {
     /// Parses a notes file.
     pub fn parse(text: &str) -> Result<Notes, NotesError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let (line, col) =
-                crate::corpus::problem::line_col(text, e.span().map_or(0, |s| s.start));
+            let (line, col) = crate::problem::line_col(text, e.span().map_or(0, |s| s.start));
             NotesError {
                 line,
                 col,

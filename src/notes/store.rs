@@ -4,10 +4,13 @@
 //! the result is written to a temporary file in the same directory, synced,
 //! and renamed over the old one. A file that does not parse is never
 //! written: notes go read-only and say where the file is broken.
+//!
+//! A notes path that is a symlink is written through: the file it points at
+//! gets the notes, and the link is left as it was. A saved file keeps the
+//! permission mode it had.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
-use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -51,11 +54,19 @@ fn read(path: &Path) -> Result<Notes, String> {
     }
 }
 
-/// An exclusive lock on `<notes>.lock`, held until dropped.
+/// An exclusive lock on `<notes>.lock`, held until dropped. It is an
+/// advisory whole-file lock (`flock` on Linux), so it holds between threads
+/// with their own `Store` as well as between processes.
+#[derive(Debug)]
 struct Lock(File);
 
 impl Lock {
     fn take(path: &Path) -> io::Result<Lock> {
+        Lock::take_within(path, Duration::from_secs(3))
+    }
+
+    /// Tries for the lock until `patience` has passed.
+    fn take_within(path: &Path, patience: Duration) -> io::Result<Lock> {
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push(".lock");
         let f = OpenOptions::new()
@@ -65,12 +76,12 @@ impl Lock {
             .open(PathBuf::from(lock_path))?;
         let start = Instant::now();
         loop {
-            // SAFETY: a valid open file descriptor.
-            if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-                return Ok(Lock(f));
-            }
-            let err = io::Error::last_os_error();
-            if err.kind() != io::ErrorKind::WouldBlock || start.elapsed() > Duration::from_secs(3) {
+            let err = match f.try_lock() {
+                Ok(()) => return Ok(Lock(f)),
+                Err(TryLockError::WouldBlock) => io::Error::from(io::ErrorKind::WouldBlock),
+                Err(TryLockError::Error(e)) => e,
+            };
+            if err.kind() != io::ErrorKind::WouldBlock || start.elapsed() > patience {
                 return Err(io::Error::new(
                     err.kind(),
                     format!("another shifr is saving notes ({err})"),
@@ -83,14 +94,41 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // SAFETY: a valid open file descriptor.
-        unsafe { libc::flock(self.0.as_raw_fd(), libc::LOCK_UN) };
+        // Closing the file would release the lock too; this says so.
+        let _ = self.0.unlock();
     }
+}
+
+/// The file that `path` names, with every symlink on the way followed: a
+/// save writes there, so a link keeps pointing at the file with the notes.
+/// A dangling link resolves to the file it would point at (created on the
+/// first save). A path that is no symlink is returned as it is.
+fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    // As many hops as Linux follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{}: too many levels of symbolic links", path.display()),
+    ))
 }
 
 /// Writes `bytes` to `path` so that a reader sees either the old file or the
 /// new one, never a part: a temporary file in the same directory, written
-/// and synced, then renamed over `path`, and the directory synced.
+/// and synced, then renamed over `path`, and the directory synced. If `path`
+/// is a symlink the file it points at is replaced, not the link; a file that
+/// exists keeps its permission mode, a new one gets the default.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |f, b| f.write_all(b))
 }
@@ -102,6 +140,12 @@ pub fn write_atomic_with(
     bytes: &[u8],
     write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
+    let path = &resolve_symlinks(path)?;
+    let permissions = match fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -117,6 +161,9 @@ pub fn write_atomic_with(
     ));
     let result = (|| {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)?;
+        }
         write(&mut f, bytes)?;
         f.sync_all()?;
         drop(f);
@@ -161,11 +208,15 @@ impl Store {
         if let Some(why) = &self.read_only {
             return Err(why.clone());
         }
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Locked and written where a symlink points, so two paths to one
+        // file share one lock.
+        let target = resolve_symlinks(&self.path)
+            .map_err(|e| format!("{}: cannot save: {e}", self.path.display()))?;
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir)
                 .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         }
-        let _lock = Lock::take(&self.path).map_err(|e| format!("{}: {e}", self.path.display()))?;
+        let _lock = Lock::take(&target).map_err(|e| format!("{}: {e}", self.path.display()))?;
         let mut current = match read(&self.path) {
             Ok(n) => n,
             Err(why) => {
@@ -175,7 +226,7 @@ impl Store {
             }
         };
         current.apply(edit);
-        write_atomic(&self.path, current.to_toml().as_bytes())
+        write_atomic(&target, current.to_toml().as_bytes())
             .map_err(|e| format!("{}: cannot save: {e}", self.path.display()))?;
         self.notes = current;
         Ok(())
@@ -293,5 +344,134 @@ mod tests {
             }
         });
         assert_eq!(Store::open(path).notes.notes.len(), 42);
+    }
+
+    #[test]
+    fn the_lock_is_exclusive_and_released_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        let held = Lock::take(&path).unwrap();
+        let err = Lock::take_within(&path, Duration::from_millis(50)).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        assert!(
+            err.to_string().contains("another shifr is saving notes"),
+            "{err}"
+        );
+        drop(held);
+        Lock::take_within(&path, Duration::from_millis(50)).unwrap();
+    }
+
+    #[test]
+    fn a_symlinked_notes_file_is_written_through_the_link() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("dotfiles");
+        fs::create_dir(&real_dir).unwrap();
+        let real = real_dir.join("notes.toml");
+        let link = dir.path().join("notes.toml");
+        // A relative link, dangling until the first save creates its target.
+        symlink("dotfiles/notes.toml", &link).unwrap();
+        let mut s = Store::open(link.clone());
+        assert!(s.read_only.is_none(), "{:?}", s.read_only);
+        s.commit(&note("a")).unwrap();
+        s.commit(&note("b")).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_link(&link).unwrap(),
+            Path::new("dotfiles/notes.toml")
+        );
+        let text = fs::read_to_string(&real).unwrap();
+        assert!(text.contains("note a") && text.contains("note b"), "{text}");
+        assert_eq!(Store::open(link).notes.notes.len(), 2);
+        // No temporary file beside the link or the file.
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "the link and the dir"
+        );
+        let names: Vec<String> = fs::read_dir(&real_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+    }
+
+    #[test]
+    fn a_chain_of_links_is_followed_to_the_file() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        fs::write(&real, "").unwrap();
+        symlink(&real, dir.path().join("one")).unwrap();
+        symlink("one", dir.path().join("two")).unwrap();
+        write_atomic(&dir.path().join("two"), b"# two hops\n").unwrap();
+        assert_eq!(fs::read_to_string(&real).unwrap(), "# two hops\n");
+        assert!(
+            fs::symlink_metadata(dir.path().join("one"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A loop is an error, not a hang.
+        symlink("loop-b", dir.path().join("loop-a")).unwrap();
+        symlink("loop-a", dir.path().join("loop-b")).unwrap();
+        assert!(write_atomic(&dir.path().join("loop-a"), b"x").is_err());
+    }
+
+    #[test]
+    fn a_save_keeps_the_files_permission_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        fs::write(&path, "").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let mut s = Store::open(path.clone());
+        s.commit(&note("a")).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        s.commit(&note("b")).unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(Store::open(path).notes.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_new_file_gets_the_default_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let dir = tempfile::tempdir().unwrap();
+        // What this process's umask makes of a plainly created file.
+        let plain = dir.path().join("plain");
+        File::create(&plain).unwrap();
+        let path = dir.path().join("notes.toml");
+        Store::open(path.clone()).commit(&note("a")).unwrap();
+        assert_eq!(mode(&path), mode(&plain));
+    }
+
+    #[test]
+    fn a_mode_kept_through_a_symlink_is_the_targets() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        fs::write(&real, "").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("notes.toml");
+        symlink(&real, &link).unwrap();
+        Store::open(link.clone()).commit(&note("a")).unwrap();
+        assert_eq!(
+            fs::metadata(&real).unwrap().permissions().mode() & 0o7777,
+            0o600
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

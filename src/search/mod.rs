@@ -1,8 +1,8 @@
 //! Fuzzy search across the corpus: a query language (query.rs), words and
 //! how they match (tokenize.rs, matcher.rs, score.rs), what of a telegram is
-//! searched (document.rs), the inverted index (index.rs), snippets for the
-//! rows on screen (snippet.rs), and a worker thread that keeps scoring off
-//! the UI thread (worker.rs).
+//! searched (document.rs), the inverted index (index/: built in build.rs,
+//! queried in lookup.rs), snippets for the rows on screen (snippet.rs), and
+//! a worker thread that keeps scoring off the UI thread (worker.rs).
 
 pub mod document;
 pub mod index;

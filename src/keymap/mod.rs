@@ -1,6 +1,6 @@
-//! Key bindings: key syntax (parse and display), contexts, the embedded
-//! default `keymap.toml`, a user file that overrides it key by key, and
-//! errors that name file, line and column.
+//! Key bindings: key syntax (parse and display, in `key.rs`), contexts, the
+//! embedded default `keymap.toml`, a user file that overrides it key by key,
+//! and errors that name file, line and column.
 //!
 //! A keymap file has one table per context; each entry binds a key to an
 //! action name, or to `"none"` to unbind a default:
@@ -12,184 +12,24 @@
 //! "?" = "help"
 //! ```
 
+mod key;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::KeyCode;
 use toml::de::{DeTable, DeValue};
+
+pub use key::Key;
 
 use crate::action::Action;
 use crate::corpus::nearest::did_you_mean;
-use crate::corpus::problem::line_col;
+use crate::problem::line_col;
 
 /// The default bindings, compiled in from the repository's `keymap.toml`.
-pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
-
-/// A key with its modifiers, normalised so that a binding and a terminal
-/// event compare equal: `G` is `Char('G')` without SHIFT; `shift-tab` is
-/// `BackTab`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const NAMED: &[(&str, KeyCode)] = &[
-    ("enter", KeyCode::Enter),
-    ("return", KeyCode::Enter),
-    ("esc", KeyCode::Esc),
-    ("escape", KeyCode::Esc),
-    ("tab", KeyCode::Tab),
-    ("backtab", KeyCode::BackTab),
-    ("backspace", KeyCode::Backspace),
-    ("delete", KeyCode::Delete),
-    ("del", KeyCode::Delete),
-    ("insert", KeyCode::Insert),
-    ("home", KeyCode::Home),
-    ("end", KeyCode::End),
-    ("pageup", KeyCode::PageUp),
-    ("pagedown", KeyCode::PageDown),
-    ("up", KeyCode::Up),
-    ("down", KeyCode::Down),
-    ("left", KeyCode::Left),
-    ("right", KeyCode::Right),
-    ("space", KeyCode::Char(' ')),
-];
-
-impl Key {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Key {
-        let mut k = Key { code, mods };
-        k.normalise();
-        k
-    }
-
-    pub fn plain(code: KeyCode) -> Key {
-        Key::new(code, KeyModifiers::NONE)
-    }
-
-    fn normalise(&mut self) {
-        self.mods &= KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT;
-        match self.code {
-            KeyCode::Char(c) if self.mods.contains(KeyModifiers::SHIFT) => {
-                // The character already says whether shift was held.
-                self.mods.remove(KeyModifiers::SHIFT);
-                if c.is_ascii_lowercase() {
-                    self.code = KeyCode::Char(c.to_ascii_uppercase());
-                }
-            }
-            KeyCode::Tab if self.mods.contains(KeyModifiers::SHIFT) => {
-                self.code = KeyCode::BackTab;
-                self.mods.remove(KeyModifiers::SHIFT);
-            }
-            KeyCode::BackTab => self.mods.remove(KeyModifiers::SHIFT),
-            _ => {}
-        }
-    }
-
-    /// The key of a terminal event; `None` for releases.
-    pub fn from_event(e: &KeyEvent) -> Option<Key> {
-        (e.kind != KeyEventKind::Release).then(|| Key::new(e.code, e.modifiers))
-    }
-
-    /// The printable character this key types, if it is one (no ctrl/alt).
-    pub fn typed_char(&self) -> Option<char> {
-        match self.code {
-            KeyCode::Char(c)
-                if !self
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(c)
-            }
-            _ => None,
-        }
-    }
-}
-
-impl FromStr for Key {
-    type Err = String;
-
-    /// Parses `j`, `G`, `?`, `ctrl-d`, `alt-x`, `shift-tab`, `pagedown`, `f5`.
-    fn from_str(s: &str) -> Result<Key, String> {
-        let expected = "expected a single character (j, G, ?), a named key (enter, esc, tab, space, backspace, delete, home, end, pageup, pagedown, up, down, left, right, f1-f12), optionally after ctrl-, alt- or shift-";
-        if s.is_empty() {
-            return Err(format!("empty key: {expected}"));
-        }
-        let mut mods = KeyModifiers::NONE;
-        let mut rest = s;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (prefix, m) = if lower.starts_with("ctrl-") {
-                ("ctrl-", KeyModifiers::CONTROL)
-            } else if lower.starts_with("alt-") {
-                ("alt-", KeyModifiers::ALT)
-            } else if lower.starts_with("shift-") {
-                ("shift-", KeyModifiers::SHIFT)
-            } else {
-                break;
-            };
-            if rest.len() == prefix.len() {
-                break;
-            }
-            mods |= m;
-            rest = &rest[prefix.len()..];
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => {
-                let lower = rest.to_ascii_lowercase();
-                if let Some((_, code)) = NAMED.iter().find(|(n, _)| *n == lower) {
-                    *code
-                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    if (1..=12).contains(&n) {
-                        KeyCode::F(n)
-                    } else {
-                        return Err(format!("unknown key '{s}': {expected}"));
-                    }
-                } else {
-                    return Err(format!("unknown key '{s}': {expected}"));
-                }
-            }
-        };
-        if mods.contains(KeyModifiers::CONTROL)
-            && let KeyCode::Char(c) = code
-        {
-            // Terminals send ctrl-D as ctrl-d.
-            return Ok(Key::new(KeyCode::Char(c.to_ascii_lowercase()), mods));
-        }
-        Ok(Key::new(code, mods))
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            f.write_str("shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::BackTab => f.write_str("shift-tab"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            code => {
-                let name = NAMED
-                    .iter()
-                    .find(|(_, c)| *c == code)
-                    .map_or("?", |(n, _)| *n);
-                f.write_str(name)
-            }
-        }
-    }
-}
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
 
 macro_rules! contexts {
     ($($variant:ident = $name:literal : $title:literal [$($action:ident),* $(,)?]),+ $(,)?) => {
@@ -264,7 +104,7 @@ impl Context {
 
 /// A problem in a keymap file, located by file, line and column the same
 /// way as a problem in a corpus file.
-pub type KeymapError = crate::corpus::Problem;
+pub type KeymapError = crate::problem::Problem;
 
 /// Every problem found in one keymap file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -558,50 +398,6 @@ mod tests {
 
     fn k(s: &str) -> Key {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn parses_and_displays_keys() {
-        assert_eq!(k("j"), Key::plain(KeyCode::Char('j')));
-        assert_eq!(k("G"), Key::new(KeyCode::Char('g'), KeyModifiers::SHIFT));
-        assert_eq!(k("shift-g"), k("G"));
-        assert_eq!(
-            k("ctrl-d"),
-            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(k("ctrl-D"), k("ctrl-d"));
-        assert_eq!(
-            k("shift-tab"),
-            Key::new(KeyCode::BackTab, KeyModifiers::SHIFT)
-        );
-        assert_eq!(k("shift-tab"), Key::new(KeyCode::Tab, KeyModifiers::SHIFT));
-        assert_eq!(k("PageDown"), Key::plain(KeyCode::PageDown));
-        assert_eq!(k("space"), Key::plain(KeyCode::Char(' ')));
-        assert_eq!(k("-"), Key::plain(KeyCode::Char('-')));
-        assert_eq!(
-            k("ctrl--"),
-            Key::new(KeyCode::Char('-'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(k("f5"), Key::plain(KeyCode::F(5)));
-        assert_eq!(k("ж"), Key::plain(KeyCode::Char('ж')));
-        for s in [
-            "j",
-            "G",
-            "?",
-            "ctrl-d",
-            "shift-tab",
-            "pagedown",
-            "enter",
-            "esc",
-            "space",
-            "f12",
-            "alt-x",
-        ] {
-            assert_eq!(k(s).to_string(), s);
-        }
-        for bad in ["", "ctrl-", "pgdn", "f13", "jj", "hyper-x"] {
-            assert!(bad.parse::<Key>().is_err(), "{bad:?} should not parse");
-        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Problems found in a corpus, each located by file, line and column.
+//! Located errors: a problem found in a corpus file, a keymap or a notes
+//! file, located by file, line and column, and the report of every problem
+//! found.
 
 use std::fmt;
 use std::ops::Range;
 
-/// One thing wrong with a corpus file.
+/// One thing wrong with a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,

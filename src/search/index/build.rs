@@ -1,0 +1,220 @@
+//! Building the index: each of two threads tokenizes half the records into
+//! a vocabulary and postings of its own, and the halves are merged into one
+//! vocabulary with its postings grouped by word.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::{Index, meta};
+use crate::search::document::Field;
+use crate::search::query::FieldKind;
+use crate::search::score::pack;
+use crate::search::tokenize::{fold, tokenize_into};
+
+/// One thread's share of an index being built: its records' vocabulary,
+/// postings (in record order) and field kinds.
+struct Partial {
+    surfaces: Vec<Box<str>>,
+    /// (surface, record, kinds, occurrence count).
+    tmp: Vec<(u32, u32, u16, u32)>,
+    tmp_occ: Vec<u32>,
+    rf_off: Vec<u32>,
+    rf_kind: Vec<FieldKind>,
+}
+
+impl Partial {
+    fn build(
+        records: std::ops::Range<usize>,
+        fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+    ) -> Partial {
+        let mut p = Partial {
+            surfaces: Vec::new(),
+            tmp: Vec::new(),
+            tmp_occ: Vec::new(),
+            rf_off: vec![0],
+            rf_kind: Vec::new(),
+        };
+        // The vocabulary is small next to the text: keeping each word twice
+        // (map key and list) costs little.
+        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut local: Vec<(u32, u32, u16)> = Vec::new();
+        for r in records {
+            local.clear();
+            let fs = fields(r);
+            let mut toks = Vec::new();
+            for (fi, f) in fs.iter().enumerate() {
+                p.rf_kind.push(f.kind);
+                toks.clear();
+                tokenize_into(&f.text, &mut toks);
+                for t in &toks {
+                    let id = match surf_id.get(t.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = p.surfaces.len() as u32;
+                            p.surfaces.push(t.text.into());
+                            surf_id.insert(t.text.into(), id);
+                            id
+                        }
+                    };
+                    local.push((id, pack(fi, t.pos), f.kind.bit()));
+                }
+            }
+            p.rf_off.push(p.rf_kind.len() as u32);
+            local.sort_unstable();
+            let mut i = 0;
+            while i < local.len() {
+                let s = local[i].0;
+                let mut kinds = 0u16;
+                let start = p.tmp_occ.len();
+                while i < local.len() && local[i].0 == s {
+                    kinds |= local[i].2;
+                    if p.tmp_occ.len() == start || *p.tmp_occ.last().expect("pushed") != local[i].1
+                    {
+                        p.tmp_occ.push(local[i].1);
+                    }
+                    i += 1;
+                }
+                p.tmp
+                    .push((s, r as u32, kinds, (p.tmp_occ.len() - start) as u32));
+            }
+        }
+        p
+    }
+}
+
+impl Index {
+    /// Builds the index of `records`, each given as its fields.
+    pub fn build(records: Vec<Vec<Field>>) -> Index {
+        Index::build_with(records.len(), |i| records[i].clone())
+    }
+
+    /// Builds the index of `n` records, asking `fields` for each one's
+    /// fields; the work is split across two threads.
+    pub fn build_with(n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Index {
+        let mid = n / 2;
+        let (a, b) = if n >= 2_000 {
+            std::thread::scope(|sc| {
+                let h = sc.spawn(|| Partial::build(mid..n, &fields));
+                (
+                    Partial::build(0..mid, &fields),
+                    h.join().expect("index thread"),
+                )
+            })
+        } else {
+            (Partial::build(0..n, &fields), Partial::build(n..n, &fields))
+        };
+        Index::merge(n, a, b)
+    }
+
+    fn merge(n: usize, a: Partial, b: Partial) -> Index {
+        let mut ix = Index {
+            n,
+            ..Index::default()
+        };
+        // One vocabulary: a's ids stay; b's are mapped onto it.
+        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        surf_id.reserve(a.surfaces.len() + b.surfaces.len() / 4);
+        for (i, s) in a.surfaces.iter().enumerate() {
+            surf_id.insert(s.clone(), i as u32);
+        }
+        ix.surfaces = a.surfaces;
+        let remap: Vec<u32> = b
+            .surfaces
+            .into_iter()
+            .map(|s| match surf_id.get(&s) {
+                Some(&id) => id,
+                None => {
+                    let id = ix.surfaces.len() as u32;
+                    surf_id.insert(s.clone(), id);
+                    ix.surfaces.push(s);
+                    id
+                }
+            })
+            .collect();
+        drop(surf_id);
+        ix.rf_off = a.rf_off;
+        let shift = *ix.rf_off.last().unwrap_or(&0);
+        ix.rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        ix.rf_kind = a.rf_kind;
+        ix.rf_kind.extend(b.rf_kind);
+        // Postings grouped by surface; a's records come before b's, so a
+        // counting sort keeps record order within each surface.
+        let ns = ix.surfaces.len();
+        let sid = |part: usize, s: u32| if part == 0 { s } else { remap[s as usize] };
+        let mut count = vec![0u32; ns + 1];
+        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
+            for p in tmp {
+                count[sid(part, p.0) as usize + 1] += 1;
+            }
+        }
+        for i in 0..ns {
+            count[i + 1] += count[i];
+        }
+        ix.post_off = count.clone();
+        let np = a.tmp.len() + b.tmp.len();
+        ix.p_record = vec![0; np];
+        ix.p_kinds = vec![0; np];
+        ix.p_occ = vec![0; np];
+        ix.p_occ_len = vec![0; np];
+        // Occurrences stay in record order (all of a record's words side by
+        // side); each posting points at its own.
+        let a_occ = a.tmp_occ.len() as u32;
+        let mut cursor = count;
+        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
+            let mut at = if part == 0 { 0 } else { a_occ };
+            for p in tmp {
+                let s = sid(part, p.0) as usize;
+                let slot = cursor[s] as usize;
+                cursor[s] += 1;
+                ix.p_record[slot] = p.1;
+                ix.p_kinds[slot] = p.2;
+                ix.p_occ[slot] = at;
+                ix.p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
+                at += p.3;
+            }
+        }
+        drop((a.tmp, b.tmp));
+        ix.occ = a.tmp_occ;
+        ix.occ.extend_from_slice(&b.tmp_occ);
+        drop(b.tmp_occ);
+        // Vocabulary: metadata, folded forms, first-letter buckets.
+        ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
+        let mut fold_id: HashMap<String, u32> = HashMap::new();
+        let mut surf_fold = Vec::with_capacity(ns);
+        for s in &ix.surfaces {
+            let f = fold(s);
+            let id = *fold_id.entry(f.clone()).or_insert_with(|| {
+                ix.folded.push(f.into_boxed_str());
+                (ix.folded.len() - 1) as u32
+            });
+            surf_fold.push(id);
+        }
+        let nf = ix.folded.len();
+        let mut fc = vec![0u32; nf + 1];
+        for &f in &surf_fold {
+            fc[f as usize + 1] += 1;
+        }
+        for i in 0..nf {
+            fc[i + 1] += fc[i];
+        }
+        ix.fold_off = fc.clone();
+        ix.fold_surf = vec![0; ns];
+        for (s, &f) in surf_fold.iter().enumerate() {
+            ix.fold_surf[fc[f as usize] as usize] = s as u32;
+            fc[f as usize] += 1;
+        }
+        ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
+        for (i, s) in ix.surfaces.iter().enumerate() {
+            if let Some(c) = s.chars().next() {
+                ix.first_surf.entry(c).or_default().push(i as u32);
+            }
+        }
+        for (i, s) in ix.folded.iter().enumerate() {
+            if let Some(c) = s.chars().next() {
+                ix.first_fold.entry(c).or_default().push(i as u32);
+            }
+        }
+        ix
+    }
+}
