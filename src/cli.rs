@@ -1,9 +1,12 @@
 //! The command line: arguments (clap), loading the corpus before anything
 //! else, and the non-interactive subcommands. Exit codes: 0 success, 1 a
 //! problem with the input (bad corpus, unknown id), 2 a usage error.
+//!
+//! Every command returns `Result<(), CliError>`; `run` alone prints the
+//! error and turns it into the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -11,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ratatui::layout::Size;
 
 use crate::app::App;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Report, Telegram};
 use crate::export;
 use crate::keymap::Keymap;
 use crate::output;
@@ -265,39 +268,84 @@ pub fn eprint(msg: &str) {
     let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
-/// Loads the corpus named by `--corpus`, or the bundled one. On problems,
-/// prints the report and returns the exit code.
-pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, i32> {
+/// Why a command failed: the whole message for stderr and the exit code.
+/// Commands return it with `?`; only `run` prints it.
+#[derive(Debug)]
+pub struct CliError {
+    code: i32,
+    message: String,
+}
+
+impl CliError {
+    /// Exit code 1: the input (a bad corpus, an unknown id) or the
+    /// environment (an unwritable file, the terminal) let the command down.
+    pub fn fail(message: impl Into<String>) -> Self {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Exit code 2: the command line asks for something that cannot be done.
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// The exit code.
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// What to print on stderr.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// A corpus that did not load: its report is the message.
+impl From<Report> for CliError {
+    fn from(report: Report) -> Self {
+        CliError::fail(report.to_string())
+    }
+}
+
+/// Loads the corpus named by `--corpus`, or the bundled one; its problems
+/// are the error.
+pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, CliError> {
     let loaded = match dir {
         Some(d) => Corpus::load_dir(d),
         None => Corpus::embedded(),
     };
-    loaded.map_err(|report| {
-        eprint(&report.to_string());
-        1
-    })
+    loaded.map_err(CliError::from)
 }
 
-/// The telegram with this id; if there is none, says so with the nearest
-/// ids and gives exit code 1.
-fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a crate::corpus::Telegram, i32> {
+/// The telegram with this id; if there is none, an error naming the
+/// nearest ids.
+fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Telegram, CliError> {
     corpus.telegram(id).ok_or_else(|| {
-        eprint(&format!(
+        CliError::fail(format!(
             "shifr: {}",
             crate::app::unknown_telegram(corpus, id)
-        ));
-        1
+        ))
     })
 }
 
-fn io_result(r: std::io::Result<()>) -> i32 {
-    match r {
-        Ok(()) => 0,
-        Err(e) => {
-            eprint(&format!("shifr: cannot write output: {e}"));
-            1
-        }
-    }
+/// Writes `text` to stdout. A closed pipe is success (see `output`); any
+/// other failure to write is an error.
+fn print(text: &str) -> Result<(), CliError> {
+    output::print(text).map_err(cannot_write)
+}
+
+/// `print` with a trailing newline.
+fn println(text: &str) -> Result<(), CliError> {
+    output::println(text).map_err(cannot_write)
+}
+
+fn cannot_write(e: std::io::Error) -> CliError {
+    CliError::fail(format!("shifr: cannot write output: {e}"))
 }
 
 /// Runs shifr with the process's arguments; returns the exit code.
@@ -314,35 +362,25 @@ pub fn main() -> i32 {
 }
 
 /// Loads the keymap, reporting problems before the terminal is touched.
-fn load_keymap(path: Option<&PathBuf>) -> Result<Keymap, i32> {
+fn load_keymap(path: Option<&PathBuf>) -> Result<Keymap, CliError> {
     Keymap::load(path.map(PathBuf::as_path)).map_err(|e| {
-        eprint(&format!(
+        CliError::fail(format!(
             "{e}\nshifr: the keymap has problems; nothing was started"
-        ));
-        1
+        ))
     })
 }
 
 /// The reader, after the corpus and keymap have loaded.
-fn reader(cli: &Cli, open: Option<&str>) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => Arc::new(c),
-        Err(code) => return code,
-    };
-    let keymap = match load_keymap(cli.keymap.as_ref()) {
-        Ok(k) => k,
-        Err(code) => return code,
-    };
-    if let Some(id) = open
-        && let Err(code) = find(&corpus, id)
-    {
-        return code;
+fn reader(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
+    let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
+    let keymap = load_keymap(cli.keymap.as_ref())?;
+    if let Some(id) = open {
+        find(&corpus, id)?;
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprint(
+        return Err(CliError::usage(
             "shifr: the reader needs a terminal. For output to pipe or save, use a subcommand, e.g.\n  shifr list\n  shifr show ID\n  shifr search QUERY\n  shifr compare ID\n  shifr export --format json\n  shifr check\nSee shifr --help.",
-        );
-        return 2;
+        ));
     }
     let mut app = App::new(corpus, keymap, Theme::from_env(), Size::new(80, 24));
     app.keymap_file = cli
@@ -370,11 +408,10 @@ fn reader(cli: &Cli, open: Option<&str>) -> i32 {
         let _ = app.open_id(id);
     }
     match tui::run(&mut app) {
-        Ok(tui::Exit::Quit) => 0,
+        Ok(tui::Exit::Quit) => Ok(()),
         Err(e) => {
             tui::restore();
-            eprint(&format!("shifr: terminal error: {e}"));
-            1
+            Err(CliError::fail(format!("shifr: terminal error: {e}")))
         }
     }
 }
@@ -390,18 +427,14 @@ fn open_notes(cli: &Cli) -> crate::notes::store::Store {
 
 /// `shifr notes export`: the reader's notes with the citation of each
 /// telegram, orphaned notes last.
-fn notes_export(cli: &Cli, format: NotesFormat) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+fn notes_export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
     let store = open_notes(cli);
     if let Some(why) = &store.read_only
         && store.notes.notes.is_empty()
         && store.path.exists()
     {
-        eprint(&format!("shifr: {why}"));
-        return 1;
+        return Err(CliError::fail(format!("shifr: {why}")));
     }
     let notes = &store.notes;
     let mut out = String::new();
@@ -480,11 +513,11 @@ fn notes_export(cli: &Cli, format: NotesFormat) -> i32 {
             out.push('\n');
         }
     }
-    io_result(output::print(&out))
+    print(&out)
 }
 
 /// `--bench-startup`: corpus load, keymap, state and first frame, timed.
-fn bench_startup(cli: &Cli) -> i32 {
+fn bench_startup(cli: &Cli) -> Result<(), CliError> {
     // Up to 50 runs, or as many as fit in about ten seconds (large corpora).
     let budget = std::time::Duration::from_secs(10);
     let started = Instant::now();
@@ -492,15 +525,9 @@ fn bench_startup(cli: &Cli) -> i32 {
     let mut parts: Vec<[f64; 5]> = Vec::new();
     while totals.len() < 50 && (totals.len() < 3 || started.elapsed() < budget) {
         let t0 = Instant::now();
-        let corpus = match load_corpus(cli.corpus.as_ref()) {
-            Ok(c) => Arc::new(c),
-            Err(code) => return code,
-        };
+        let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
         let t1 = Instant::now();
-        let keymap = match load_keymap(cli.keymap.as_ref()) {
-            Ok(k) => k,
-            Err(code) => return code,
-        };
+        let keymap = load_keymap(cli.keymap.as_ref())?;
         let t2 = Instant::now();
         let mut app = App::new(
             Arc::clone(&corpus),
@@ -543,7 +570,7 @@ fn bench_startup(cli: &Cli) -> i32 {
     let n = load_corpus(cli.corpus.as_ref())
         .map(|c| c.telegrams.len())
         .unwrap_or(0);
-    io_result(output::println(&format!(
+    println(&format!(
         "start-up to first frame ({n} telegrams, {runs} runs, 120x40 off-screen): median {med:.2} ms, p95 {p95:.2} ms\n  medians: corpus {:.2} ms · keymap {:.2} ms · state {:.2} ms · first frame {:.2} ms\n  then, on the search thread: index {:.2} ms (search ready at {:.2} ms)",
         part(0),
         part(1),
@@ -551,7 +578,7 @@ fn bench_startup(cli: &Cli) -> i32 {
         part(3),
         part(4),
         med + part(4)
-    )))
+    ))
 }
 
 /// `shifr compare`.
@@ -561,20 +588,13 @@ fn compare(
     width: Option<usize>,
     witnesses: Option<&[String]>,
     format: CompareFormat,
-) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let t = match find(&corpus, id) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let t = find(&corpus, id)?;
     if t.witnesses.len() < 2 {
-        eprint(&format!(
+        return Err(CliError::fail(format!(
             "shifr: telegram '{id}' has one version only: nothing to compare"
-        ));
-        return 1;
+        )));
     }
     let ids: Vec<&str> = t.witnesses.iter().map(|w| w.id.as_str()).collect();
     let (a, b) = match witnesses {
@@ -586,19 +606,17 @@ fn compare(
                     (Some(a), Some(b)) => (a, b),
                     _ => {
                         let bad = if find(x).is_none() { x } else { y };
-                        eprint(&format!(
+                        return Err(CliError::fail(format!(
                             "shifr: telegram '{id}' has no witness '{bad}': its witnesses are {}",
                             ids.join(", ")
-                        ));
-                        return 1;
+                        )));
                     }
                 },
                 _ => {
-                    eprint(&format!(
+                    return Err(CliError::usage(format!(
                         "shifr: --witnesses takes two different witness ids, e.g. --witnesses {}",
                         ids.join(",")
-                    ));
-                    return 2;
+                    )));
                 }
             }
         }
@@ -613,10 +631,9 @@ fn compare(
         }
         CompareFormat::Text => {
             if let Some(w) = width.filter(|w| *w < 20) {
-                eprint(&format!(
+                return Err(CliError::usage(format!(
                     "shifr: --width {w} is too narrow: expected 20 columns or more"
-                ));
-                return 2;
+                )));
             }
             let width = width
                 .or_else(|| {
@@ -630,11 +647,11 @@ fn compare(
             crate::ui::compare::plain_text(&corpus, t, a, b, width)
         }
     };
-    io_result(output::print(&text))
+    print(&text)
 }
 
 /// A person by id, name or alias (any case), or a clear error.
-fn person_arg(corpus: &Corpus, who: &str) -> Result<String, i32> {
+fn person_arg(corpus: &Corpus, who: &str) -> Result<String, CliError> {
     let w = who.to_lowercase();
     let found = corpus.people.iter().find(|p| {
         p.id == w
@@ -651,26 +668,16 @@ fn person_arg(corpus: &Corpus, who: &str) -> Result<String, i32> {
                 who,
                 corpus.people.iter().map(|p| p.id.as_str()),
             );
-            eprint(&format!("shifr: no person '{who}'{hint}"));
-            Err(1)
+            Err(CliError::fail(format!("shifr: no person '{who}'{hint}")))
         }
     }
 }
 
 /// `shifr list`.
-fn list(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let from = match from.map(|p| person_arg(&corpus, p)).transpose() {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let to = match to.map(|p| person_arg(&corpus, p)).transpose() {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+fn list(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let from = from.map(|p| person_arg(&corpus, p)).transpose()?;
+    let to = to.map(|p| person_arg(&corpus, p)).transpose()?;
     let shown: Vec<_> = corpus
         .telegrams
         .iter()
@@ -701,23 +708,17 @@ fn list(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> i32 {
             })
             .collect()
     };
-    io_result(output::print(&text))
+    print(&text)
 }
 
 /// `shifr show`.
-fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let t = match find(&corpus, id) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let t = find(&corpus, id)?;
     if json {
         let mut s = serde_json::to_string_pretty(&export::json::telegram(t)).expect("JSON");
         s.push('\n');
-        return io_result(output::print(&s));
+        return print(&s);
     }
     let width = width
         .or_else(|| {
@@ -762,22 +763,14 @@ fn show(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> i32 {
             .lines,
         ));
     }
-    io_result(output::print(&out))
+    print(&out)
 }
 
 /// `shifr search`.
-fn search(cli: &Cli, query: &str, limit: usize, json: bool) -> i32 {
-    let corpus = match load_corpus(cli.corpus.as_ref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let q = match crate::search::parse(query) {
-        Ok(q) => q,
-        Err(e) => {
-            eprint(&format!("shifr: bad query: {e}"));
-            return 2;
-        }
-    };
+fn search(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let q = crate::search::parse(query)
+        .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
     let index = crate::search::index_corpus(&corpus);
     let hits = index.search(&q);
     let shown: Vec<_> = hits.iter().take(limit).collect();
@@ -826,10 +819,118 @@ fn search(cli: &Cli, query: &str, limit: usize, json: bool) -> i32 {
         s.push_str(&format!("{} of {} hits\n", shown.len(), hits.len()));
         s
     };
-    io_result(output::print(&text))
+    print(&text)
 }
 
+/// `shifr cite`.
+fn cite(cli: &Cli, id: &str, style: CiteStyle) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let t = find(&corpus, id)?;
+    let text = match style {
+        CiteStyle::Chicago => format!("{}\n", export::cite::chicago(&corpus, t)),
+        CiteStyle::Bibtex => export::cite::bibtex(&corpus, t),
+    };
+    print(&text)
+}
+
+/// `shifr gen-corpus`.
+fn gen_corpus(out: &Path, count: usize, seed: u64) -> Result<(), CliError> {
+    let c = crate::corpus::synth::write(out, count, seed)
+        .map_err(|e| CliError::fail(format!("shifr: cannot write {}: {e}", out.display())))?;
+    println(&format!(
+        "wrote {} telegrams to {}",
+        c.telegrams.len(),
+        out.display()
+    ))
+}
+
+/// `shifr screenshots`.
+fn screenshots(cli: &Cli, out: &Path) -> Result<(), CliError> {
+    let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
+    let files = crate::screenshots::write_all(&corpus, out)
+        .map_err(|e| CliError::fail(format!("shifr: {e}")))?;
+    println(&format!(
+        "wrote {} screens ({} files) to {}",
+        files.len() / 2,
+        files.len(),
+        out.display()
+    ))
+}
+
+/// `shifr completions`.
+fn completions(shell: clap_complete::Shell) -> Result<(), CliError> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "shifr", &mut out);
+    print(&String::from_utf8_lossy(&out))
+}
+
+/// `shifr check`.
+fn check(dir: Option<&PathBuf>) -> Result<(), CliError> {
+    let c = load_corpus(dir)?;
+    println(&format!("ok: {}", c.summary()))
+}
+
+/// `shifr export`.
+fn export(
+    cli: &Cli,
+    format: ExportFormat,
+    url: Option<&str>,
+    date: Option<&str>,
+    licence: Licence,
+) -> Result<(), CliError> {
+    if let Some(d) = date
+        && (d.len() != 10 || crate::corpus::Date::parse(d).map_or(true, |p| !p.is_full()))
+    {
+        return Err(CliError::usage(format!(
+            "shifr: --date wants a day as YYYY-MM-DD, not '{d}'"
+        )));
+    }
+    if let Some(u) = url
+        && (!(u.starts_with("https://") || u.starts_with("http://"))
+            || u.chars().any(char::is_whitespace))
+    {
+        return Err(CliError::usage(format!(
+            "shifr: --url wants the http(s) address the file will be published at, not '{u}'"
+        )));
+    }
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let text = match format {
+        ExportFormat::Json => export::json::to_string(&corpus),
+        ExportFormat::Cmif => {
+            let mut opts = export::cmif::Options::default();
+            match url {
+                Some(u) => opts.url = u.to_string(),
+                None => eprint(&format!(
+                    "shifr: note: no --url: publicationStmt/idno is the placeholder {}; correspSearch needs the file's own http(s) address",
+                    opts.url
+                )),
+            }
+            if let Some(d) = date {
+                opts.date = d.to_string();
+            }
+            opts.cc0 = licence == Licence::Cc0;
+            export::cmif::to_string(&corpus, &opts)
+        }
+        ExportFormat::Markdown => export::dossier::to_string(&corpus),
+    };
+    print(&text)
+}
+
+/// Runs the parsed command line; returns the exit code. The one place where
+/// a command's error is printed.
 pub fn run(cli: Cli) -> i32 {
+    match dispatch(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprint(e.message());
+            e.code()
+        }
+    }
+}
+
+/// The command the arguments name.
+fn dispatch(cli: Cli) -> Result<(), CliError> {
     if cli.bench_startup {
         return bench_startup(&cli);
     }
@@ -838,21 +939,7 @@ pub fn run(cli: Cli) -> i32 {
             let id = id.clone();
             reader(&cli, Some(&id))
         }
-        Some(Command::Cite { ref id, style }) => {
-            let corpus = match load_corpus(cli.corpus.as_ref()) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
-            let t = match find(&corpus, id) {
-                Ok(t) => t,
-                Err(code) => return code,
-            };
-            let text = match style {
-                CiteStyle::Chicago => format!("{}\n", export::cite::chicago(&corpus, t)),
-                CiteStyle::Bibtex => export::cite::bibtex(&corpus, t),
-            };
-            io_result(output::print(&text))
-        }
+        Some(Command::Cite { ref id, style }) => cite(&cli, id, style),
         Some(Command::Notes {
             command: NotesCommand::Export { format },
         }) => notes_export(&cli, format),
@@ -875,102 +962,22 @@ pub fn run(cli: Cli) -> i32 {
             count,
             ref out,
             seed,
-        }) => match crate::corpus::synth::write(out, count, seed) {
-            Ok(c) => io_result(output::println(&format!(
-                "wrote {} telegrams to {}",
-                c.telegrams.len(),
-                out.display()
-            ))),
-            Err(e) => {
-                eprint(&format!("shifr: cannot write {}: {e}", out.display()));
-                1
-            }
-        },
+        }) => gen_corpus(out, count, seed),
         Some(Command::Compare {
             ref id,
             width,
             ref witnesses,
             format,
         }) => compare(&cli, id, width, witnesses.as_deref(), format),
-        Some(Command::Screenshots { ref out }) => {
-            let corpus = match load_corpus(cli.corpus.as_ref()) {
-                Ok(c) => Arc::new(c),
-                Err(code) => return code,
-            };
-            match crate::screenshots::write_all(&corpus, out) {
-                Ok(files) => io_result(output::println(&format!(
-                    "wrote {} screens ({} files) to {}",
-                    files.len() / 2,
-                    files.len(),
-                    out.display()
-                ))),
-                Err(e) => {
-                    eprint(&format!("shifr: {e}"));
-                    1
-                }
-            }
-        }
-        Some(Command::Completions { shell }) => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut cmd, "shifr", &mut out);
-            io_result(output::print(&String::from_utf8_lossy(&out)))
-        }
-        Some(Command::Check { dir }) => {
-            let dir = dir.or(cli.corpus);
-            match load_corpus(dir.as_ref()) {
-                Ok(c) => io_result(output::println(&format!("ok: {}", c.summary()))),
-                Err(code) => code,
-            }
-        }
+        Some(Command::Screenshots { ref out }) => screenshots(&cli, out),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Check { dir }) => check(dir.or(cli.corpus).as_ref()),
         Some(Command::Export {
             format,
             ref url,
             ref date,
             licence,
-        }) => {
-            if let Some(d) = date
-                && (d.len() != 10 || crate::corpus::Date::parse(d).map_or(true, |p| !p.is_full()))
-            {
-                eprint(&format!(
-                    "shifr: --date wants a day as YYYY-MM-DD, not '{d}'"
-                ));
-                return 2;
-            }
-            if let Some(u) = url
-                && (!(u.starts_with("https://") || u.starts_with("http://"))
-                    || u.chars().any(char::is_whitespace))
-            {
-                eprint(&format!(
-                    "shifr: --url wants the http(s) address the file will be published at, not '{u}'"
-                ));
-                return 2;
-            }
-            let corpus = match load_corpus(cli.corpus.as_ref()) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
-            let text = match format {
-                ExportFormat::Json => export::json::to_string(&corpus),
-                ExportFormat::Cmif => {
-                    let mut opts = export::cmif::Options::default();
-                    match url {
-                        Some(u) => opts.url = u.clone(),
-                        None => eprint(&format!(
-                            "shifr: note: no --url: publicationStmt/idno is the placeholder {}; correspSearch needs the file's own http(s) address",
-                            opts.url
-                        )),
-                    }
-                    if let Some(d) = date {
-                        opts.date = d.clone();
-                    }
-                    opts.cc0 = licence == Licence::Cc0;
-                    export::cmif::to_string(&corpus, &opts)
-                }
-                ExportFormat::Markdown => export::dossier::to_string(&corpus),
-            };
-            io_result(output::print(&text))
-        }
+        }) => export(&cli, format, url.as_deref(), date.as_deref(), licence),
         None => {
             let open = cli.open.clone();
             reader(&cli, open.as_deref())
