@@ -1,0 +1,74 @@
+//! `shifr --bench-startup`: times start-up to the first frame (corpus,
+//! keymap, reader state, first frame drawn off-screen, then the search
+//! index) over repeated runs and prints the medians.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::layout::Size;
+
+use super::error::println;
+use super::load::{load_corpus, load_keymap};
+use super::{Cli, CliError};
+use crate::app::App;
+use crate::theme::Theme;
+
+/// `--bench-startup`: corpus load, keymap, state and first frame, timed.
+pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
+    // Up to 50 runs, or as many as fit in about ten seconds (large corpora).
+    let budget = std::time::Duration::from_secs(10);
+    let started = Instant::now();
+    let mut totals = Vec::new();
+    let mut parts: Vec<[f64; 5]> = Vec::new();
+    while totals.len() < 50 && (totals.len() < 3 || started.elapsed() < budget) {
+        let t0 = Instant::now();
+        let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
+        let t1 = Instant::now();
+        let keymap = load_keymap(cli.keymap.as_ref())?;
+        let t2 = Instant::now();
+        let app = App::new(Arc::clone(&corpus), keymap);
+        let shell = crate::ui::Shell::new(app, Theme::from_env(), Size::new(120, 40));
+        let t3 = Instant::now();
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))
+            .expect("test backend");
+        let _ = terminal.draw(|f| shell.render(f));
+        let t4 = Instant::now();
+        // The reader builds the search index on its own thread after this.
+        let index = crate::search::index_corpus(&corpus);
+        let t5 = Instant::now();
+        drop(index);
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        parts.push([
+            ms(t1 - t0),
+            ms(t2 - t1),
+            ms(t3 - t2),
+            ms(t4 - t3),
+            ms(t5 - t4),
+        ]);
+        totals.push(ms(t4 - t0));
+    }
+    let runs = totals.len();
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    let p95 = {
+        let mut v = totals.clone();
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[(runs - 1) * 95 / 100]
+    };
+    let med = median(&mut totals.clone());
+    let part = |k: usize| median(&mut parts.iter().map(|p| p[k]).collect());
+    let n = load_corpus(cli.corpus.as_ref())
+        .map(|c| c.telegrams.len())
+        .unwrap_or(0);
+    println(&format!(
+        "start-up to first frame ({n} telegrams, {runs} runs, 120x40 off-screen): median {med:.2} ms, p95 {p95:.2} ms\n  medians: corpus {:.2} ms · keymap {:.2} ms · state {:.2} ms · first frame {:.2} ms\n  then, on the search thread: index {:.2} ms (search ready at {:.2} ms)",
+        part(0),
+        part(1),
+        part(2),
+        part(3),
+        part(4),
+        med + part(4)
+    ))
+}

@@ -1,0 +1,13 @@
+//! `shifr completions`: a shell completion script, generated from the
+//! argument types.
+
+use super::error::print;
+use super::{Cli, CliError};
+
+/// `shifr completions`.
+pub(super) fn run(shell: clap_complete::Shell) -> Result<(), CliError> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "shifr", &mut out);
+    print(&String::from_utf8_lossy(&out))
+}

@@ -1,0 +1,53 @@
+//! `shifr export`: the whole corpus on stdout as JSON, CMIF (TEI XML for
+//! correspSearch) or a Markdown dossier.
+
+use super::error::{eprint, print};
+use super::load::load_corpus;
+use super::{Cli, CliError, ExportFormat, Licence};
+use crate::export;
+
+/// `shifr export`.
+pub(super) fn run(
+    cli: &Cli,
+    format: ExportFormat,
+    url: Option<&str>,
+    date: Option<&str>,
+    licence: Licence,
+) -> Result<(), CliError> {
+    if let Some(d) = date
+        && (d.len() != 10 || crate::corpus::Date::parse(d).map_or(true, |p| !p.is_full()))
+    {
+        return Err(CliError::usage(format!(
+            "shifr: --date wants a day as YYYY-MM-DD, not '{d}'"
+        )));
+    }
+    if let Some(u) = url
+        && (!(u.starts_with("https://") || u.starts_with("http://"))
+            || u.chars().any(char::is_whitespace))
+    {
+        return Err(CliError::usage(format!(
+            "shifr: --url wants the http(s) address the file will be published at, not '{u}'"
+        )));
+    }
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let text = match format {
+        ExportFormat::Json => export::json::to_string(&corpus),
+        ExportFormat::Cmif => {
+            let mut opts = export::cmif::Options::default();
+            match url {
+                Some(u) => opts.url = u.to_string(),
+                None => eprint(&format!(
+                    "shifr: note: no --url: publicationStmt/idno is the placeholder {}; correspSearch needs the file's own http(s) address",
+                    opts.url
+                )),
+            }
+            if let Some(d) = date {
+                opts.date = d.to_string();
+            }
+            opts.cc0 = licence == Licence::Cc0;
+            export::cmif::to_string(&corpus, &opts)
+        }
+        ExportFormat::Markdown => export::dossier::to_string(&corpus),
+    };
+    print(&text)
+}

@@ -1,0 +1,353 @@
+//! The command line: arguments (clap), loading the corpus before anything
+//! else, and the non-interactive subcommands. Exit codes: 0 success, 1 a
+//! problem with the input (bad corpus, unknown id), 2 a usage error.
+//!
+//! This file holds the arguments and the dispatch; each command lives in a
+//! module of its own. Every command returns `Result<(), CliError>`; `run`
+//! alone prints the error and turns it into the exit code.
+
+mod bench_startup;
+mod check;
+mod cite;
+mod compare;
+mod completions;
+mod error;
+mod export;
+mod gen_corpus;
+mod list;
+mod load;
+mod notes;
+mod reader;
+mod screenshots;
+mod search;
+mod show;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use error::{CliError, eprint};
+pub use load::load_corpus;
+
+const EXAMPLES: &str = "\
+Examples:
+  shifr                                  open the reader on the bundled corpus
+  shifr open 1950-10-02-mao-stalin       open the reader on one telegram
+  shifr check                            validate the bundled corpus
+  shifr check path/to/corpus             validate another corpus
+  shifr --corpus path/to/corpus          read another corpus
+  shifr export --format json | jq '.telegrams | length'";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "shifr",
+    version,
+    about = "A terminal reader for the 1950 ciphered telegrams behind China's entry into the Korean War",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    /// Read the corpus in DIR instead of the bundled one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// Use this keymap file over the defaults (else $XDG_CONFIG_HOME/shifr/keymap.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
+
+    /// Keep your notes in FILE (default: $XDG_DATA_HOME/shifr/notes.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+
+    /// Open the reader with this telegram selected and shown
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+
+    /// Measure start-up to first frame (off-screen, 120x40) and exit
+    #[arg(long)]
+    pub bench_startup: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the reader on one telegram (a deep link for notes and scripts)
+    #[command(after_help = "Examples:\n  shifr open 1950-10-02-mao-stalin")]
+    Open {
+        /// The telegram id, e.g. 1950-10-02-mao-stalin
+        id: String,
+    },
+    /// Print the aligned comparison of a telegram's versions
+    #[command(
+        after_help = "Examples:\n  shifr compare 1950-10-02-mao-stalin\n  shifr compare 1950-10-02-mao-stalin --width 80\n  shifr compare 1950-10-02-mao-stalin --witnesses ru,zh --format json"
+    )]
+    Compare {
+        /// The telegram id
+        id: String,
+        /// Width of the text in columns (side by side from 100, stacked below;
+        /// default: the terminal's width, else 120)
+        #[arg(long)]
+        width: Option<usize>,
+        /// The two witnesses to compare, by id, in order (default: the first two)
+        #[arg(long, value_name = "A,B", value_delimiter = ',')]
+        witnesses: Option<Vec<String>>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+    },
+    /// List telegrams (id, date, correspondents, title), in date order
+    #[command(
+        after_help = "Examples:\n  shifr list\n  shifr list --from stalin --to kim\n  shifr list --json | jq -r '.[].id'"
+    )]
+    List {
+        /// Only telegrams sent by this person (an id, name or alias)
+        #[arg(long, value_name = "PERSON")]
+        from: Option<String>,
+        /// Only telegrams sent to this person
+        #[arg(long, value_name = "PERSON")]
+        to: Option<String>,
+        /// Print JSON (the same telegram objects as `shifr export`)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one telegram: header, passages (quotes and summaries marked) and notes
+    #[command(
+        after_help = "Examples:\n  shifr show 1950-10-02-mao-stalin\n  shifr show 1950-10-02-mao-stalin --json"
+    )]
+    Show {
+        /// The telegram id
+        id: String,
+        /// Width of the text (default: the terminal's, else 80)
+        #[arg(long)]
+        width: Option<usize>,
+        /// Print JSON (the telegram object of `shifr export`)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a citation of a telegram (Chicago-style note, or BibTeX)
+    #[command(
+        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib"
+    )]
+    Cite {
+        /// The telegram id
+        id: String,
+        /// Citation style
+        #[arg(long, value_enum, default_value_t = CiteStyle::Chicago)]
+        style: CiteStyle,
+    },
+    /// Your own notes
+    #[command(
+        after_help = "Examples:\n  shifr notes export\n  shifr --notes ~/thesis/notes.toml notes export --format json"
+    )]
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// Print the telegrams that match a query, best first
+    #[command(
+        after_help = "Query: words separated by spaces, all of which must match (fuzzily: abbreviations\nand small typos match). 'exact ^prefix suffix$ !not a|b \"a phrase\"; from: to: via: by: date:\n\nExamples:\n  shifr search 'shld we fear'\n  shifr search 'from:stalin to:kim' --limit 5\n  shifr search inchon --json"
+    )]
+    Search {
+        /// The query (quote it for the shell)
+        query: String,
+        /// Show at most N hits
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic corpus (for measuring search at scale)
+    #[command(
+        name = "gen-corpus",
+        after_help = "Examples:\n  shifr gen-corpus --count 100000 --out /tmp/big\n  shifr --corpus /tmp/big"
+    )]
+    GenCorpus {
+        /// How many telegrams
+        #[arg(long)]
+        count: usize,
+        /// The directory to write (created if missing)
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed for the generator (the same seed gives the same corpus)
+        #[arg(long, default_value_t = 1950)]
+        seed: u64,
+    },
+    /// Draw the main screens off-screen and write each as SVG and plain text
+    #[command(
+        after_help = "The screens are drawn by the reader's own code on the corpus (the bundled one\nunless --corpus), with the default keys and colours, and written as NAME.svg and\nNAME.txt. The committed screenshots/ directory is this command's output.\n\nExamples:\n  shifr screenshots\n  shifr screenshots --out /tmp/shots"
+    )]
+    Screenshots {
+        /// The directory to write (created if missing)
+        #[arg(long, default_value = "screenshots")]
+        out: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Examples:\n  shifr completions bash > ~/.local/share/bash-completion/completions/shifr\n  shifr completions zsh > ~/.zfunc/_shifr        # with fpath+=(~/.zfunc) before compinit\n  shifr completions fish > ~/.config/fish/completions/shifr.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Validate a corpus and report every problem with file:line:column
+    #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
+    Check {
+        /// The corpus directory (default: --corpus, else the bundled corpus)
+        dir: Option<PathBuf>,
+    },
+    /// Write the corpus to standard output in another format
+    #[command(
+        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
+    )]
+    Export {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// (cmif) The URL the file will be published at, for publicationStmt/idno
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// (cmif) When the data last changed, YYYY-MM-DD (default: this corpus edition's date)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// (cmif) The licence of the file
+        #[arg(long, value_enum, default_value_t = Licence::CcBy)]
+        licence: Licence,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NotesCommand {
+    /// Print your notes with the citation of each telegram
+    #[command(
+        after_help = "Examples:\n  shifr notes export > my-notes.md\n  shifr notes export --format json"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesFormat {
+    /// A readable document, grouped by telegram
+    Markdown,
+    /// The notes as JSON, each with its telegram's citation
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiteStyle {
+    /// A Chicago-style note, as historians write them
+    Chicago,
+    /// A BibTeX @misc entry
+    Bibtex,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareFormat {
+    /// Columns side by side (stacked below 100 columns), for reading and citing
+    Text,
+    /// The aligned rows as JSON
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The whole corpus as one JSON document
+    Json,
+    /// Correspondence metadata as TEI XML (CMIF, for correspSearch)
+    Cmif,
+    /// A readable dossier: chronology, telegrams, notes and citations
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Licence {
+    /// Creative Commons Attribution 4.0
+    CcBy,
+    /// Creative Commons Zero 1.0 (public domain)
+    Cc0,
+}
+
+/// Runs shifr with the process's arguments; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return code;
+        }
+    };
+    run(cli)
+}
+
+/// Runs the parsed command line; returns the exit code. The one place where
+/// a command's error is printed.
+pub fn run(cli: Cli) -> i32 {
+    match dispatch(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprint(e.message());
+            e.code()
+        }
+    }
+}
+
+/// The command the arguments name.
+fn dispatch(cli: Cli) -> Result<(), CliError> {
+    if cli.bench_startup {
+        return bench_startup::run(&cli);
+    }
+    match cli.command {
+        Some(Command::Open { ref id }) => {
+            let id = id.clone();
+            reader::run(&cli, Some(&id))
+        }
+        Some(Command::Cite { ref id, style }) => cite::run(&cli, id, style),
+        Some(Command::Notes {
+            command: NotesCommand::Export { format },
+        }) => notes::export(&cli, format),
+        Some(Command::List {
+            ref from,
+            ref to,
+            json,
+        }) => list::run(&cli, from.as_deref(), to.as_deref(), json),
+        Some(Command::Show {
+            ref id,
+            width,
+            json,
+        }) => show::run(&cli, id, width, json),
+        Some(Command::Search {
+            ref query,
+            limit,
+            json,
+        }) => search::run(&cli, query, limit, json),
+        Some(Command::GenCorpus {
+            count,
+            ref out,
+            seed,
+        }) => gen_corpus::run(out, count, seed),
+        Some(Command::Compare {
+            ref id,
+            width,
+            ref witnesses,
+            format,
+        }) => compare::run(&cli, id, width, witnesses.as_deref(), format),
+        Some(Command::Screenshots { ref out }) => screenshots::run(&cli, out),
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Check { dir }) => check::run(dir.or(cli.corpus).as_ref()),
+        Some(Command::Export {
+            format,
+            ref url,
+            ref date,
+            licence,
+        }) => export::run(&cli, format, url.as_deref(), date.as_deref(), licence),
+        None => {
+            let open = cli.open.clone();
+            reader::run(&cli, open.as_deref())
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! `shifr notes export`: the reader's own notes as Markdown or JSON, each
+//! with its telegram's citation.
+
+use super::error::print;
+use super::load::load_corpus;
+use super::reader::open_notes;
+use super::{Cli, CliError, NotesFormat};
+use crate::export;
+
+/// `shifr notes export`: the reader's notes with the citation of each
+/// telegram, orphaned notes last.
+pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let store = open_notes(cli);
+    if let Some(why) = &store.read_only
+        && store.notes.notes.is_empty()
+        && store.path.exists()
+    {
+        return Err(CliError::fail(format!("shifr: {why}")));
+    }
+    let notes = &store.notes;
+    let mut out = String::new();
+    match format {
+        NotesFormat::Markdown => {
+            out.push_str("# My notes\n\n");
+            if notes.notes.is_empty() {
+                out.push_str("No notes yet.\n");
+            }
+            for t in &corpus.telegrams {
+                let mine: Vec<_> = notes.on(&t.id).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!(
+                    "## {} — {}\n\n{}\n\n",
+                    t.date.long(),
+                    t.title,
+                    export::cite::chicago(&corpus, t)
+                ));
+                for n in mine {
+                    let about = n
+                        .align
+                        .as_ref()
+                        .map(|a| format!(" (§ {a})"))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "- {}{about}, written {}{}:\n\n",
+                        n.id,
+                        n.created,
+                        n.edited
+                            .as_ref()
+                            .map(|e| format!(", edited {e}"))
+                            .unwrap_or_default()
+                    ));
+                    for line in n.text.lines() {
+                        out.push_str(&format!("  > {line}\n"));
+                    }
+                    out.push('\n');
+                }
+            }
+            let orphans: Vec<_> = notes.orphans(&corpus).collect();
+            if !orphans.is_empty() {
+                out.push_str("## Orphaned notes\n\nThese notes belong to telegrams this corpus does not have. They are kept.\n\n");
+                for n in orphans {
+                    out.push_str(&format!(
+                        "- on `{}`, written {}:\n\n",
+                        n.telegram, n.created
+                    ));
+                    for line in n.text.lines() {
+                        out.push_str(&format!("  > {line}\n"));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+        NotesFormat::Json => {
+            let v: Vec<serde_json::Value> = notes
+                .notes
+                .iter()
+                .map(|n| {
+                    let t = corpus.telegram(&n.telegram);
+                    serde_json::json!({
+                        "id": n.id,
+                        "telegram": n.telegram,
+                        "align": n.align,
+                        "text": n.text,
+                        "created": n.created,
+                        "edited": n.edited,
+                        "orphaned": t.is_none(),
+                        "citation": t.map(|t| export::cite::chicago(&corpus, t)),
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&v).expect("JSON");
+            out.push('\n');
+        }
+    }
+    print(&out)
+}

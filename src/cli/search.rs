@@ -1,0 +1,62 @@
+//! `shifr search`: the telegrams matching a query, best first, with a
+//! snippet of where each matched; as lines or JSON.
+
+use super::error::print;
+use super::load::load_corpus;
+use super::{Cli, CliError};
+
+/// `shifr search`.
+pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<(), CliError> {
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let q = crate::search::parse(query)
+        .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
+    let index = crate::search::index_corpus(&corpus);
+    let hits = index.search(&q);
+    let shown: Vec<_> = hits.iter().take(limit).collect();
+    let text = if json {
+        let rows: Vec<serde_json::Value> = shown
+            .iter()
+            .map(|h| {
+                let t = &corpus.telegrams[h.record as usize];
+                let fields = crate::search::document::fields(&corpus, t);
+                let snip = crate::search::snippet::snippet(&q, &fields, 100);
+                serde_json::json!({
+                    "id": t.id,
+                    "score": h.score,
+                    "date": t.date.to_string(),
+                    "from": t.from,
+                    "to": t.to,
+                    "title": t.title,
+                    "field": snip.as_ref().map(|s| s.kind.label()),
+                    "snippet": snip.as_ref().map(|s| s.text.clone()),
+                })
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(
+            &serde_json::json!({"query": query, "total": hits.len(), "hits": rows}),
+        )
+        .expect("JSON");
+        s.push('\n');
+        s
+    } else {
+        let mut s = String::new();
+        for h in &shown {
+            let t = &corpus.telegrams[h.record as usize];
+            let fields = crate::search::document::fields(&corpus, t);
+            let snip = crate::search::snippet::snippet(&q, &fields, 90);
+            s.push_str(&format!(
+                "{:<24} {:>5}  {} · {}\n",
+                t.id,
+                h.score,
+                corpus.chain(t),
+                t.title
+            ));
+            if let Some(sn) = snip {
+                s.push_str(&format!("{:<31}{}: {}\n", "", sn.kind.label(), sn.text));
+            }
+        }
+        s.push_str(&format!("{} of {} hits\n", shown.len(), hits.len()));
+        s
+    };
+    print(&text)
+}
