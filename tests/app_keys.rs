@@ -22,9 +22,58 @@ fn moving_and_opening() {
     assert_eq!(a.open, selected);
     assert_eq!(a.focus, Pane::Message);
     a.press("G").unwrap();
-    assert!(a.message_scroll > 0, "G scrolls the message to its end");
+    let lines = a.message_text().lines.len();
+    let h = a.areas().message.unwrap().height as usize - 2;
+    assert_eq!(
+        a.message_scroll,
+        lines.saturating_sub(h),
+        "G scrolls the message to its end"
+    );
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("G").unwrap();
+    assert!(a.message_scroll > 0, "a long telegram scrolls");
     a.press("g").unwrap();
     assert_eq!(a.message_scroll, 0);
+}
+
+#[test]
+fn zoom_header_and_list_width() {
+    let mut a = app(80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    // At 80x24 the header is compact and the text starts on screen.
+    assert!(a.reader().compact_header(&a.app));
+    let text = screen(&a);
+    assert!(text.contains("§ decision"), "{text}");
+    assert!(!text.contains("Published"), "{text}");
+    a.press("H").unwrap();
+    assert!(!a.reader().compact_header(&a.app));
+    assert!(screen(&a).contains("Published"));
+    a.press("H").unwrap();
+    assert!(a.reader().compact_header(&a.app));
+    // z: the focused pane alone, and back.
+    let list_w = a.areas().list.unwrap().width;
+    a.press("z").unwrap();
+    assert!(a.areas().list.is_none() && a.areas().annotations.is_none());
+    assert_eq!(a.areas().message.unwrap().width, 80);
+    assert!(screen(&a).contains("zoomed"));
+    a.press("z").unwrap();
+    assert_eq!(a.areas().list.unwrap().width, list_w);
+    // < and > move the list's edge, within bounds.
+    a.press(">").unwrap();
+    assert_eq!(a.areas().list.unwrap().width, list_w + 4);
+    a.press("< < <").unwrap();
+    assert_eq!(a.areas().list.unwrap().width, list_w - 8);
+    for _ in 0..30 {
+        a.press("<").unwrap();
+    }
+    assert_eq!(a.areas().list.unwrap().width, 20, "never below 20 columns");
+    for _ in 0..60 {
+        a.press(">").unwrap();
+    }
+    assert!(
+        a.areas().message.unwrap().width >= 40,
+        "the message keeps 40"
+    );
 }
 
 #[test]

@@ -165,28 +165,29 @@ impl ListState {
 
     /// Scrolls so the selection is visible in `height` rows, showing the
     /// group header above the first telegram of a group where possible.
-    pub fn keep_visible(&mut self, height: usize) {
+    /// Scrolls as little as needed for the selection to be in view with
+    /// `margin` rows around it (fewer where the list is short), and its
+    /// group's header with it when there is room.
+    pub fn keep_visible(&mut self, height: usize, margin: usize) {
         if height == 0 {
             return;
         }
-        let want_top = if self.selected > 0
-            && matches!(self.rows.get(self.selected - 1), Some(Row::Group { .. }))
-        {
-            self.selected - 1
-        } else {
-            self.selected
-        };
+        let margin = margin.min(height.saturating_sub(1) / 2);
+        let header = usize::from(
+            self.selected > 0
+                && matches!(self.rows.get(self.selected - 1), Some(Row::Group { .. })),
+        );
+        let want_top = self.selected.saturating_sub(margin.max(header));
+        let want_bottom = (self.selected + margin).min(self.rows.len().saturating_sub(1));
         if want_top < self.offset {
             self.offset = want_top;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
+        } else if want_bottom >= self.offset + height {
+            self.offset = want_bottom + 1 - height;
         }
         let max = self.rows.len().saturating_sub(height);
         self.offset = self.offset.min(max);
     }
 
-    /// Scrolls the viewport by `delta` rows without moving past the ends,
-    /// then keeps the selection on screen (the mouse wheel).
     pub fn scroll(&mut self, delta: isize, height: usize) {
         let max = self.rows.len().saturating_sub(height);
         self.offset = (self.offset as isize + delta).clamp(0, max as isize) as usize;
@@ -360,10 +361,37 @@ mod tests {
         let c = corpus();
         let mut s = ListState::new(&c);
         s.last();
-        s.keep_visible(10);
+        s.keep_visible(10, 0);
         assert!(s.selected >= s.offset && s.selected < s.offset + 10);
         s.first();
-        s.keep_visible(10);
+        s.keep_visible(10, 0);
         assert_eq!(s.offset, 0);
+    }
+
+    #[test]
+    fn keep_visible_keeps_rows_around_the_selection() {
+        let c = corpus();
+        let mut s = ListState::new(&c);
+        s.grouping = Grouping::Flat;
+        s.rebuild(&c, None);
+        for _ in 0..12 {
+            s.step(1);
+            s.keep_visible(10, 2);
+            assert!(
+                s.selected + 2 < s.offset + 10,
+                "two rows below stay in view"
+            );
+        }
+        for _ in 0..12 {
+            s.step(-1);
+            s.keep_visible(10, 2);
+            assert!(
+                s.selected < 2 || s.selected >= s.offset + 2,
+                "two rows above"
+            );
+        }
+        // A list too short for the margin still shows the selection.
+        s.keep_visible(3, 2);
+        assert!(s.selected >= s.offset && s.selected < s.offset + 3);
     }
 }

@@ -33,6 +33,25 @@ pub struct NotesState {
     pub scroll: usize,
 }
 
+/// How much of a telegram's header the message pane shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HeaderMode {
+    /// Two or three lines where the pane is short, in full where it is tall.
+    #[default]
+    Auto,
+    Full,
+    Compact,
+}
+
+/// How the panes share the screen, as the user set it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PaneLayout {
+    /// The focused pane fills the screen.
+    pub zoom: bool,
+    /// Columns added to (or taken from) the list pane's share.
+    pub list_delta: i16,
+}
+
 /// Something the reader should bring into view once it has laid the
 /// panes out (the model cannot: it does not know how tall anything is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +79,8 @@ pub struct App {
     /// The telegram shown in the message pane (index into the corpus).
     pub open: Option<usize>,
     pub show_annotations: bool,
+    pub panes: PaneLayout,
+    pub header: HeaderMode,
     pub message_scroll: usize,
     /// The passage (group index) under the message pane's cursor.
     pub message_cursor: Option<usize>,
@@ -92,6 +113,8 @@ impl App {
             list,
             open,
             show_annotations: true,
+            panes: PaneLayout::default(),
+            header: HeaderMode::default(),
             message_scroll: 0,
             message_cursor: None,
             notes: NotesState::default(),
@@ -221,6 +244,31 @@ impl App {
         if !self.show_annotations && self.focus == Pane::Annotations {
             self.focus = Pane::Message;
         }
+    }
+
+    /// `H`: the full header where it was compact, and the other way round.
+    /// `compact_now` is what the pane shows at the moment.
+    pub fn toggle_header(&mut self, compact_now: bool) {
+        self.header = if compact_now {
+            HeaderMode::Full
+        } else {
+            HeaderMode::Compact
+        };
+        self.say(if compact_now {
+            "the full header"
+        } else {
+            "the header in two lines"
+        });
+    }
+
+    /// `z`: the focused pane alone on the screen, or back.
+    pub fn toggle_zoom(&mut self) {
+        self.panes.zoom = !self.panes.zoom;
+    }
+
+    /// `<`/`>`: the list pane narrower or wider by `by` columns.
+    pub fn resize_list(&mut self, by: i16) {
+        self.panes.list_delta = self.panes.list_delta.saturating_add(by).clamp(-40, 80);
     }
 
     /// The telegram a command acts on: the one under the list's cursor

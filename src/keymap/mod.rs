@@ -62,8 +62,8 @@ contexts! {
     Global = "global": "Everywhere" [
         Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
-        ToggleAnnotations, Cancel, Compare, Search, SearchNext, SearchPrev, AddNote, Yank,
-        Timeline, Matrix,
+        ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
+        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,

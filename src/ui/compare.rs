@@ -127,7 +127,7 @@ impl Component for Compare {
         ]
     }
 
-    fn status(&self) -> Option<String> {
+    fn status(&self, _: &App) -> Option<String> {
         let side = if self.active == 0 { "left" } else { "right" };
         Some(if self.sync {
             "synced".to_string()

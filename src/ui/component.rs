@@ -77,7 +77,7 @@ pub trait Component: Any {
     }
 
     /// An extra word for the status line ("synced").
-    fn status(&self) -> Option<String> {
+    fn status(&self, _app: &App) -> Option<String> {
         None
     }
 

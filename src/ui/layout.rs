@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-pub use crate::app::Pane;
+pub use crate::app::{Pane, PaneLayout};
 
 /// How the panes are arranged at this size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,9 +55,20 @@ impl Areas {
     }
 }
 
+/// The list pane's width on a screen `w` wide with a message beside it of
+/// at least `rest` columns: a share that keeps titles readable, moved by
+/// the user's `<`/`>`.
+fn list_width(w: u16, share: (u32, u16, u16), rest: u16, delta: i16) -> u16 {
+    let (pct, lo, hi) = share;
+    let base = ((u32::from(w) * pct / 100).min(u32::from(u16::MAX)) as u16).clamp(lo, hi);
+    let max = w.saturating_sub(rest).max(20);
+    (i32::from(base) + i32::from(delta)).clamp(20, i32::from(max)) as u16
+}
+
 /// The arrangement for a terminal of `area`, with `focus` (shown alone when
-/// only one pane fits) and whether the annotations pane is wanted.
-pub fn compute(area: Rect, focus: Pane, annotations: bool) -> Areas {
+/// only one pane fits, or when zoomed), whether the annotations pane is
+/// wanted, and the user's zoom and list width.
+pub fn compute(area: Rect, focus: Pane, annotations: bool, panes: PaneLayout) -> Areas {
     let mut a = Areas {
         arrangement: Arrangement::TooSmall,
         list: None,
@@ -72,10 +83,10 @@ pub fn compute(area: Rect, focus: Pane, annotations: bool) -> Areas {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     a.status = Some(status);
     let w = area.width;
-    if w >= 140 {
+    let pct = |p: u32| (u32::from(w) * p / 100).min(u32::from(u16::MAX)) as u16;
+    if w >= 140 && !panes.zoom {
         a.arrangement = Arrangement::Columns;
-        let pct = |p: u32| (u32::from(w) * p / 100).min(u32::from(u16::MAX)) as u16;
-        let list_w = pct(30).clamp(36, 56);
+        let list_w = list_width(w, (30, 36, 56), 60, panes.list_delta);
         if annotations {
             let notes_w = pct(26).clamp(32, 56);
             let [l, m, n] = Layout::horizontal([
@@ -90,10 +101,11 @@ pub fn compute(area: Rect, focus: Pane, annotations: bool) -> Areas {
                 Layout::horizontal([Constraint::Length(list_w), Constraint::Min(20)]).areas(body);
             (a.list, a.message) = (Some(l), Some(m));
         }
-    } else if w >= 80 {
+    } else if w >= 80 && !panes.zoom {
         a.arrangement = Arrangement::Stacked;
+        let list_w = list_width(w, (40, 28, 48), 40, panes.list_delta);
         let [l, right] =
-            Layout::horizontal([Constraint::Length(28), Constraint::Min(20)]).areas(body);
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(20)]).areas(body);
         a.list = Some(l);
         if annotations && body.height >= 14 {
             let [m, n] = Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)])
@@ -143,31 +155,31 @@ mod tests {
     #[test]
     fn arrangements_by_width() {
         assert_eq!(
-            compute(r(200, 50), Pane::List, true).arrangement,
+            compute(r(200, 50), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::Columns
         );
         assert_eq!(
-            compute(r(140, 40), Pane::List, true).arrangement,
+            compute(r(140, 40), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::Columns
         );
         assert_eq!(
-            compute(r(120, 40), Pane::List, true).arrangement,
+            compute(r(120, 40), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::Stacked
         );
         assert_eq!(
-            compute(r(80, 24), Pane::List, true).arrangement,
+            compute(r(80, 24), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::Stacked
         );
         assert_eq!(
-            compute(r(60, 20), Pane::Message, true).arrangement,
+            compute(r(60, 20), Pane::Message, true, PaneLayout::default()).arrangement,
             Arrangement::Single
         );
         assert_eq!(
-            compute(r(10, 3), Pane::List, true).arrangement,
+            compute(r(10, 3), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::TooSmall
         );
         assert_eq!(
-            compute(r(0, 0), Pane::List, true).arrangement,
+            compute(r(0, 0), Pane::List, true, PaneLayout::default()).arrangement,
             Arrangement::TooSmall
         );
     }
@@ -186,7 +198,7 @@ mod tests {
             (u16::MAX, 40),
         ] {
             for ann in [true, false] {
-                let a = compute(r(w, h), Pane::Annotations, ann);
+                let a = compute(r(w, h), Pane::Annotations, ann, PaneLayout::default());
                 let panes: Vec<Rect> = [a.list, a.message, a.annotations]
                     .into_iter()
                     .flatten()
@@ -209,9 +221,9 @@ mod tests {
 
     #[test]
     fn single_pane_follows_focus_and_hit_testing_works() {
-        let a = compute(r(60, 20), Pane::List, true);
+        let a = compute(r(60, 20), Pane::List, true, PaneLayout::default());
         assert!(a.list.is_some() && a.message.is_none());
-        let a = compute(r(120, 40), Pane::List, true);
+        let a = compute(r(120, 40), Pane::List, true, PaneLayout::default());
         let m = a.message.unwrap();
         assert_eq!(a.pane_at(m.x + 1, m.y + 1), Some(Pane::Message));
         assert_eq!(a.pane_at(0, 39), None);

@@ -317,7 +317,12 @@ impl Shell {
             l.render(area, buf, &cx);
         }
         if let Some(r) = self.reader.areas().status {
-            let word = self.layers.iter().rev().find_map(|l| l.status());
+            let word = self
+                .layers
+                .iter()
+                .rev()
+                .find_map(|l| l.status(&self.app))
+                .or_else(|| self.reader.status(&self.app));
             status::render(&cx, self.top(), word, r, buf);
         }
     }

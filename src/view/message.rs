@@ -157,6 +157,52 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
     out
 }
 
+/// The header in two or three lines, for short panes: the title on one
+/// line, then the date, the chain of correspondents, kind and status, and
+/// the archive, the timing against the key events (its `‡` kept; the other
+/// dates only in the full header) and the footnotes, each part cut to fit.
+pub fn header_compact(
+    corpus: &Corpus,
+    t: &Telegram,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let cut = |s: String| crate::text::truncate(&sanitize(&s), width);
+    let mut out = vec![Line::styled(cut(t.title.clone()), theme.heading())];
+    let mut first = vec![date_line(t), corpus.chain(t), t.kind.label().to_string()];
+    if t.side == crate::corpus::Side::Us {
+        first.push("US side".to_string());
+    }
+    let status_style = match t.status {
+        crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Reported => theme.reported(),
+        crate::corpus::Status::Extant => theme.label(),
+    };
+    let head = first.join(" · ");
+    let status = format!(" · {}", t.status.label());
+    let room = width.saturating_sub(crate::text::width(&status));
+    let head = crate::text::truncate(&sanitize(&head), room);
+    let rest = width.saturating_sub(crate::text::width(&head));
+    out.push(Line::from(vec![
+        Span::styled(head, theme.label()),
+        Span::styled(crate::text::truncate(&status, rest), status_style),
+    ]));
+    let mut second = Vec::new();
+    if let Some((line, _)) = timing(corpus, t) {
+        second.push(line);
+    }
+    if !t.footnotes.is_empty() {
+        second.push(format!("fn. {}", footnotes(&t.footnotes)));
+    }
+    if let Some(a) = &t.archive {
+        second.push(a.clone());
+    }
+    if !second.is_empty() {
+        out.push(Line::styled(cut(second.join(" · ")), theme.dim()));
+    }
+    out
+}
+
 /// "116, 117, 120".
 pub fn footnotes(f: &[u32]) -> String {
     f.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
@@ -272,8 +318,19 @@ pub fn passage_lines(
     }
 }
 
-/// Lays out a whole telegram. `anchor` is the align key of the passage the
-/// selected note speaks to, which is highlighted.
+/// How to lay a telegram out.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// The align key of the passage the selected note speaks to, which is
+    /// highlighted.
+    pub anchor: Option<&'a str>,
+    /// The key that opens the comparison, named where there are versions.
+    pub compare_hint: Option<&'a str>,
+    /// The header in two or three lines instead of the full one.
+    pub compact: bool,
+}
+
+/// Lays out a whole telegram with the full header.
 pub fn build(
     corpus: &Corpus,
     t: &Telegram,
@@ -283,8 +340,32 @@ pub fn build(
     compare_hint: Option<&str>,
     highlights: &FxHashMap<usize, Vec<Range<usize>>>,
 ) -> MessageText {
+    let o = Options {
+        anchor,
+        compare_hint,
+        compact: false,
+    };
+    build_with(corpus, t, theme, width, &o, highlights)
+}
+
+/// Lays out a whole telegram; `highlights` are the characters of each
+/// passage (by index) a search matched.
+pub fn build_with(
+    corpus: &Corpus,
+    t: &Telegram,
+    theme: &Theme,
+    width: usize,
+    o: &Options,
+    highlights: &FxHashMap<usize, Vec<Range<usize>>>,
+) -> MessageText {
+    let (anchor, compare_hint) = (o.anchor, o.compare_hint);
+    let lines = if o.compact {
+        header_compact(corpus, t, theme, width)
+    } else {
+        header(corpus, t, theme, width)
+    };
     let mut m = MessageText {
-        lines: header(corpus, t, theme, width),
+        lines,
         groups: Vec::new(),
         passage_lines: Vec::new(),
     };

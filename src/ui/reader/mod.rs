@@ -18,7 +18,7 @@ use super::widgets::{content_rect, inner, scrolled_pane};
 use super::{citation, compare, confirm, editor, filter, help, matrix, search, timeline};
 use crate::action::Action;
 use crate::app::notes::NoteRef;
-use crate::app::{App, Effect, Pane};
+use crate::app::{App, Effect, HeaderMode, Pane};
 use crate::keymap::Context;
 use crate::theme::Theme;
 use crate::view::annotations::{self, NotesText};
@@ -31,7 +31,17 @@ struct MessageKey {
     width: usize,
     anchor: Option<String>,
     search: u64,
+    compact: bool,
 }
+
+/// Below this many rows of message pane the header is compact, unless the
+/// user asked for it in full: at 80×24 the full header of 2 October (13–17
+/// lines) leaves no room for a word of the text.
+const FULL_HEADER_ROWS: usize = 30;
+
+/// Rows kept in view above and below the list's selection, as vim's
+/// `scrolloff`.
+const SCROLL_OFF: usize = 2;
 
 /// What the notes layout was built from.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +77,7 @@ impl Reader {
             size: Size::default(),
             theme: Theme::plain(),
             compare_hint: String::new(),
-            areas: layout::compute(Rect::default(), Pane::List, true),
+            areas: layout::compute(Rect::default(), Pane::List, true, Default::default()),
             message: MessageText::default(),
             message_key: None,
             notes: NotesText::default(),
@@ -115,6 +125,7 @@ impl Reader {
             Rect::new(0, 0, size.width, size.height),
             app.focus,
             app.show_annotations,
+            app.panes,
         );
         // Group boundaries do not depend on which group is highlighted, so
         // the cursor's align key comes from the layout in hand when it is of
@@ -133,16 +144,21 @@ impl Reader {
             width: self.width(Pane::Message),
             anchor,
             search: app.search_epoch,
+            compact: self.compact_header(app),
         };
         if self.message_key.as_ref() != Some(&key) {
+            let options = message::Options {
+                anchor: key.anchor.as_deref(),
+                compare_hint: (!self.compare_hint.is_empty()).then_some(self.compare_hint.as_str()),
+                compact: key.compact,
+            };
             self.message = match app.telegram() {
-                Some(t) => message::build(
+                Some(t) => message::build_with(
                     &app.corpus,
                     t,
                     &self.theme,
                     key.width,
-                    key.anchor.as_deref(),
-                    (!self.compare_hint.is_empty()).then_some(self.compare_hint.as_str()),
+                    &options,
                     &app.message_highlights(),
                 ),
                 None => MessageText::default(),
@@ -170,6 +186,15 @@ impl Reader {
                 None => NotesText::default(),
             };
             self.notes_key = Some(key);
+        }
+    }
+
+    /// Whether the message pane shows the header in two or three lines.
+    pub fn compact_header(&self, app: &App) -> bool {
+        match app.header {
+            HeaderMode::Auto => self.height(Pane::Message) < FULL_HEADER_ROWS,
+            HeaderMode::Full => false,
+            HeaderMode::Compact => true,
         }
     }
 
@@ -206,6 +231,10 @@ impl Component for Reader {
             Pane::Message => "MESSAGE",
             Pane::Annotations => "NOTES",
         }
+    }
+
+    fn status(&self, app: &App) -> Option<String> {
+        app.panes.zoom.then(|| "zoomed".to_string())
     }
 
     fn hints(&self, cx: &RenderCx) -> Vec<(Action, &'static str)> {
@@ -315,6 +344,13 @@ impl Component for Reader {
                 }
             }
             Action::ToggleAnnotations => app.toggle_annotations(),
+            Action::ToggleZoom => app.toggle_zoom(),
+            Action::ToggleHeader => {
+                let compact = self.compact_header(app);
+                app.toggle_header(compact);
+            }
+            Action::ListWider => app.resize_list(4),
+            Action::ListNarrower => app.resize_list(-4),
             Action::Cancel => {
                 if app.focus == Pane::Message && app.message_cursor.is_some() {
                     app.message_cursor = None;
@@ -388,7 +424,7 @@ impl Component for Reader {
             self.reveal(cx.app, r);
         }
         let app = &mut *cx.app;
-        app.list.keep_visible(self.height(Pane::List));
+        app.list.keep_visible(self.height(Pane::List), SCROLL_OFF);
         self.clamp(app);
     }
 
