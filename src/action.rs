@@ -26,6 +26,7 @@ macro_rules! actions {
 
 actions! {
     Quit = "quit": "quit shifr",
+    Suspend = "suspend": "suspend shifr to the shell (fg brings it back)",
     Help = "help": "show or hide this help",
     FocusNext = "focus_next": "focus the next pane",
     FocusPrev = "focus_prev": "focus the previous pane",

@@ -23,6 +23,8 @@ pub trait Host {
     fn edit(&mut self, editor: &str, text: &str) -> Result<String, String>;
     /// The user quits.
     fn quit(&mut self);
+    /// The user suspends the reader (`ctrl-z`).
+    fn suspend(&mut self);
 }
 
 /// Carries out every effect the shell has asked for, and those that follow
@@ -52,6 +54,7 @@ pub fn run(shell: &mut Shell, host: &mut dyn Host) {
                     shell.event(Event::EditorDone(ExternalEdit { target, text }, result));
                 }
                 Effect::Quit => host.quit(),
+                Effect::Suspend => host.suspend(),
             }
         }
     }
@@ -80,6 +83,8 @@ pub struct LocalHost {
     pub clipboard: Vec<String>,
     /// Whether the user quit.
     pub quit: bool,
+    /// How often the user suspended the reader.
+    pub suspended: usize,
     /// Stands in for `$EDITOR`: the text in, the text out.
     pub editor: Box<EditorFn>,
 }
@@ -96,6 +101,7 @@ impl LocalHost {
             index,
             clipboard: Vec::new(),
             quit: false,
+            suspended: 0,
             editor: Box::new(|_| Err("no editor in this host".to_string())),
         }
     }
@@ -127,5 +133,9 @@ impl Host for LocalHost {
 
     fn quit(&mut self) {
         self.quit = true;
+    }
+
+    fn suspend(&mut self) {
+        self.suspended += 1;
     }
 }

@@ -62,6 +62,20 @@ fn enter() -> io::Result<()> {
     Ok(())
 }
 
+/// Set when the whole screen must be drawn again (back from a suspend).
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back to the shell (cooked mode, main screen, cursor,
+/// mouse off), stops the process as the default SIGTSTP would, and on `fg`
+/// takes the terminal back and asks for a full redraw.
+fn suspend() {
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    // Running again.
+    let _ = enter();
+    REDRAW.store(true, Ordering::SeqCst);
+}
+
 /// Restores the terminal when dropped, whichever way the loop ends.
 struct Guard;
 
@@ -152,15 +166,30 @@ fn hung_up() -> bool {
 /// job: once the terminal has gone, crossterm's reader spins on end-of-file
 /// and never returns to the loop.
 fn spawn_watchdog() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("shifr-watchdog".into())
         .spawn(move || {
             loop {
-                if let Some(sig) = signals.pending().next() {
-                    restore();
-                    std::process::exit(128 + sig);
+                for sig in signals.pending() {
+                    match sig {
+                        // Sent from outside (`kill -TSTP`): the same as ctrl-z.
+                        SIGTSTP => suspend(),
+                        // Continued after a SIGSTOP we could not see: take the
+                        // terminal back if it was lost, and draw everything.
+                        SIGCONT => {
+                            if !ACTIVE.load(Ordering::SeqCst) {
+                                let _ = enter();
+                            }
+                            REDRAW.store(true, Ordering::SeqCst);
+                        }
+                        _ => {
+                            restore();
+                            std::process::exit(128 + sig);
+                        }
+                    }
                 }
                 if hung_up() {
                     restore();
@@ -207,6 +236,10 @@ impl Host for TerminalHost {
     fn quit(&mut self) {
         self.quit = true;
     }
+
+    fn suspend(&mut self) {
+        suspend();
+    }
 }
 
 /// Runs the reader until the user quits. A signal or a vanished terminal
@@ -241,7 +274,8 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
         if host.quit {
             return Ok(Exit::Quit);
         }
-        if std::mem::take(&mut host.redraw) {
+        if std::mem::take(&mut host.redraw) || REDRAW.swap(false, Ordering::SeqCst) {
+            execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
             shell.resize(size.width, size.height);

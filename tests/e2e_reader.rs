@@ -345,3 +345,92 @@ fn search_type_enter_highlight_and_n() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// The process state letter from /proc ('T' when stopped).
+fn proc_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The state follows the command name in parentheses.
+    stat.rsplit(')')
+        .next()
+        .and_then(|r| r.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
+    let mut p = started(&[], 100, 30);
+    let pid = p.child.process_id().unwrap();
+    p.send("j");
+    p.wait_text("2/45");
+    p.send("\x1a");
+    let start = std::time::Instant::now();
+    while proc_state(pid) != 'T' && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(proc_state(pid), 'T', "ctrl-z stops the process");
+    // While stopped, the shell has its terminal back.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.assert_restored();
+    // `fg`: continued, the reader takes the terminal back and draws it all.
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGCONT,
+    )
+    .unwrap();
+    p.wait_for("the reader redrawn on the alternate screen", |s| {
+        s.alternate_screen() && s.contents().contains("2/45")
+    });
+    p.send("j");
+    p.wait_text("3/45");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_the_same_way() {
+    let mut p = started(&[], 100, 30);
+    let pid = nix::unistd::Pid::from_raw(p.child.process_id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTSTP).unwrap();
+    let start = std::time::Instant::now();
+    while proc_state(pid.as_raw() as u32) != 'T'
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.assert_restored();
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
+    p.wait_for("the reader back", |s| {
+        s.alternate_screen() && s.contents().contains("Correspondence")
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    let mut p = started(&[], 100, 30);
+    let pid = p.child.process_id().unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGQUIT,
+    )
+    .unwrap();
+    assert_eq!(p.wait_exit(), 128 + 3);
+    p.assert_restored();
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_not_the_reader() {
+    for term in ["dumb", ""] {
+        let mut p = Pty::spawn_env(&[], 100, 30, &[("TERM", term)]);
+        assert_eq!(p.wait_exit(), 2, "TERM={term:?}");
+        assert!(
+            p.raw_text().contains("needs a terminal"),
+            "{}",
+            p.raw_text()
+        );
+        assert!(!p.raw_text().contains("\x1b[?1049h"), "no alternate screen");
+    }
+}

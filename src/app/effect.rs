@@ -27,6 +27,8 @@ pub enum Effect {
     RunEditor(ExternalEdit),
     /// Leave the reader.
     Quit,
+    /// Give the terminal back to the shell and stop until `fg`.
+    Suspend,
 }
 
 /// What the runner hands back.

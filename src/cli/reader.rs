@@ -19,7 +19,11 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     if let Some(id) = open {
         find(&corpus, id)?;
     }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // A dumb terminal (or none named) cannot take the full-screen reader.
+    let dumb = std::env::var("TERM")
+        .ok()
+        .is_none_or(|t| t.is_empty() || t == "dumb");
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
         return Err(CliError::usage(
             "shifr: the reader needs a terminal. For output to pipe or save, use a subcommand, e.g.\n  shifr list\n  shifr show ID\n  shifr search QUERY\n  shifr compare ID\n  shifr export --format json\n  shifr check\nSee shifr --help.",
         ));

@@ -60,7 +60,7 @@ macro_rules! contexts {
 
 contexts! {
     Global = "global": "Everywhere" [
-        Quit, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
+        Quit, Suspend, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
         Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix,
@@ -446,7 +446,7 @@ mod tests {
     #[test]
     fn bad_keymaps_are_located_and_explained() {
         let e = errors("[global]\nq = \"quitt\"\n");
-        assert!(e.starts_with("u.toml:2:6: unknown action 'quitt' (did you mean 'quit'?): expected one of quit, help"), "{e}");
+        assert!(e.starts_with("u.toml:2:6: unknown action 'quitt' (did you mean 'quit'?): expected one of quit, suspend, help"), "{e}");
         let e = errors("[global]\npgdn = \"quit\"\n");
         assert!(e.starts_with("u.toml:2:1: unknown key 'pgdn'"), "{e}");
         let e = errors("[global]\nG = \"top\"\nshift-g = \"bottom\"\n");

@@ -123,7 +123,7 @@ pub trait Component: Any {
 /// the reader; everything else stops here.
 pub fn stop_unless_global(action: Action) -> Outcome {
     match action {
-        Action::Quit | Action::Help => Outcome::Ignored,
+        Action::Quit | Action::Suspend | Action::Help => Outcome::Ignored,
         _ => Outcome::Consumed,
     }
 }

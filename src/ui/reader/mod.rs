@@ -290,6 +290,7 @@ impl Component for Reader {
         let app = &mut *cx.app;
         match action {
             Action::Quit => cx.effects.push(Effect::Quit),
+            Action::Suspend => cx.effects.push(Effect::Suspend),
             Action::Help => return Outcome::Push(Box::new(help::Help::new(cx.top, cx))),
             Action::Compare => {
                 if let Some(c) = compare::Compare::open(cx) {
