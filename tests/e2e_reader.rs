@@ -27,9 +27,11 @@ fn start_move_help_quit_and_the_terminal_is_restored() {
     p.send("j");
     p.wait_text("2/45");
     p.send("?");
-    p.wait_text("quit shifr");
+    p.wait_text("the next telegram");
     p.send("q");
-    p.wait_for("help to close", |s| !s.contents().contains("quit shifr"));
+    p.wait_for("help to close", |s| {
+        !s.contents().contains("the next telegram")
+    });
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     p.assert_restored();

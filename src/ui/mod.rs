@@ -54,6 +54,9 @@ pub struct Shell {
     /// Overlays, bottom to top.
     layers: Vec<Box<dyn Component>>,
     effects: Vec<Effect>,
+    /// The last key's action, the context it was found in, and whether the
+    /// component on top took it (rather than one below).
+    last: Option<(Context, Action, bool)>,
 }
 
 impl Deref for Shell {
@@ -83,6 +86,7 @@ impl Shell {
             reader: Reader::new(),
             layers: Vec::new(),
             effects: Vec::new(),
+            last: None,
         };
         s.sync();
         s
@@ -140,9 +144,16 @@ impl Shell {
         std::mem::take(&mut self.effects)
     }
 
+    /// The last key's action, the context it was looked up in, and whether
+    /// the component on top took it (tests use it to check help's word).
+    pub fn last_key(&self) -> Option<(Context, Action, bool)> {
+        self.last
+    }
+
     /// Offers something to the components top-down until one takes it,
-    /// applies the outcome, and brings every view up to date.
-    fn dispatch(&mut self, f: &mut Handler) {
+    /// applies the outcome, and brings every view up to date. Whether the
+    /// top component took it.
+    fn dispatch(&mut self, f: &mut Handler) -> bool {
         let top = self.context();
         let Shell {
             app,
@@ -152,6 +163,7 @@ impl Shell {
             reader,
             layers,
             effects,
+            ..
         } = self;
         let mut cx = Cx {
             app,
@@ -162,6 +174,8 @@ impl Shell {
             top,
         };
         let mut at = layers.len();
+        let top_at = at;
+        let mut taken = None;
         loop {
             let (outcome, here) = if at == 0 {
                 (f(reader, &mut cx), None)
@@ -169,6 +183,9 @@ impl Shell {
                 at -= 1;
                 (f(layers[at].as_mut(), &mut cx), Some(at))
             };
+            if !matches!(outcome, Outcome::Ignored) {
+                taken = Some(here.map_or(0, |i| i + 1));
+            }
             match (outcome, here) {
                 (Outcome::Ignored, Some(_)) => continue,
                 (Outcome::Ignored | Outcome::Consumed, _) => break,
@@ -192,6 +209,7 @@ impl Shell {
             }
         }
         self.sync();
+        taken == Some(top_at)
     }
 
     /// Every component brings its cached views up to date, bottom first
@@ -206,6 +224,7 @@ impl Shell {
             reader,
             layers,
             effects,
+            ..
         } = self;
         let mut cx = Cx {
             app,
@@ -223,7 +242,9 @@ impl Shell {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        self.dispatch(&mut |c, cx| c.update(action, cx));
+        let ctx = self.context();
+        let by_top = self.dispatch(&mut |c, cx| c.update(action, cx));
+        self.last = Some((ctx, action, by_top));
     }
 
     /// Looks a key up (the top component's context first, then global)
@@ -240,7 +261,10 @@ impl Shell {
             .or_else(|| (!typing).then(|| self.app.keymap.action(Context::Global, &key))?);
         match found {
             Some(a) => self.update(a),
-            None => self.dispatch(&mut |c, cx| c.key(key, cx)),
+            None => {
+                self.last = None;
+                self.dispatch(&mut |c, cx| c.key(key, cx));
+            }
         }
     }
 

@@ -4,9 +4,104 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::keymap::{Context, Keymap};
+use crate::action::Action;
+use crate::keymap::{Context, Key, Keymap};
 use crate::text::{fit, wrap};
 use crate::theme::Theme;
+
+/// Whether typed characters are text in a context (so global keys that
+/// type a character do not reach it).
+fn takes_text(ctx: Context) -> bool {
+    matches!(ctx, Context::Search | Context::Filter | Context::Editor)
+}
+
+/// What an action does in a context, where that is more than its general
+/// description says.
+fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
+    use Action as A;
+    use Context as C;
+    Some(match (ctx, a) {
+        (C::List, A::Down) => "the next telegram",
+        (C::List, A::Up) => "the previous telegram",
+        (C::List, A::Top) => "the first telegram",
+        (C::List, A::Bottom) => "the last telegram",
+        (C::Message, A::Down) => "scroll down",
+        (C::Message, A::Up) => "scroll up",
+        (C::Message, A::Top) => "the top of the telegram",
+        (C::Message, A::Bottom) => "the end of the telegram",
+        (C::Annotations, A::Down) => "the next note (or the rest of a long one)",
+        (C::Annotations, A::Up) => "the previous note (or the start of a long one)",
+        (C::Annotations, A::Top) => "the first note",
+        (C::Annotations, A::Bottom) => "the last note",
+        (C::Editor, A::Down) => "the line below",
+        (C::Editor, A::Up) => "the line above",
+        (C::Editor, A::Top) => "the start of the line",
+        (C::Editor, A::Bottom) => "the end of the line",
+        (C::Compare, A::Down) => "scroll down (the active column, when apart)",
+        (C::Compare, A::Up) => "scroll up (the active column, when apart)",
+        (C::Compare, A::Top) => "the first row",
+        (C::Compare, A::Bottom) => "the last row",
+        (C::Search | C::Filter, A::Down) => "the next match",
+        (C::Search | C::Filter, A::Up) => "the previous match",
+        (C::Search | C::Filter, A::Top) => "the first match",
+        (C::Search | C::Filter, A::Bottom) => "the last match",
+        (C::Search, A::Confirm) => "open the telegram, at the match",
+        (C::Filter, A::Confirm) => "filter the list to this person",
+        (C::Help, A::Down) => "scroll down",
+        (C::Help, A::Up) => "scroll up",
+        (C::Help, A::Top) => "the top of help",
+        (C::Help, A::Bottom) => "the end of help",
+        (C::Timeline, A::Down) => "the next lane (sender)",
+        (C::Timeline, A::Up) => "the previous lane (sender)",
+        (C::Timeline, A::Top) => "the first day",
+        (C::Timeline, A::Bottom) => "the last day",
+        (C::Timeline, A::NextTelegram) => "the next telegram in this lane",
+        (C::Timeline, A::PrevTelegram) => "the previous telegram in this lane",
+        (C::Timeline, A::Open) => "open the telegram under the cursor in the reader",
+        (C::Timeline, A::Timeline) => "close the timeline",
+        (C::Timeline, A::Left) => "a day (or a column) back",
+        (C::Timeline, A::Right) => "a day (or a column) on",
+        (C::Matrix, A::Down) => "the next sender",
+        (C::Matrix, A::Up) => "the previous sender",
+        (C::Matrix, A::Left) => "the previous recipient",
+        (C::Matrix, A::Right) => "the next recipient",
+        (C::Matrix, A::Top) => "the first sender",
+        (C::Matrix, A::Bottom) => "the last sender",
+        (C::Matrix, A::Open) => "narrow the list to this pair of correspondents",
+        (C::Matrix, A::Matrix) => "close the matrix",
+        _ => return None,
+    })
+}
+
+/// The keys that reach each action in a context, and what the action does
+/// there: the context's own keys, and the global keys it does not shadow
+/// (not those that type a character where characters are text). In the
+/// global context, the global keys.
+pub fn entries(keymap: &Keymap, ctx: Context) -> Vec<(Action, Vec<Key>, &'static str)> {
+    let actions: Vec<Action> = if ctx == Context::Global {
+        Action::ALL.to_vec()
+    } else {
+        Action::ALL
+            .iter()
+            .copied()
+            .filter(|a| ctx.actions().contains(a))
+            .collect()
+    };
+    actions
+        .into_iter()
+        .filter_map(|a| {
+            let mut keys = keymap.keys_for(ctx, a);
+            if ctx != Context::Global {
+                keys.extend(keymap.keys_for(Context::Global, a).into_iter().filter(|k| {
+                    keymap.action(ctx, k).is_none()
+                        && !(takes_text(ctx) && k.typed_char().is_some())
+                }));
+            }
+            let what = in_context(ctx, a).unwrap_or(a.description());
+            (!keys.is_empty()).then_some((a, keys, what))
+        })
+        .collect()
+}
 
 /// The help text for a keymap.
 pub fn lines(
@@ -38,6 +133,11 @@ pub fn lines(
     );
     para(
         &mut out,
+        "Comparison rows:  ✗ contradicts   ≈ softens   ≠ differs   = matches   ∅ no counterpart in this version",
+        theme.dim(),
+    );
+    para(
+        &mut out,
         "Headers count days from the paper’s key events; ‡ marks an event the paper dates two ways.",
         theme.dim(),
     );
@@ -47,12 +147,12 @@ pub fn lines(
     let mut order = vec![first];
     order.extend(Context::ALL.iter().copied().filter(|c| *c != first));
     for ctx in order {
-        let bindings = keymap.bindings(ctx);
-        if bindings.is_empty() {
+        let list = entries(keymap, ctx);
+        if list.is_empty() {
             continue;
         }
         para(&mut out, ctx.title(), theme.heading());
-        for (action, keys) in bindings {
+        for (_, keys, what) in list {
             let k = keys
                 .iter()
                 .map(|k| k.to_string())
@@ -64,7 +164,7 @@ pub fn lines(
             ];
             let rest = vec![Span::raw(" ".repeat(key_w + 1))];
             out.extend(wrap(
-                &[(action.description().to_string(), Default::default())],
+                &[(what.to_string(), Default::default())],
                 width,
                 &first,
                 &rest,
