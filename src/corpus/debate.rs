@@ -337,6 +337,41 @@ note = "The paper cites no evidence for it."
     }
 
     #[test]
+    fn the_bundled_debate_has_both_sides_and_resolving_evidence() {
+        let c = Corpus::embedded().unwrap();
+        for who in [
+            "whiting",
+            "stueck",
+            "chen",
+            "zhang",
+            "christensen",
+            "author",
+        ] {
+            let held = c.positions_by(who);
+            assert!(!held.is_empty(), "no position by {who}");
+            assert!(held.iter().all(|p| !p.footnotes.is_empty()), "{who}");
+        }
+        for stance in [Stance::Trigger, Stance::Justification, Stance::Other] {
+            assert!(c.positions.iter().any(|p| p.stance == stance), "{stance:?}");
+        }
+        for p in &c.positions {
+            assert!(
+                p.telegrams.iter().all(|t| c.telegram(t).is_some()),
+                "{}",
+                p.id
+            );
+            assert!(p.events.iter().all(|e| c.event(e).is_some()), "{}", p.id);
+            assert!(p.has_evidence() || p.note.is_some(), "{}", p.id);
+        }
+        let on_2_october: Vec<&str> = c
+            .positions_citing("1950-10-02-mao-stalin")
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert!(on_2_october.contains(&"chen") && on_2_october.contains(&"christensen"));
+    }
+
+    #[test]
     fn a_corpus_without_debate_toml_has_no_positions() {
         let c = Corpus::load_dir(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base"),

@@ -231,8 +231,13 @@ impl Corpus {
             .iter()
             .filter(|t| t.is_multi_witness())
             .count();
+        let debate = if self.positions.is_empty() {
+            String::new()
+        } else {
+            format!("; {} positions in the debate", self.positions.len())
+        };
         format!(
-            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes",
+            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes{debate}",
             self.telegrams.len(),
             self.telegrams.len() - us,
             us,
