@@ -29,7 +29,9 @@ fn footnotes(f: &[u32]) -> Option<String> {
     super::footnote_list(f, "fn.", "fns.")
 }
 
-fn date_line(t: &Telegram) -> String {
+/// A telegram's date as a reader sees it: "2 October 1950, 03:20", with
+/// "(approximate)" and the like where the date is not exact.
+pub fn date_line(t: &Telegram) -> String {
     let mut s = t.date.long();
     if let Some(time) = t.time {
         s.push_str(&format!(", {time}"));
