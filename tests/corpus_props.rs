@@ -22,8 +22,33 @@ fn base_files() -> Vec<SourceFile> {
         rel: rel.to_string(),
         text: fs::read_to_string(root.join(rel)).unwrap(),
     })
+    .chain(std::iter::once(SourceFile {
+        path: "base/debate.toml".into(),
+        rel: "debate.toml".into(),
+        text: DEBATE.into(),
+    }))
     .collect()
 }
+
+/// A debate for the base corpus (which has none of its own), so that
+/// debate.toml is mutated too.
+const DEBATE: &str = r#"[[position]]
+id = "chen"
+scholars = ["chen"]
+stance = "justification"
+trigger = "revolutionary aims"
+claim = "A claim."
+footnotes = [116]
+telegrams = ["1950-10-02-mao-stalin"]
+events = ["inchon"]
+answer = "An answer."
+answer_cite = [117]
+
+[[position.quote]]
+kind = "quote"
+text = "Words."
+cite = [116]
+"#;
 
 fn splice(text: &str, at: usize, cut: usize, insert: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -40,7 +65,7 @@ proptest! {
 
     #[test]
     fn mutated_files_never_panic_and_problems_are_located(
-        which in 0usize..4,
+        which in 0usize..5,
         at in 0usize..2000,
         cut in 0usize..12,
         insert in prop_oneof![
@@ -71,4 +96,5 @@ proptest! {
 fn the_unmutated_base_loads() {
     let c = from_files(&base_files()).expect("base corpus is valid");
     assert_eq!(c.telegrams.len(), 1);
+    assert_eq!(c.positions.len(), 1);
 }

@@ -28,7 +28,14 @@ fn top_level_and_object_shapes_are_pinned() {
     let v = export();
     assert_eq!(
         keys(&v),
-        set(&["people", "telegrams", "events", "sources", "scholars"])
+        set(&[
+            "people",
+            "telegrams",
+            "events",
+            "sources",
+            "scholars",
+            "positions"
+        ])
     );
     let t = &v["telegrams"][0];
     assert_eq!(
@@ -79,6 +86,25 @@ fn top_level_and_object_shapes_are_pinned() {
         keys(&t["notes"][0]),
         set(&["by", "stance", "text", "cite", "anchor"])
     );
+    let pos = &v["positions"][0];
+    assert_eq!(
+        keys(pos),
+        set(&[
+            "id",
+            "scholars",
+            "stance",
+            "trigger",
+            "claim",
+            "quotes",
+            "footnotes",
+            "telegrams",
+            "events",
+            "answer",
+            "answer_cite",
+            "note"
+        ])
+    );
+    assert_eq!(keys(&pos["quotes"][0]), set(&["text", "cite"]));
     let p = &v["people"][0];
     for k in ["id", "name", "aliases"] {
         assert!(p.get(k).is_some(), "people objects need {k}");
@@ -464,5 +490,32 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn every_position_s_evidence_and_scholars_are_in_the_export() {
+    let v = export();
+    let ids = |key: &str| -> BTreeSet<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (telegrams, events, scholars) = (ids("telegrams"), ids("events"), ids("scholars"));
+    let positions = v["positions"].as_array().unwrap();
+    assert!(positions.len() >= 6);
+    for p in positions {
+        for (key, known) in [
+            ("telegrams", &telegrams),
+            ("events", &events),
+            ("scholars", &scholars),
+        ] {
+            for id in strs(&p[key]) {
+                assert!(known.contains(id), "{}: unknown {key} id {id}", p["id"]);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ mod check;
 mod cite;
 mod compare;
 mod completions;
+mod debate;
 mod error;
 mod export;
 mod gen_corpus;
@@ -35,6 +36,7 @@ Examples:
   shifr open 1950-10-02-mao-stalin       open the reader on one telegram
   shifr check                            validate the bundled corpus
   shifr check path/to/corpus             validate another corpus
+  shifr debate                           the positions of the trigger vs. justification debate
   shifr --corpus path/to/corpus          read another corpus
   shifr export --format json | jq '.telegrams | length'";
 
@@ -124,6 +126,18 @@ pub enum Command {
         /// Print JSON (the telegram object of `shifr export`)
         #[arg(long)]
         json: bool,
+    },
+    /// Print the positions of the trigger vs. justification debate, with evidence and the paper's answers
+    #[command(
+        after_help = "Each position: its scholars and stance, the claim (the editors' summary), the paper's\nown words, its footnotes, the telegrams and events the paper ties to it, and the\npaper's answer where it gives one.\n\nExamples:\n  shifr debate\n  shifr debate --format markdown > debate.md\n  shifr debate --format json | jq -r '.[] | select(.stance == \"trigger\") | .id'"
+    )]
+    Debate {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DebateFormat::Text)]
+        format: DebateFormat,
+        /// (text) Width of the text (default: the terminal's, else 80)
+        #[arg(long)]
+        width: Option<usize>,
     },
     /// Print a citation of a telegram (Chicago-style note, or BibTeX)
     #[command(
@@ -254,6 +268,16 @@ pub enum CompareFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DebateFormat {
+    /// Plain text, one block per position
+    Text,
+    /// The Markdown dossier's section "The debate"
+    Markdown,
+    /// The positions as JSON (the objects of `shifr export`'s "positions")
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// The whole corpus as one JSON document
     Json,
@@ -307,6 +331,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             reader::run(&cli, Some(&id))
         }
         Some(Command::Cite { ref id, style }) => cite::run(&cli, id, style),
+        Some(Command::Debate { format, width }) => debate::run(&cli, format, width),
         Some(Command::Notes {
             command: NotesCommand::Export { format },
         }) => notes::export(&cli, format),

@@ -146,16 +146,18 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
     let mut people_file = None;
     let mut sources_file = None;
     let mut events_file = None;
+    let mut debate_file = None;
     let mut telegram_files = Vec::new();
     for f in files {
         match f.rel.as_str() {
             "people.toml" => people_file = Some(f),
             "sources.toml" => sources_file = Some(f),
             "events.toml" => events_file = Some(f),
+            "debate.toml" => debate_file = Some(f),
             r if r.starts_with("telegrams/") => telegram_files.push(f),
             _ => report.push(Problem::file(
                 &f.path,
-                "unexpected file: a corpus holds people.toml, sources.toml, events.toml and telegrams/*.toml",
+                "unexpected file: a corpus holds people.toml, sources.toml, events.toml, debate.toml and telegrams/*.toml",
             )),
         }
     }
@@ -175,12 +177,16 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
     let raw_people: Option<raw::PeopleFile> = people_file.and_then(|f| parse(f, &mut report));
     let raw_sources: Option<raw::SourcesFile> = sources_file.and_then(|f| parse(f, &mut report));
     let raw_events: Option<raw::EventsFile> = events_file.and_then(|f| parse(f, &mut report));
+    let raw_debate: Option<raw::DebateFile> = debate_file.and_then(|f| parse(f, &mut report));
     let mut known = Known::default();
     if let Some(p) = &raw_people {
         known.people = p.person.iter().map(|p| p.id.get_ref().clone()).collect();
     }
     if let Some(s) = &raw_sources {
         known.scholars = s.scholar.iter().map(|s| s.id.get_ref().clone()).collect();
+    }
+    if let Some(e) = &raw_events {
+        known.events = e.event.iter().map(|e| e.id.get_ref().clone()).collect();
     }
 
     let mut corpus = Corpus::default();
@@ -255,6 +261,16 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
             }
             corpus.telegrams.push(t);
         }
+    }
+    // The debate refers to telegrams and events, so it is checked last.
+    if let (Some(f), Some(raw)) = (debate_file, &raw_debate) {
+        known.telegrams = seen_telegrams.into_keys().collect();
+        let mut c = Checker {
+            file: &f.path,
+            text: &f.text,
+            report: &mut report,
+        };
+        corpus.positions = c.positions(raw, &known);
     }
 
     if report.is_empty() {

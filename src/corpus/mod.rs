@@ -3,6 +3,7 @@
 //! embedded in the binary), checked, and then read-only.
 
 pub mod date;
+pub mod debate;
 pub mod load;
 pub mod model;
 pub mod nearest;
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use date::{Certainty, Date, Time, days_in_month};
+pub use debate::{Position, Quote};
 pub use model::*;
 // Located errors have a module of their own; these keep the old paths
 // (`corpus::Problem`, `corpus::problem::line_col`) working.
@@ -27,6 +29,9 @@ pub struct Corpus {
     pub works: Vec<Work>,
     pub events: Vec<Event>,
     pub telegrams: Vec<Telegram>,
+    /// The debate's positions (debate.toml), in the file's order; empty for a
+    /// corpus without one.
+    pub positions: Vec<Position>,
     person_index: HashMap<String, usize>,
     scholar_index: HashMap<String, usize>,
     telegram_index: HashMap<String, usize>,
@@ -226,8 +231,13 @@ impl Corpus {
             .iter()
             .filter(|t| t.is_multi_witness())
             .count();
+        let debate = if self.positions.is_empty() {
+            String::new()
+        } else {
+            format!("; {} positions in the debate", self.positions.len())
+        };
         format!(
-            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes",
+            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes{debate}",
             self.telegrams.len(),
             self.telegrams.len() - us,
             us,

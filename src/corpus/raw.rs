@@ -172,3 +172,41 @@ pub struct Note {
     pub cite: Vec<Spanned<u32>>,
     pub anchor: Option<S>,
 }
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DebateFile {
+    #[serde(default)]
+    pub position: Vec<Position>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub id: S,
+    pub scholars: Spanned<Vec<S>>,
+    pub stance: S,
+    pub trigger: Option<S>,
+    pub claim: S,
+    /// Required, even if empty: every position says which footnotes it rests on.
+    pub footnotes: Vec<Spanned<u32>>,
+    /// Required, even if empty, like `events`: the evidence is stated, not forgotten.
+    pub telegrams: Vec<S>,
+    pub events: Vec<S>,
+    pub answer: Option<S>,
+    #[serde(default)]
+    pub answer_cite: Vec<Spanned<u32>>,
+    pub note: Option<S>,
+    #[serde(default)]
+    pub quote: Vec<Quote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Always "quote": the key `verify-quotes` looks for.
+    pub kind: S,
+    pub text: S,
+    #[serde(default)]
+    pub cite: Vec<Spanned<u32>>,
+}

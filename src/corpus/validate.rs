@@ -24,6 +24,9 @@ pub struct Checker<'a> {
 pub struct Known {
     pub people: HashSet<String>,
     pub scholars: HashSet<String>,
+    /// Filled in once every telegram is read (for debate.toml).
+    pub telegrams: HashSet<String>,
+    pub events: HashSet<String>,
 }
 
 fn names<T>(all: &[(&str, T)]) -> String {
@@ -36,7 +39,7 @@ impl Checker<'_> {
             .push(Problem::at(self.file, self.text, at, message));
     }
 
-    fn string(&mut self, s: &S, what: &str) -> String {
+    pub(super) fn string(&mut self, s: &S, what: &str) -> String {
         let v = s.get_ref();
         if v.trim().is_empty() {
             self.problem(s.span().start, format!("empty {what}: expected some text"));
@@ -44,11 +47,11 @@ impl Checker<'_> {
         v.clone()
     }
 
-    fn opt_string(&mut self, s: &Option<S>, what: &str) -> Option<String> {
+    pub(super) fn opt_string(&mut self, s: &Option<S>, what: &str) -> Option<String> {
         s.as_ref().map(|s| self.string(s, what))
     }
 
-    fn id(&mut self, s: &S, what: &str) -> String {
+    pub(super) fn id(&mut self, s: &S, what: &str) -> String {
         let v = s.get_ref();
         let ok = !v.is_empty()
             && v.chars()
@@ -64,7 +67,7 @@ impl Checker<'_> {
         v.clone()
     }
 
-    fn choice<T: Copy>(&mut self, s: &S, all: &[(&str, T)], what: &str) -> Option<T> {
+    pub(super) fn choice<T: Copy>(&mut self, s: &S, all: &[(&str, T)], what: &str) -> Option<T> {
         let v = s.get_ref();
         let found = all.iter().find(|(n, _)| *n == v.as_str()).map(|(_, t)| *t);
         if found.is_none() {
@@ -113,7 +116,7 @@ impl Checker<'_> {
         c
     }
 
-    fn footnotes(&mut self, v: &[Spanned<u32>]) -> Vec<u32> {
+    pub(super) fn footnotes(&mut self, v: &[Spanned<u32>]) -> Vec<u32> {
         v.iter()
             .map(|n| {
                 if *n.get_ref() == 0 {
@@ -139,7 +142,7 @@ impl Checker<'_> {
         v.clone()
     }
 
-    fn scholar_ref(&mut self, s: &S, known: &Known, what: &str) -> String {
+    pub(super) fn scholar_ref(&mut self, s: &S, known: &Known, what: &str) -> String {
         let v = s.get_ref();
         if !known.scholars.contains(v) {
             let hint = super::nearest::did_you_mean(v, known.scholars.iter().map(String::as_str));
@@ -177,7 +180,13 @@ impl Checker<'_> {
     }
 
     /// Records a duplicate id; `seen` maps ids to where they were first defined.
-    fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, at: usize, what: &str) {
+    pub(super) fn unique(
+        &mut self,
+        seen: &mut HashMap<String, String>,
+        id: &str,
+        at: usize,
+        what: &str,
+    ) {
         let (line, col) = crate::problem::line_col(self.text, at);
         let here = format!("{}:{line}:{col}", self.file);
         if let Some(first) = seen.get(id) {

@@ -1,12 +1,13 @@
-//! The corpus as a readable Markdown dossier: a chronology of the paper's
-//! events and the telegrams, then each telegram with its header, its text
-//! (quotes and summaries marked as such), the scholars' notes and a
-//! citation. Deterministic: the same corpus gives the same bytes.
+//! The corpus as a readable Markdown dossier: the debate's positions, a
+//! chronology of the paper's events and the telegrams, then each telegram
+//! with its header, its text (quotes and summaries marked as such), the
+//! scholars' notes and a citation. Deterministic: the same corpus gives the
+//! same bytes.
 
 use std::fmt::Write;
 
 use super::cite::{SOURCE_PAPER, chicago};
-use crate::corpus::{Certainty, Corpus, PassageKind, Telegram, format_offset};
+use crate::corpus::{Certainty, Corpus, PassageKind, Position, Telegram, format_offset};
 
 /// Escapes what Markdown would read as markup.
 pub fn md(s: &str) -> String {
@@ -28,7 +29,9 @@ fn footnotes(f: &[u32]) -> Option<String> {
     super::footnote_list(f, "fn.", "fns.")
 }
 
-fn date_line(t: &Telegram) -> String {
+/// A telegram's date as a reader sees it: "2 October 1950, 03:20", with
+/// "(approximate)" and the like where the date is not exact.
+pub fn date_line(t: &Telegram) -> String {
     let mut s = t.date.long();
     if let Some(time) = t.time {
         s.push_str(&format!(", {time}"));
@@ -108,6 +111,80 @@ fn chronology(corpus: &Corpus, out: &mut String) {
         }
     }
     out.push('\n');
+}
+
+/// How a position's heading names its stance: "trigger: the 38th parallel".
+fn stance_line(p: &Position) -> String {
+    match &p.trigger {
+        Some(t) => format!("{}: {t}", p.stance.label()),
+        None => p.stance.label().to_string(),
+    }
+}
+
+fn position(corpus: &Corpus, p: &Position, link: bool, out: &mut String) {
+    let _ = writeln!(out, "<a id=\"position-{}\"></a>\n", p.id);
+    let _ = writeln!(
+        out,
+        "### {} · {}\n",
+        md(&corpus.scholar_names(&p.scholars)),
+        md(&stance_line(p))
+    );
+    let _ = writeln!(out, "*Claim:* *{}*\n", md(p.claim.trim()));
+    for q in &p.quotes {
+        let cite = footnotes(&q.cite)
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "> “{}”{cite}\n", md(&q.text));
+    }
+    let _ = writeln!(
+        out,
+        "- **Footnotes:** {}",
+        footnotes(&p.footnotes).unwrap_or_else(|| "none".into())
+    );
+    if !p.has_evidence() {
+        out.push_str("- **Evidence:** none that the paper ties to it\n");
+    }
+    for id in &p.telegrams {
+        let Some(t) = corpus.telegram(id) else {
+            continue;
+        };
+        let name = format!("{} · {}", md(&date_line(t)), md(&corpus.chain(t)));
+        let name = if link {
+            format!("[{name}](#{})", t.id)
+        } else {
+            name
+        };
+        let _ = writeln!(out, "- **Telegram:** {name}: {}", md(&t.title));
+    }
+    for id in &p.events {
+        let Some(e) = corpus.event(id) else {
+            continue;
+        };
+        let _ = writeln!(out, "- **Event:** {}: {}", md(&e.date.long()), md(&e.label));
+    }
+    if let Some(a) = &p.answer {
+        let cite = footnotes(&p.answer_cite)
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- **The paper’s answer:** *{}*{cite}", md(a.trim()));
+    }
+    if let Some(n) = &p.note {
+        let _ = writeln!(out, "- **Editors’ note:** {}", md(n));
+    }
+    out.push('\n');
+}
+
+/// The debate's positions as a Markdown section ("## The debate"); `link`
+/// makes each telegram a link to its section of the dossier.
+pub fn debate(corpus: &Corpus, link: bool) -> String {
+    let mut out = String::from("## The debate\n\n");
+    out.push_str(
+        "The positions the paper presents in the “trigger vs. justification” debate, in the order it presents them. Each claim, and the paper’s answer where it gives one, is the shifr editors’ summary, in italics; block quotes are the paper’s own words. The telegrams and events listed are the evidence the paper ties to the position.\n\n",
+    );
+    for p in &corpus.positions {
+        position(corpus, p, link, &mut out);
+    }
+    out
 }
 
 fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
@@ -294,6 +371,9 @@ pub fn to_string(corpus: &Corpus) -> String {
         "Everything here comes from one source: {}. Words in quotation marks are verbatim as the paper prints them: the telegram’s own words where the paper cites its text, otherwise the words of the account the paper quotes (such records say so). A quoted passage on its own is set as a block quote. **Summaries** are the shifr editors’ paraphrase of what the paper says a message said: after *Summary:*, in italics, with any words the paper quotes standing upright in quotation marks. Footnote numbers are the paper’s; archive references are given as its footnotes give them.\n",
         md(SOURCE_PAPER)
     );
+    if !corpus.positions.is_empty() {
+        out.push_str(&debate(corpus, true));
+    }
     chronology(corpus, &mut out);
     out.push_str("## The telegrams\n\n");
     for t in sorted(corpus) {
@@ -329,6 +409,17 @@ mod tests {
         assert!(d.contains("<a id=\"1950-10-02-mao-stalin\"></a>"));
         assert!(d.contains("](#1950-10-02-mao-stalin)"));
         assert!(d.contains("**Cite as:** Ciphered telegram, Roshchin to Stalin, 3 October 1950"));
+        // The debate comes before the chronology, its evidence linked.
+        let debate = d.find("## The debate").expect("debate section");
+        assert!(debate < d.find("## Chronology").unwrap());
+        assert!(d.contains("### Thomas Christensen · trigger: the 38th parallel"));
+        assert!(
+            d.contains(
+                "- **Telegram:** [13 October 1950 · Mao → Zhou Enlai](#1950-10-13-mao-zhou)"
+            ),
+            "{d}"
+        );
+        assert!(d.contains("- **Evidence:** none that the paper ties to it"));
         // Every telegram has its section.
         for t in &c.telegrams {
             assert!(d.contains(&format!("<a id=\"{}\"></a>", t.id)), "{}", t.id);

@@ -1,10 +1,11 @@
 //! `shifr export --format json`: the whole corpus as one JSON document with
-//! top-level keys `people`, `telegrams`, `events`, `sources` (and `scholars`).
+//! top-level keys `people`, `telegrams`, `events`, `sources`, `scholars` and
+//! `positions` (the debate).
 //! The shape is documented in README.md and pinned by tests/export_json.rs.
 
 use serde_json::{Value, json};
 
-use crate::corpus::{Corpus, Event, Note, Passage, Person, Telegram, Witness};
+use crate::corpus::{Corpus, Event, Note, Passage, Person, Position, Telegram, Witness};
 
 fn opt<T: ToString>(v: &Option<T>) -> Value {
     v.as_ref()
@@ -98,6 +99,25 @@ fn event(e: &Event) -> Value {
     })
 }
 
+/// One position of the debate, as the export and `shifr debate --format json`
+/// give it. `telegrams` and `events` are ids; `quotes` are verbatim.
+pub fn position(p: &Position) -> Value {
+    json!({
+        "id": p.id,
+        "scholars": p.scholars,
+        "stance": p.stance.name(),
+        "trigger": p.trigger,
+        "claim": p.claim,
+        "quotes": p.quotes.iter().map(|q| json!({"text": q.text, "cite": q.cite})).collect::<Vec<_>>(),
+        "footnotes": p.footnotes,
+        "telegrams": p.telegrams,
+        "events": p.events,
+        "answer": p.answer,
+        "answer_cite": p.answer_cite,
+        "note": p.note,
+    })
+}
+
 /// The whole corpus.
 pub fn corpus(c: &Corpus) -> Value {
     json!({
@@ -118,6 +138,7 @@ pub fn corpus(c: &Corpus) -> Value {
             "aliases": s.aliases,
             "about": s.about,
         })).collect::<Vec<_>>(),
+        "positions": c.positions.iter().map(position).collect::<Vec<_>>(),
     })
 }
 
