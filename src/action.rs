@@ -71,6 +71,7 @@ actions! {
     Yank = "yank": "copy a citation of this telegram (to the clipboard, by OSC 52)",
     Timeline = "timeline": "show the timeline: every telegram on its day, with the key events",
     Matrix = "matrix": "show who wrote to whom, how often, through which channel",
+    Debate = "debate": "show the debate: who argues trigger, who justification, on what evidence",
     Left = "left": "move left (a day, or a column)",
     Right = "right": "move right (a day, or a column)",
     WeekBack = "week_back": "move a week back",

@@ -83,6 +83,14 @@ pub const SCREENS: &[Screen] = &[
         keys: "m",
     },
     Screen {
+        name: "debate",
+        title: "The debate: Christensen's trigger argument, the paper's answer, his evidence (120×40)",
+        width: 120,
+        height: 40,
+        open: Some("1950-10-02-mao-stalin"),
+        keys: "D",
+    },
+    Screen {
         name: "native-scripts",
         title: "Names in Hangul and Cyrillic beside their Latin spelling (120×40)",
         width: 120,

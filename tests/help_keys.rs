@@ -31,6 +31,7 @@ fn in_context(ctx: Context, dir: &tempfile::TempDir) -> Harness {
         Context::Editor => "a",
         Context::Confirm => "a x esc",
         Context::Citation => "y",
+        Context::Debate => "D",
     };
     a.press(keys).unwrap();
     a

@@ -63,7 +63,7 @@ contexts! {
         Quit, Suspend, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
-        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix,
+        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -94,6 +94,10 @@ contexts! {
         PrevTelegram, NextTelegram, Timeline,
     ],
     Matrix = "matrix": "Correspondence matrix" [Close, Open, Left, Right, Up, Down, Top, Bottom, Matrix],
+    Debate = "debate": "Debate view" [
+        Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
+        Debate,
+    ],
 }
 
 impl Context {

@@ -16,6 +16,7 @@ pub mod citation;
 pub mod compare;
 pub mod component;
 pub mod confirm;
+pub mod debate;
 pub mod editor;
 pub mod filter;
 pub mod help;

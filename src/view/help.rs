@@ -69,6 +69,15 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
         (C::Matrix, A::Bottom) => "the last sender",
         (C::Matrix, A::Open) => "narrow the list to this pair of correspondents",
         (C::Matrix, A::Matrix) => "close the matrix",
+        (C::Debate, A::Down) => "the next position (or piece of evidence)",
+        (C::Debate, A::Up) => "the previous position (or piece of evidence)",
+        (C::Debate, A::Top) => "the first position (or piece of evidence)",
+        (C::Debate, A::Bottom) => "the last position (or piece of evidence)",
+        (C::Debate, A::Open) => "to the evidence; on a telegram, open it in the reader",
+        (C::Debate, A::SwitchSide) => "between the positions and their evidence",
+        (C::Debate, A::Debate) => "close the debate view",
+        (C::Debate, A::HalfPageDown | A::PageDown) => "scroll the position down",
+        (C::Debate, A::HalfPageUp | A::PageUp) => "scroll the position up",
         _ => return None,
     })
 }

@@ -326,6 +326,9 @@ pub struct Options<'a> {
     pub anchor: Option<&'a str>,
     /// The key that opens the comparison, named where there are versions.
     pub compare_hint: Option<&'a str>,
+    /// The key that opens the debate view, named where the telegram is
+    /// evidence for a position.
+    pub debate_hint: Option<&'a str>,
     /// The header in two or three lines instead of the full one.
     pub compact: bool,
 }
@@ -343,6 +346,7 @@ pub fn build(
     let o = Options {
         anchor,
         compare_hint,
+        debate_hint: None,
         compact: false,
     };
     build_with(corpus, t, theme, width, &o, highlights)
@@ -377,6 +381,25 @@ pub fn build_with(
         }
         m.lines
             .extend(wrap(&[(s, theme.versions())], width, &[], &[]));
+    }
+    let cited = corpus.positions_citing(&t.id);
+    if !cited.is_empty() {
+        let who: Vec<String> = cited
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    corpus.scholar_names(&p.scholars),
+                    p.stance.label()
+                )
+            })
+            .collect();
+        let mut s = format!("Evidence in the debate for: {}", who.join(" · "));
+        if let Some(h) = o.debate_hint {
+            s.push_str(&format!(" · {h} shows the debate"));
+        }
+        m.lines
+            .extend(wrap(&[(sanitize(&s), theme.scholar())], width, &[], &[]));
     }
     let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
     for w in &t.witnesses {

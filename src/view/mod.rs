@@ -5,6 +5,7 @@
 pub mod annotations;
 pub mod compare;
 pub mod compare_text;
+pub mod debate;
 pub mod help;
 pub mod matrix;
 pub mod message;

@@ -15,7 +15,7 @@ use ratatui::layout::{Rect, Size};
 use super::component::{Component, Cx, Outcome, RenderCx};
 use super::layout::{self, Areas, Arrangement};
 use super::widgets::{content_rect, inner, scrolled_pane};
-use super::{citation, compare, confirm, editor, filter, help, matrix, search, timeline};
+use super::{citation, compare, confirm, debate, editor, filter, help, matrix, search, timeline};
 use crate::action::Action;
 use crate::app::notes::NoteRef;
 use crate::app::{App, Effect, HeaderMode, Pane};
@@ -56,8 +56,10 @@ struct NotesKey {
 pub struct Reader {
     size: Size,
     theme: Theme,
-    /// The key that opens the comparison, named in the message pane.
+    /// The keys that open the comparison and the debate, named in the
+    /// message pane.
     compare_hint: String,
+    debate_hint: String,
     areas: Areas,
     message: MessageText,
     message_key: Option<MessageKey>,
@@ -77,6 +79,7 @@ impl Reader {
             size: Size::default(),
             theme: Theme::plain(),
             compare_hint: String::new(),
+            debate_hint: String::new(),
             areas: layout::compute(Rect::default(), Pane::List, true, Default::default()),
             message: MessageText::default(),
             message_key: None,
@@ -150,6 +153,7 @@ impl Reader {
             let options = message::Options {
                 anchor: key.anchor.as_deref(),
                 compare_hint: (!self.compare_hint.is_empty()).then_some(self.compare_hint.as_str()),
+                debate_hint: (!self.debate_hint.is_empty()).then_some(self.debate_hint.as_str()),
                 compact: key.compact,
             };
             self.message = match app.telegram() {
@@ -204,6 +208,7 @@ impl Reader {
             self.size = cx.size;
             self.theme = *cx.theme;
             self.compare_hint = cx.hints.key(Context::Global, Action::Compare).to_string();
+            self.debate_hint = cx.hints.key(Context::Global, Action::Debate).to_string();
         }
         self.relayout(cx.app);
     }
@@ -299,6 +304,11 @@ impl Component for Reader {
             }
             Action::Timeline => return Outcome::Push(Box::new(timeline::Timeline::open(cx))),
             Action::Matrix => return Outcome::Push(Box::new(matrix::MatrixView::open(cx))),
+            Action::Debate => {
+                if let Some(d) = debate::Debate::open(cx) {
+                    return Outcome::Push(Box::new(d));
+                }
+            }
             Action::Search => return Outcome::Push(Box::new(search::Search::open(cx))),
             Action::SearchNext => app.step_hit(1),
             Action::SearchPrev => app.step_hit(-1),

@@ -1,0 +1,252 @@
+//! The debate view: the positions of the trigger-vs-justification debate
+//! grouped by stance, beside the selected one in full — claim, the paper's
+//! words, the paper's answer, the evidence. `enter` on a telegram of the
+//! evidence opens it in the reader.
+
+use std::any::Any;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::widgets::{boxed, content_rect, inner, scrollbar};
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::Context;
+use crate::view::debate::{Evidence, detail, evidence, list, order};
+
+/// Where the parts go: the list, and the position in full.
+fn parts(size: Size) -> (Rect, Rect, Rect) {
+    let frame = Rect::new(0, 0, size.width, size.height.saturating_sub(1));
+    let body = content_rect(inner(frame));
+    if body.width >= 100 {
+        let lw = (body.width * 36 / 100).max(30);
+        let list = Rect { width: lw, ..body };
+        let detail = Rect {
+            x: body.x + lw + 2,
+            width: body.width.saturating_sub(lw + 2),
+            ..body
+        };
+        (frame, list, detail)
+    } else {
+        let lh = (body.height * 40 / 100).max(3).min(body.height);
+        let list = Rect { height: lh, ..body };
+        let detail = Rect {
+            y: body.y + lh + 1,
+            height: body.height.saturating_sub(lh + 1),
+            ..body
+        };
+        (frame, list, detail)
+    }
+}
+
+/// What the view draws, for one selection, cursor and size.
+#[derive(Default)]
+struct Drawn {
+    key: Option<(usize, Option<usize>, Size)>,
+    list: Vec<Line<'static>>,
+    rows: Vec<usize>,
+    detail: Vec<Line<'static>>,
+    evidence_rows: Vec<usize>,
+}
+
+pub struct Debate {
+    /// Position indices in display order.
+    order: Vec<usize>,
+    /// The selected position (index into `order`).
+    pub selected: usize,
+    /// The cursor in the evidence, when the evidence has the focus.
+    pub cursor: Option<usize>,
+    list_scroll: usize,
+    detail_scroll: usize,
+    drawn: Drawn,
+}
+
+impl Debate {
+    /// `D`: the debate, on the first position citing the open telegram.
+    pub fn open(cx: &mut Cx) -> Option<Debate> {
+        let corpus = &cx.app.corpus;
+        if corpus.positions.is_empty() {
+            cx.app
+                .say("this corpus has no debate.toml: no positions to show");
+            return None;
+        }
+        let order = order(corpus);
+        let selected = cx
+            .app
+            .telegram()
+            .and_then(|t| {
+                order
+                    .iter()
+                    .position(|&i| corpus.positions[i].cites_telegram(&t.id))
+            })
+            .unwrap_or(0);
+        Some(Debate {
+            order,
+            selected,
+            cursor: None,
+            list_scroll: 0,
+            detail_scroll: 0,
+            drawn: Drawn::default(),
+        })
+    }
+
+    fn evidence(&self, app: &App) -> Vec<Evidence> {
+        evidence(
+            &app.corpus,
+            &app.corpus.positions[self.order[self.selected]],
+        )
+    }
+}
+
+impl Component for Debate {
+    fn context(&self, _: &App) -> Context {
+        Context::Debate
+    }
+
+    fn mode(&self, _: &App) -> &'static str {
+        "DEBATE"
+    }
+
+    fn hints(&self, _: &RenderCx) -> Vec<(Action, &'static str)> {
+        vec![
+            (Action::Down, "move"),
+            (Action::SwitchSide, "evidence"),
+            (Action::Open, "open"),
+            (Action::Close, "back"),
+        ]
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let n = self.order.len();
+        let ev = self.evidence(cx.app).len();
+        let (_, _, d) = parts(cx.size);
+        let half = (d.height as usize / 2).max(1);
+        match (action, self.cursor) {
+            (Action::Close | Action::Cancel | Action::Debate, _) => return Outcome::Close,
+            (Action::Down, None) => self.selected = (self.selected + 1).min(n - 1),
+            (Action::Up, None) => self.selected = self.selected.saturating_sub(1),
+            (Action::Top, None) => self.selected = 0,
+            (Action::Bottom, None) => self.selected = n - 1,
+            (Action::Down, Some(c)) => self.cursor = Some((c + 1).min(ev.saturating_sub(1))),
+            (Action::Up, Some(c)) => self.cursor = Some(c.saturating_sub(1)),
+            (Action::Top, Some(_)) => self.cursor = Some(0),
+            (Action::Bottom, Some(_)) => self.cursor = Some(ev.saturating_sub(1)),
+            (Action::HalfPageDown | Action::PageDown, _) => self.detail_scroll += half,
+            (Action::HalfPageUp | Action::PageUp, _) => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(half)
+            }
+            (Action::SwitchSide, Some(_)) => self.cursor = None,
+            (Action::SwitchSide | Action::Open | Action::Confirm, None) => {
+                if ev == 0 {
+                    cx.app
+                        .say("the paper ties no telegram or event to this position");
+                } else {
+                    self.cursor = Some(0);
+                }
+            }
+            (Action::Open | Action::Confirm, Some(c)) => match self.evidence(cx.app).get(c) {
+                Some(Evidence::Telegram(i)) => {
+                    if cx.app.go_to(*i) {
+                        cx.app.say("the list filter was cleared to show it");
+                    }
+                    return Outcome::Close;
+                }
+                Some(Evidence::Event(_)) => {
+                    cx.app
+                        .say("an event, not a telegram: the timeline shows it on its day");
+                }
+                None => {}
+            },
+            (other, _) => return stop_unless_global(other),
+        }
+        if matches!(
+            action,
+            Action::Down | Action::Up | Action::Top | Action::Bottom
+        ) && self.cursor.is_none()
+        {
+            self.detail_scroll = 0;
+        }
+        Outcome::Consumed
+    }
+
+    fn sync(&mut self, cx: &mut Cx) {
+        let (_, l, d) = parts(cx.size);
+        let key = Some((self.selected, self.cursor, cx.size));
+        if self.drawn.key != key {
+            let corpus = &cx.app.corpus;
+            let p = &corpus.positions[self.order[self.selected]];
+            let (list, rows) = list(corpus, cx.theme, l.width as usize, self.selected);
+            let (detail, evidence_rows) =
+                detail(corpus, p, cx.theme, d.width as usize, self.cursor);
+            self.drawn = Drawn {
+                key,
+                list,
+                rows,
+                detail,
+                evidence_rows,
+            };
+        }
+        // The selected row in view, with its group's heading when there is room.
+        let h = l.height as usize;
+        if let Some(&row) = self.drawn.rows.get(self.selected) {
+            if row < self.list_scroll + 1 {
+                self.list_scroll = row.saturating_sub(1);
+            } else if h > 0 && row >= self.list_scroll + h {
+                self.list_scroll = row + 1 - h;
+            }
+        }
+        // The evidence under the cursor in view.
+        let dh = d.height as usize;
+        if let Some(&row) = self.cursor.and_then(|c| self.drawn.evidence_rows.get(c)) {
+            if row < self.detail_scroll {
+                self.detail_scroll = row;
+            } else if dh > 0 && row >= self.detail_scroll + dh {
+                self.detail_scroll = row + 1 - dh;
+            }
+        }
+        self.detail_scroll = self
+            .detail_scroll
+            .min(self.drawn.detail.len().saturating_sub(dh));
+    }
+
+    fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
+        let (frame, l, d) = parts(cx.size);
+        let frame = frame.intersection(screen);
+        Clear.render(frame, buf);
+        let n = self.order.len();
+        let title = format!("The debate · trigger or justification · {n} positions");
+        let hint = cx.hints.line(
+            Context::Debate,
+            &[
+                (Action::SwitchSide, "evidence"),
+                (Action::Open, "opens"),
+                (Action::Close, "goes back"),
+            ],
+        );
+        let block = boxed(&title, Some(&hint), true, frame.width, cx.theme);
+        block.render(frame, buf);
+        if l.height == 0 || d.height == 0 || l.width < 10 {
+            return;
+        }
+        let shown = |lines: &[Line<'static>], from: usize, h: u16| -> Vec<Line<'static>> {
+            lines.iter().skip(from).take(h as usize).cloned().collect()
+        };
+        Paragraph::new(shown(&self.drawn.list, self.list_scroll, l.height)).render(l, buf);
+        Paragraph::new(shown(&self.drawn.detail, self.detail_scroll, d.height)).render(d, buf);
+        scrollbar(
+            self.drawn.detail.len(),
+            self.detail_scroll,
+            d.height as usize,
+            frame,
+            buf,
+            cx.theme,
+        );
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
