@@ -112,3 +112,34 @@ fn e2e_debate_opens_and_closes_in_the_real_binary() {
     assert_eq!(p.wait_exit(), 0);
     p.assert_restored();
 }
+
+#[test]
+fn t_shows_the_timeline_with_the_positions_evidence_marked() {
+    use ratatui::style::Modifier;
+    use shifr::ui::timeline::Timeline;
+    let mut a = debating(120, 40);
+    a.press("t").unwrap();
+    assert_eq!(a.mode(), "TIMELINE");
+    let t = a.top_as::<Timeline>().unwrap();
+    let m = t.marked.as_ref().expect("marked evidence");
+    assert!(m.label.contains("Christensen"));
+    let text = screen(&a);
+    assert!(
+        text.contains("marked: Thomas Christensen’s evidence"),
+        "{text}"
+    );
+    // The cursor starts on the first of the evidence, and marked cells are
+    // underlined (which survives NO_COLOR).
+    let term = terminal(&a);
+    let buf = term.backend().buffer();
+    let underlined = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let c = &buf[(x, y)];
+            c.modifier.contains(Modifier::UNDERLINED) && !c.symbol().trim().is_empty()
+        })
+        .count();
+    assert!(underlined >= 3, "marked cells and events: {underlined}");
+    a.press("esc").unwrap();
+    assert_eq!(a.mode(), "DEBATE", "esc returns to the debate");
+}

@@ -96,7 +96,7 @@ contexts! {
     Matrix = "matrix": "Correspondence matrix" [Close, Open, Left, Right, Up, Down, Top, Bottom, Matrix],
     Debate = "debate": "Debate view" [
         Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
-        Debate,
+        Timeline, Debate,
     ],
 }
 

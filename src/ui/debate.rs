@@ -1,7 +1,8 @@
 //! The debate view: the positions of the trigger-vs-justification debate
 //! grouped by stance, beside the selected one in full — claim, the paper's
 //! words, the paper's answer, the evidence. `enter` on a telegram of the
-//! evidence opens it in the reader.
+//! evidence opens it in the reader; `t` shows the timeline with the
+//! position's evidence marked.
 
 use std::any::Any;
 
@@ -11,6 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
+use super::timeline::Timeline;
 use super::widgets::{boxed, content_rect, inner, scrollbar};
 use crate::action::Action;
 use crate::app::App;
@@ -115,6 +117,7 @@ impl Component for Debate {
             (Action::Down, "move"),
             (Action::SwitchSide, "evidence"),
             (Action::Open, "open"),
+            (Action::Timeline, "timeline"),
             (Action::Close, "back"),
         ]
     }
@@ -155,11 +158,18 @@ impl Component for Debate {
                     return Outcome::Close;
                 }
                 Some(Evidence::Event(_)) => {
-                    cx.app
-                        .say("an event, not a telegram: the timeline shows it on its day");
+                    let t = cx.hints.key(Context::Debate, Action::Timeline);
+                    cx.app.say(format!(
+                        "an event, not a telegram: {t} shows it on the timeline"
+                    ));
                 }
                 None => {}
             },
+            (Action::Timeline, _) => {
+                let p = &cx.app.corpus.positions[self.order[self.selected]];
+                let marked = Timeline::marked(cx, p.clone());
+                return Outcome::Push(Box::new(marked));
+            }
             (other, _) => return stop_unless_global(other),
         }
         if matches!(
@@ -223,7 +233,7 @@ impl Component for Debate {
             &[
                 (Action::SwitchSide, "evidence"),
                 (Action::Open, "opens"),
-                (Action::Close, "goes back"),
+                (Action::Timeline, "marks it on the timeline"),
             ],
         );
         let block = boxed(&title, Some(&hint), true, frame.width, cx.theme);

@@ -33,7 +33,20 @@ struct Drawn {
     geometry: Geometry,
     marks: Vec<Marker>,
     counts: Vec<Vec<(usize, bool)>>,
+    /// The cells holding a marked telegram, by lane and column.
+    marked_cells: Vec<Vec<bool>>,
     panel: Vec<Line<'static>>,
+}
+
+/// The evidence of one position of the debate, marked on the timeline so
+/// the timing its argument turns on shows.
+pub struct Marked {
+    /// "Thomas Christensen's evidence".
+    pub label: String,
+    /// Corpus indices.
+    pub telegrams: Vec<usize>,
+    /// The events' short names, as their markers carry them.
+    pub events: Vec<String>,
 }
 
 pub struct Timeline {
@@ -42,6 +55,8 @@ pub struct Timeline {
     span: (i64, i64),
     /// The telegrams dated to the year only (corpus indices).
     undated: Vec<usize>,
+    /// A debate position's evidence, marked.
+    pub marked: Option<Marked>,
     drawn: Option<Drawn>,
 }
 
@@ -98,8 +113,70 @@ impl Timeline {
                 .collect(),
             lanes,
             span,
+            marked: None,
             drawn: None,
         }
+    }
+
+    /// The timeline with a debate position's evidence marked, on the first
+    /// of its telegrams.
+    pub fn marked(cx: &mut Cx, p: crate::corpus::Position) -> Timeline {
+        let corpus = std::sync::Arc::clone(&cx.app.corpus);
+        let telegrams: Vec<usize> = p
+            .telegrams
+            .iter()
+            .filter_map(|id| corpus.telegram_index(id))
+            .collect();
+        let events: Vec<String> = p
+            .events
+            .iter()
+            .filter_map(|id| corpus.event(id))
+            .map(|e| e.short.clone())
+            .collect();
+        let first = telegrams
+            .iter()
+            .copied()
+            .filter(|&i| day_of(&corpus.telegrams[i]).is_some())
+            .min_by_key(|&i| day_of(&corpus.telegrams[i]));
+        let mut t = Timeline::open(cx);
+        if let Some(i) = first {
+            let tg = &corpus.telegrams[i];
+            t.state.day = day_of(tg).unwrap_or(t.state.day);
+            t.state.lane = t
+                .lanes
+                .iter()
+                .position(|l| l.sender == tg.from[0])
+                .unwrap_or(t.state.lane);
+            t.state.pick = Some(i);
+        }
+        t.state.keep_visible(cx.size.width, t.span);
+        let who = corpus.scholar_names(&p.scholars);
+        t.marked = Some(Marked {
+            label: format!("{who}’s evidence"),
+            telegrams,
+            events,
+        });
+        t
+    }
+
+    /// Which cells hold a marked telegram at this geometry.
+    fn marked_cells(&self, corpus: &crate::corpus::Corpus, g: &Geometry) -> Vec<Vec<bool>> {
+        let mut cells = vec![vec![false; usize::from(g.cols)]; self.lanes.len()];
+        let Some(m) = &self.marked else {
+            return cells;
+        };
+        for &i in &m.telegrams {
+            let t = &corpus.telegrams[i];
+            let Some(col) = day_of(t).and_then(|d| g.col_of(d)) else {
+                continue;
+            };
+            for (li, lane) in self.lanes.iter().enumerate() {
+                if t.from.contains(&lane.sender) {
+                    cells[li][usize::from(col)] = true;
+                }
+            }
+        }
+        cells
     }
 }
 
@@ -257,18 +334,35 @@ impl Component for Timeline {
         let area = frame(Rect::new(0, 0, cx.size.width, cx.size.height));
         let g = self.state.geometry(area.width);
         let corpus = &cx.app.corpus;
-        let (marks, counts) = match self.drawn.take() {
+        let (marks, counts, marked_cells) = match self.drawn.take() {
             // The same columns: only the cursor moved.
-            Some(d) if d.geometry == g => (d.marks, d.counts),
-            _ => (markers(corpus, &g), cells(corpus, &self.lanes, &g)),
+            Some(d) if d.geometry == g => (d.marks, d.counts, d.marked_cells),
+            _ => (
+                markers(corpus, &g),
+                cells(corpus, &self.lanes, &g),
+                self.marked_cells(corpus, &g),
+            ),
         };
         let panel_w = area.width.saturating_sub(4) as usize;
-        let panel = panel(corpus, cx.theme, w, &self.state, &self.lanes, &g, panel_w);
+        let mut panel = panel(corpus, cx.theme, w, &self.state, &self.lanes, &g, panel_w);
+        if let Some(m) = &self.marked {
+            let what = format!(
+                "underlined: {} — {} telegrams, {} events",
+                m.label,
+                m.telegrams.len(),
+                m.events.len()
+            );
+            panel.insert(
+                0,
+                Line::styled(truncate(&what, panel_w), cx.theme.search_match()),
+            );
+        }
         self.drawn = Some(Drawn {
             key,
             geometry: g,
             marks,
             counts,
+            marked_cells,
             panel,
         });
     }
@@ -280,12 +374,22 @@ impl Component for Timeline {
         Clear.render(area, buf);
         let g = d.geometry;
         let shown_to = g.first_day + g.scale.days_in(g.cols) - 1;
-        let title = format!(
+        let mut title = format!(
             "Timeline · {} – {} · {}",
             Date::from_day_number(g.first_day).long(),
             Date::from_day_number(shown_to).long(),
             g.scale.label()
         );
+        if let Some(m) = &self.marked {
+            title.push_str(&format!(" · marked: {}", m.label));
+        }
+        let marked_event = |m: &Marker| {
+            self.marked.as_ref().is_some_and(|k| {
+                k.events
+                    .iter()
+                    .any(|e| m.label == *e || m.label == format!("{e}‡"))
+            })
+        };
         let zoom = format!(
             "{} {} zoom · {} {} {} · {} week",
             cx.hints.key(Context::Timeline, Action::ZoomIn),
@@ -399,6 +503,11 @@ impl Component for Timeline {
             } else {
                 theme.label()
             };
+            let style = if marked_event(m) && m.glyph != '‡' {
+                style.patch(theme.search_match())
+            } else {
+                style
+            };
             put(buf, plot_x + m.col, y, &m.glyph.to_string(), style);
         }
         for (r, c, text) in place_labels(marks, label_rows as usize, g.cols, cursor.map(|c| c.0)) {
@@ -443,6 +552,11 @@ impl Component for Timeline {
                         theme.dim()
                     } else {
                         theme.versions()
+                    };
+                    let style = if d.marked_cells[li][usize::from(col)] {
+                        style.patch(theme.search_match())
+                    } else {
+                        style
                     };
                     (count_glyph(n, month_only), style)
                 } else if guides.contains(&col) {

@@ -76,6 +76,7 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
         (C::Debate, A::Open) => "to the evidence; on a telegram, open it in the reader",
         (C::Debate, A::SwitchSide) => "between the positions and their evidence",
         (C::Debate, A::Debate) => "close the debate view",
+        (C::Debate, A::Timeline) => "the timeline, with this position's evidence marked",
         (C::Debate, A::HalfPageDown | A::PageDown) => "scroll the position down",
         (C::Debate, A::HalfPageUp | A::PageUp) => "scroll the position up",
         _ => return None,
