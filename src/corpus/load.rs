@@ -23,8 +23,9 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Every `.toml` file under `dir`, in path order. Unreadable files and files
-/// that are not UTF-8 are problems, not panics.
+/// Every `.toml` file under `dir`, in path order. Unreadable files, files
+/// that are not UTF-8, and anything that is not a regular file of at most
+/// [`crate::fsread::MAX_BYTES`] are problems, not panics or hangs.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     let mut report = Report::default();
     let shown = dir.display().to_string();
@@ -62,21 +63,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
                 .strip_prefix(dir)
                 .map(|r| r.to_string_lossy().replace('\\', "/"))
                 .unwrap_or_else(|_| path.clone());
-            match fs::read(p) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => files.push(SourceFile { path, rel, text }),
-                    Err(e) => {
-                        let at = e.utf8_error().valid_up_to();
-                        let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
-                        problems.push(Problem::at(
-                            &path,
-                            &text,
-                            at,
-                            "not UTF-8 text: expected a UTF-8 encoded TOML file",
-                        ));
-                    }
-                },
-                Err(e) => problems.push(Problem::file(&path, format!("cannot read file: {e}"))),
+            match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
+                Ok(text) => files.push(SourceFile { path, rel, text }),
+                Err(e) => problems.push(e.problem),
             }
         }
         (files, problems)

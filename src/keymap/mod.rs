@@ -313,13 +313,11 @@ impl Keymap {
             return Ok(defaults);
         };
         let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        // Only a regular file is read (a FIFO here would hang every start).
+        match crate::fsread::read_text(&path, &shown, "a UTF-8 encoded TOML keymap") {
             Ok(text) => defaults.with_overrides(&shown, &text),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(defaults),
-            Err(e) => Err(KeymapErrors(vec![KeymapError::file(
-                &shown,
-                format!("cannot read keymap: {e}"),
-            )])),
+            Err(e) if !required && e.not_found => Ok(defaults),
+            Err(e) => Err(KeymapErrors(vec![e.problem])),
         }
     }
 

@@ -11,6 +11,7 @@
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -42,15 +43,14 @@ fn broken(path: &Path, e: &NotesError) -> String {
     )
 }
 
-/// Reads a notes file: a missing file is no notes yet.
+/// Reads a notes file: a missing file is no notes yet. Only a regular file
+/// of at most 16 MiB is read (see `crate::fsread`).
 fn read(path: &Path) -> Result<Notes, String> {
-    match fs::read_to_string(path) {
+    let shown = path.display().to_string();
+    match crate::fsread::read_text(path, &shown, "a UTF-8 encoded TOML notes file") {
         Ok(text) => Notes::parse(&text).map_err(|e| broken(path, &e)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Notes::default()),
-        Err(e) => Err(format!(
-            "{}: cannot read: {e}; your notes are read-only",
-            path.display()
-        )),
+        Err(e) if e.not_found => Ok(Notes::default()),
+        Err(e) => Err(format!("{}; your notes are read-only", e.problem)),
     }
 }
 
@@ -69,10 +69,12 @@ impl Lock {
     fn take_within(path: &Path, patience: Duration) -> io::Result<Lock> {
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push(".lock");
+        // Not blocking: a FIFO in the lock file's place is an error, not a hang.
         let f = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
             .open(PathBuf::from(lock_path))?;
         let start = Instant::now();
         loop {
