@@ -158,3 +158,44 @@ fn e2e_a_fifo_as_notes_leaves_the_reader_usable_and_says_why() {
     assert_eq!(p.wait_exit(), 0);
     p.assert_restored();
 }
+
+#[test]
+fn a_symlink_loop_in_the_corpus_is_named_once() {
+    let dir = base_corpus();
+    let lp = dir.path().join("telegrams/loop");
+    symlink("..", &lp).unwrap();
+    let (code, err) = check(dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{}: symbolic link to .. leads to a directory already read (a loop, or the same files twice): not followed; remove the link\n1 problem\n",
+            lp.display()
+        )
+    );
+}
+
+#[test]
+fn a_link_to_itself_is_named_and_a_link_to_a_new_directory_is_followed() {
+    let dir = base_corpus();
+    let me = dir.path().join("telegrams/me");
+    symlink("me", &me).unwrap();
+    let (code, err) = check(dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{}: symbolic link loop (the link leads back to itself): not followed; remove the link\n1 problem\n",
+            me.display()
+        )
+    );
+    // telegrams/ kept elsewhere and linked in: read as if it were here.
+    let dir = base_corpus();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("telegrams");
+    fs::rename(dir.path().join("telegrams"), &real).unwrap();
+    symlink(&real, dir.path().join("telegrams")).unwrap();
+    let out = output_within(shifr().arg("check").arg(dir.path()), FAST);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("ok: 1 telegrams"));
+}

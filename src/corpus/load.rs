@@ -1,9 +1,10 @@
 //! Reading a corpus: finding its files (in a directory, or embedded in the
 //! binary), parsing each as TOML, and checking and assembling the whole.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::Path;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
@@ -33,26 +34,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
         report.push(Problem::file(&shown, "not a directory: expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/"));
         return Err(report);
     }
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        match fs::read_dir(&d) {
-            Ok(entries) => {
-                for e in entries.flatten() {
-                    let p = e.path();
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|x| x == "toml") {
-                        paths.push(p);
-                    }
-                }
-            }
-            Err(e) => report.push(Problem::file(
-                &d.display().to_string(),
-                format!("cannot read directory: {e}"),
-            )),
-        }
-    }
+    let mut paths = toml_paths(dir, &mut report);
     paths.sort();
     let read = parallel_chunks(&paths, |chunk| {
         let mut files = Vec::with_capacity(chunk.len());
@@ -80,6 +62,89 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     } else {
         Err(report)
     }
+}
+
+/// Every `.toml` path under `dir`. Symbolic links are followed, but a link
+/// to a directory already read (a loop such as `telegrams/loop -> ..`, or
+/// the same directory twice) is one problem, named once, and not followed.
+/// The directories themselves are all walked before any link, so a link
+/// never hides the directory it points at.
+fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
+    let id = |m: &fs::Metadata| (m.dev(), m.ino());
+    let mut seen = HashSet::new();
+    if let Ok(m) = fs::metadata(dir) {
+        seen.insert(id(&m));
+    }
+    let mut paths = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut links = std::collections::VecDeque::new();
+    let problem = |report: &mut Report, p: &Path, msg: String| {
+        report.push(Problem::file(&p.display().to_string(), msg));
+    };
+    loop {
+        let Some(d) = dirs.pop() else {
+            let Some(link) = links.pop_front() else {
+                break;
+            };
+            match fs::metadata(&link) {
+                Ok(m) if seen.insert(id(&m)) => dirs.push(link),
+                _ => {
+                    let to = fs::read_link(&link)
+                        .map(|t| format!(" to {}", t.display()))
+                        .unwrap_or_default();
+                    problem(
+                        report,
+                        &link,
+                        format!(
+                            "symbolic link{to} leads to a directory already read (a loop, or the same files twice): not followed; remove the link"
+                        ),
+                    );
+                }
+            }
+            continue;
+        };
+        let entries = match fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problem(report, &d, format!("cannot read directory: {e}"));
+                continue;
+            }
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            let is_toml = p.extension().is_some_and(|x| x == "toml");
+            let Ok(kind) = e.file_type() else { continue };
+            if kind.is_dir() {
+                match e.metadata() {
+                    Ok(m) if !seen.insert(id(&m)) => problem(
+                        report,
+                        &p,
+                        "a directory already read (mounted twice?): not read again".into(),
+                    ),
+                    _ => dirs.push(p),
+                }
+            } else if kind.is_symlink() {
+                match fs::metadata(&p) {
+                    Ok(m) if m.is_dir() => links.push_back(p),
+                    Ok(_) if is_toml => paths.push(p),
+                    Ok(_) => {}
+                    Err(e) if e.raw_os_error() == Some(libc::ELOOP) => problem(
+                        report,
+                        &p,
+                        "symbolic link loop (the link leads back to itself): not followed; remove the link".into(),
+                    ),
+                    // A dangling link: read, to say why it fails.
+                    Err(_) if is_toml => paths.push(p),
+                    Err(_) => {}
+                }
+            } else if is_toml {
+                paths.push(p);
+            }
+        }
+    }
+    paths
 }
 
 /// Runs `f` over `items` split into one chunk per core, returning the
