@@ -139,7 +139,37 @@ fn every_problem_is_reported_not_just_the_first() {
 fn a_missing_directory_is_a_clear_error() {
     let out = run(&["check", "/nonexistent/corpus"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("/nonexistent/corpus: not a directory"));
+    assert!(
+        text(&out.stderr)
+            .contains("/nonexistent/corpus: no such directory: expected a corpus directory"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A file is not a directory, and says so.
+    let dir = base_corpus();
+    let file = dir.path().join("people.toml");
+    let out = shifr().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!("{}: not a directory", file.display())),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_empty_directory_names_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr,
+        format!(
+            "{}: no .toml files: expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/\n1 problem\n",
+            dir.path().display()
+        )
+    );
 }
 
 #[test]

@@ -30,11 +30,34 @@ pub struct SourceFile {
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     let mut report = Report::default();
     let shown = dir.display().to_string();
-    if !dir.is_dir() {
-        report.push(Problem::file(&shown, "not a directory: expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/"));
-        return Err(report);
+    let expected =
+        "expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/";
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            report.push(Problem::file(
+                &shown,
+                format!("not a directory: {expected}"),
+            ));
+            return Err(report);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.push(Problem::file(
+                &shown,
+                format!("no such directory: {expected}"),
+            ));
+            return Err(report);
+        }
+        Err(e) => {
+            report.push(Problem::file(&shown, format!("cannot read directory: {e}")));
+            return Err(report);
+        }
     }
     let mut paths = toml_paths(dir, &mut report);
+    if paths.is_empty() && report.is_empty() {
+        report.push(Problem::file(&shown, format!("no .toml files: {expected}")));
+        return Err(report);
+    }
     paths.sort();
     let read = parallel_chunks(&paths, |chunk| {
         let mut files = Vec::with_capacity(chunk.len());
@@ -186,7 +209,14 @@ fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> 
         Ok(v) => Some(v),
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            let msg = e.message().trim().replace('\n', " ");
+            let mut msg = e.message().trim().replace('\n', " ");
+            if msg == "duplicate key" {
+                // Name it: the span is the second occurrence.
+                let key = e.span().and_then(|s| f.text.get(s)).unwrap_or("").trim();
+                msg = format!(
+                    "duplicate key {key}: this table sets it already; expected each key once"
+                );
+            }
             report.push(Problem::at(&f.path, &f.text, at, msg));
             None
         }

@@ -441,10 +441,7 @@ impl Checker<'_> {
             time: self.time(&t.time),
             seq: t.seq,
             certainty,
-            received: t.received.as_ref().map(|r| Received {
-                date: self.date(&r.date),
-                time: self.time(&r.time),
-            }),
+            received: t.received.as_ref().map(|r| self.received(r, &date)),
             from,
             to,
             via,
@@ -467,6 +464,31 @@ impl Checker<'_> {
             witnesses,
             notes,
             file: self.file.to_string(),
+        }
+    }
+
+    /// When a telegram arrived: not before it was sent. Dates without a day
+    /// or month are compared by the days they may stand for.
+    fn received(&mut self, r: &raw::Received, sent: &Date) -> Received {
+        let date = self.date(&r.date);
+        let earliest = |d: &Date| (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+        let latest = |d: &Date| {
+            let m = d.month.unwrap_or(12);
+            (
+                d.year,
+                m,
+                d.day.unwrap_or_else(|| super::days_in_month(d.year, m)),
+            )
+        };
+        if latest(&date) < earliest(sent) {
+            self.problem(
+                r.date.span().start,
+                format!("received {date}, before it was sent ({sent}): expected a received date on or after the telegram's date"),
+            );
+        }
+        Received {
+            date,
+            time: self.time(&r.time),
         }
     }
 
