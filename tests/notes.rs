@@ -283,3 +283,87 @@ fn e2e_editor_variable_writes_the_note_in_an_external_editor() {
             .contains("text = \"from the editor\"")
     );
 }
+
+/// Reader B edits a note of theirs; meanwhile another shifr (A) on the same
+/// notes file deletes it; B saves. The edit is kept as a new note, marked,
+/// and B is told so — never "note saved" over a note that is gone.
+#[test]
+fn an_edit_saved_after_another_reader_deleted_the_note_is_restored() {
+    use shifr::notes::Edit;
+    use shifr::notes::store::RESTORED;
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = with_notes(&dir);
+    b.open_id("1950-10-04-stalin-mao").unwrap();
+    b.press("a").unwrap();
+    type_text(&mut b, "first");
+    b.press("ctrl-s tab e").unwrap();
+    assert!(b.top_is::<Editor>());
+    type_text(&mut b, " and second");
+    let mut a = Store::open(dir.path().join("notes.toml"));
+    let id = a.notes.notes[0].id.clone();
+    a.commit(&Edit::Delete { id: id.clone() }).unwrap();
+    assert!(!saved(&dir).contains("first"), "A deleted it");
+    b.press("ctrl-s").unwrap();
+    assert_eq!(b.overlays(), 0, "saved, so the editor closed");
+    let flash = b.flash.clone().unwrap();
+    assert!(
+        flash.starts_with("note restored: it had been deleted elsewhere"),
+        "{flash}"
+    );
+    let back = shifr::notes::Notes::parse(&saved(&dir)).unwrap();
+    assert_eq!(back.notes.len(), 1);
+    let n = &back.notes[0];
+    assert_eq!(n.text, format!("{RESTORED}first and second"));
+    assert_eq!(n.telegram, "1950-10-04-stalin-mao");
+    assert_ne!(n.id, id);
+    assert!(screen(&b).contains("first and second"), "B shows it");
+}
+
+/// Both orders of two edits, and an edit racing a delete the other way
+/// round: every text typed is in the file afterwards.
+#[test]
+fn two_readers_editing_and_deleting_one_note_lose_nothing() {
+    use shifr::notes::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = with_notes(&dir);
+    b.open_id("1950-10-04-stalin-mao").unwrap();
+    b.press("a").unwrap();
+    type_text(&mut b, "base");
+    b.press("ctrl-s tab e").unwrap();
+    type_text(&mut b, " from B");
+    let mut a = Store::open(dir.path().join("notes.toml"));
+    let id = a.notes.notes[0].id.clone();
+    a.commit(&Edit::Change {
+        id: id.clone(),
+        text: "base from A".into(),
+        edited: "2026-11-28T09:00:00Z".into(),
+    })
+    .unwrap();
+    b.press("ctrl-s").unwrap();
+    assert!(
+        b.flash.as_deref().unwrap().contains("both versions kept"),
+        "{:?}",
+        b.flash
+    );
+    let file = saved(&dir);
+    assert!(
+        file.contains("\"base from A\"") && file.contains("base from B\""),
+        "{file}"
+    );
+    // B deletes the note A edited; A's edit comes after: restored.
+    b.press("g d y").unwrap();
+    assert!(!saved(&dir).contains("\"base from A\""), "{}", saved(&dir));
+    let r = a
+        .commit(&Edit::Change {
+            id,
+            text: "base from A, again".into(),
+            edited: "2026-11-28T09:01:00Z".into(),
+        })
+        .unwrap();
+    assert_eq!(r, shifr::notes::store::Saved::Restored);
+    let file = saved(&dir);
+    assert!(
+        file.contains("base from A, again") && file.contains("base from B"),
+        "{file}"
+    );
+}
