@@ -367,3 +367,49 @@ fn two_readers_editing_and_deleting_one_note_lose_nothing() {
         "{file}"
     );
 }
+
+/// #3: ctrl-c (the global quit) in the note editor asks before throwing
+/// the text away; asked, a second ctrl-c quits.
+#[test]
+fn ctrl_c_in_the_editor_asks_before_discarding_unsaved_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.press("a").unwrap();
+    type_text(&mut a, "draft");
+    a.press("ctrl-c").unwrap();
+    assert!(!a.should_quit(), "unsaved text: asks first");
+    assert!(a.top_as::<Editor>().is_some_and(|e| e.confirm_discard));
+    a.press("n").unwrap();
+    assert!(
+        a.top_as::<Editor>()
+            .is_some_and(|e| !e.confirm_discard && e.text.text == "draft")
+    );
+    a.press("ctrl-c ctrl-c").unwrap();
+    assert!(a.should_quit(), "asked already: the second ctrl-c quits");
+    // An untouched editor does not stand in the way.
+    let mut a = with_notes(&dir);
+    a.press("a ctrl-c").unwrap();
+    assert!(a.should_quit());
+}
+
+/// #5: a bracketed paste in the note editor goes in at the cursor,
+/// newlines and all.
+#[test]
+fn paste_into_the_editor_inserts_at_the_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("a").unwrap();
+    type_text(&mut a, "ab");
+    a.press("left").unwrap();
+    a.shell.paste("one\r\ntwo\u{1b}[2J");
+    a.run();
+    assert_eq!(
+        a.top_as::<Editor>().map(|e| e.text.text.clone()).as_deref(),
+        Some("aone\ntwo[2Jb"),
+        "at the cursor, CRLF a newline, no escape character"
+    );
+    a.press("ctrl-s").unwrap();
+    let back = shifr::notes::Notes::parse(&saved(&dir)).unwrap();
+    assert_eq!(back.notes[0].text, "aone\ntwo[2Jb");
+}
