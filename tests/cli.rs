@@ -162,3 +162,48 @@ fn completions_for_the_shells() {
     let out = run(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn gen_corpus_refuses_a_directory_that_is_not_empty_unless_forced() {
+    let dir = base_corpus();
+    let people = std::fs::read(dir.path().join("people.toml")).unwrap();
+    let p = dir.path().display().to_string();
+    let out = run(&["gen-corpus", "--count", "3", "--out", &p]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = text(&out.stderr);
+    assert!(
+        e.contains(&format!("shifr: {p} is not empty:")) && e.contains("--force"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("people.toml")).unwrap(),
+        people,
+        "untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("telegrams"))
+            .unwrap()
+            .count(),
+        1,
+        "no synthetic telegrams mixed in"
+    );
+    let out = run(&["gen-corpus", "--count", "3", "--out", &p, "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A new directory, and an empty one, are written without --force.
+    let fresh = tempfile::tempdir().unwrap();
+    for d in [fresh.path().join("new"), fresh.path().join("empty")] {
+        if d.ends_with("empty") {
+            std::fs::create_dir(&d).unwrap();
+        }
+        let out = run(&[
+            "gen-corpus",
+            "--count",
+            "3",
+            "--out",
+            &d.display().to_string(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let out = run(&["check", &d.display().to_string()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+}

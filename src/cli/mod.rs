@@ -167,12 +167,15 @@ pub enum Command {
         /// How many telegrams
         #[arg(long)]
         count: usize,
-        /// The directory to write (created if missing)
+        /// The directory to write (created if missing; it must be empty)
         #[arg(long)]
         out: PathBuf,
         /// Seed for the generator (the same seed gives the same corpus)
         #[arg(long, default_value_t = 1950)]
         seed: u64,
+        /// Write into a directory that is not empty, replacing files of the same names
+        #[arg(long)]
+        force: bool,
     },
     /// Draw the main screens off-screen and write each as SVG and plain text
     #[command(
@@ -329,7 +332,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             count,
             ref out,
             seed,
-        }) => gen_corpus::run(out, count, seed),
+            force,
+        }) => gen_corpus::run(out, count, seed, force),
         Some(Command::Compare {
             ref id,
             width,
