@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::{find, load_corpus};
 use super::{Cli, CliError, CompareFormat};
 
@@ -53,7 +53,7 @@ pub(super) fn run(
                 serde_json::to_string_pretty(&crate::compare::export::to_json(&corpus, t, a, b))
                     .expect("JSON");
             s.push('\n');
-            s
+            return print_json(&s);
         }
         CompareFormat::Text => {
             if let Some(w) = width.filter(|w| *w < 20) {

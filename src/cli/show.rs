@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::{find, load_corpus};
 use super::{Cli, CliError};
 use crate::export;
@@ -16,7 +16,7 @@ pub(super) fn run(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Resu
     if json {
         let mut s = serde_json::to_string_pretty(&export::json::telegram(t)).expect("JSON");
         s.push('\n');
-        return print(&s);
+        return print_json(&s);
     }
     let width = width
         .or_else(|| {

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use super::raw;
 use super::validate::{Checker, Known};
 use super::{Corpus, Telegram};
-use crate::problem::{Problem, Report};
+use crate::problem::{Problem, Report, Warning};
 
 /// One corpus file: where it is shown as being, where it sits inside the
 /// corpus, and what it holds.
@@ -226,6 +226,12 @@ fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> 
 /// Parses and checks a set of corpus files, returning the corpus or every
 /// problem found.
 pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
+    check_files(files).map(|(corpus, _)| corpus)
+}
+
+/// `from_files`, with the warnings `shifr check` reports about a corpus
+/// that loads (see [`crate::problem::Warning`]).
+pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Report> {
     let mut report = Report::default();
     let mut people_file = None;
     let mut sources_file = None;
@@ -322,6 +328,7 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
     let mut seen_telegrams: HashMap<String, String> = HashMap::new();
     for (telegrams, part) in checked {
         report.problems.extend(part.problems);
+        report.warnings.extend(part.warnings);
         for (t, id_at) in telegrams {
             if let Some(first) = seen_telegrams.get(&t.id) {
                 let f = telegram_files
@@ -341,11 +348,11 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
         }
     }
 
+    report.sort();
     if report.is_empty() {
         corpus.finish();
-        Ok(corpus)
+        Ok((corpus, report.warnings))
     } else {
-        report.sort();
         Err(report)
     }
 }

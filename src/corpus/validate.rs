@@ -41,7 +41,52 @@ impl Checker<'_> {
         if v.trim().is_empty() {
             self.problem(s.span().start, format!("empty {what}: expected some text"));
         }
+        self.controls(s, what);
         v.clone()
+    }
+
+    /// Control characters (an escape sequence, a bell) in text: the reader
+    /// and every command leave them out, but no corpus should hold them,
+    /// so `shifr check` fails on them. Newlines and tabs are text; so is a
+    /// carriage return before a newline.
+    fn controls(&mut self, s: &S, what: &str) {
+        let v = s.get_ref();
+        let mut chars = v.chars().peekable();
+        let (mut count, mut first) = (0, None);
+        let mut at = 0;
+        while let Some(c) = chars.next() {
+            at += 1;
+            let text = matches!(c, '\n' | '\t') || (c == '\r' && chars.peek() == Some(&'\n'));
+            if c.is_control() && !text {
+                count += 1;
+                first.get_or_insert((c, at));
+            }
+        }
+        let Some((c, at)) = first else { return };
+        let name = match c {
+            '\u{1b}' => " (escape)",
+            '\u{7}' => " (bell)",
+            '\r' => " (carriage return)",
+            '\0' => " (null)",
+            '\u{7f}' => " (delete)",
+            '\u{9b}' => " (CSI)",
+            _ => "",
+        };
+        let more = if count > 1 {
+            format!(" ({count} in all)")
+        } else {
+            String::new()
+        };
+        let problem = Problem::at(
+            self.file,
+            self.text,
+            s.span().start,
+            format!(
+                "control character U+{:04X}{name} in {what}, at character {at}{more}: a terminal would act on it; remove it (shifr shows text without it)",
+                c as u32
+            ),
+        );
+        self.report.warn(problem, true);
     }
 
     fn opt_string(&mut self, s: &Option<S>, what: &str) -> Option<String> {
