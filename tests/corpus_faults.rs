@@ -182,3 +182,50 @@ fn the_bundled_corpus_checks_clean_with_a_summary() {
         "{s}"
     );
 }
+
+/// #11: a field of megabytes made every keystroke in search cost seconds;
+/// check now warns about any field past 64 KiB, located, and still passes.
+#[test]
+fn check_warns_about_a_field_far_beyond_any_telegrams_size() {
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let huge = "Stalin shld we fear. ".repeat(5_000); // 105,000 bytes
+    let s = fs::read_to_string(&t).unwrap().replace(
+        "text = \"No decision to intervene yet.\"",
+        &format!("text = \"{huge}\""),
+    );
+    fs::write(&t, s).unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning, not a failure: {stderr}"
+    );
+    assert_eq!(
+        stderr,
+        format!(
+            "{}:31:8: warning: passage text is 105000 bytes, far beyond any real telegram's text (over 64 KiB): the reader and search slow down with it; is this one field's text?\n1 warning\n",
+            t.display()
+        )
+    );
+    assert!(text(&out.stdout).starts_with("ok: 1 telegrams"));
+    // The reader and the other commands load it as before, without a word.
+    let out = shifr()
+        .args(["list", "--corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    // 60,000 bytes is within reason.
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let s = fs::read_to_string(&t).unwrap().replace(
+        "text = \"No decision to intervene yet.\"",
+        &format!("text = \"{}\"", "x".repeat(60_000)),
+    );
+    fs::write(&t, s).unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}

@@ -12,6 +12,14 @@ use super::model::*;
 use super::raw::{self, S};
 use crate::problem::{Problem, Report};
 
+/// A text field larger than this gets a warning from `shifr check`: 64 KiB.
+/// The longest field in the bundled corpus is about 400 bytes, and the
+/// longest telegrams of the 1950 exchange run to a few thousand words —
+/// some 20 KB even as Russian or Chinese UTF-8 — so a field past 64 KiB is
+/// several whole telegrams in one (a paste gone wrong, a generated file);
+/// a title of megabytes makes every keystroke in search cost seconds.
+pub const LARGE_FIELD_BYTES: usize = 64 * 1024;
+
 /// Checks one file's values, recording problems against it.
 pub struct Checker<'a> {
     pub file: &'a str,
@@ -42,6 +50,19 @@ impl Checker<'_> {
             self.problem(s.span().start, format!("empty {what}: expected some text"));
         }
         self.controls(s, what);
+        if v.len() > LARGE_FIELD_BYTES {
+            let problem = Problem::at(
+                self.file,
+                self.text,
+                s.span().start,
+                format!(
+                    "{what} is {} bytes, far beyond any real telegram's text (over {} KiB): the reader and search slow down with it; is this one field's text?",
+                    v.len(),
+                    LARGE_FIELD_BYTES / 1024
+                ),
+            );
+            self.report.warn(problem, false);
+        }
         v.clone()
     }
 
