@@ -207,3 +207,43 @@ fn gen_corpus_refuses_a_directory_that_is_not_empty_unless_forced() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
 }
+
+#[test]
+fn search_reports_a_bad_query_before_loading_the_corpus_and_finds_nothing_for_nothing() {
+    // The corpus does not exist: the query's error is what is said.
+    let out = run(&["search", "fro:stalin", "--corpus", "/nonexistent/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = text(&out.stderr);
+    assert!(
+        e.starts_with("shifr: bad query: column 1: unknown field 'fro:'"),
+        "{e}"
+    );
+    assert!(!e.contains("no such directory"), "{e}");
+    for (q, col) in [
+        ("!!", 1),
+        ("$", 1),
+        ("''", 1),
+        ("mao || kim", 6),
+        ("mao | | kim", 7),
+    ] {
+        let out = run(&["search", q]);
+        assert_eq!(out.status.code(), Some(2), "{q:?}");
+        assert!(
+            text(&out.stderr).starts_with(&format!("shifr: bad query: column {col}: ")),
+            "{q:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    // The message after "column N: ".
+    let bars = |q: &str| {
+        let e = text(&run(&["search", q]).stderr);
+        let (_, after) = e.split_once(": column ").unwrap();
+        after.split_once(": ").unwrap().1.to_string()
+    };
+    assert_eq!(bars("mao || kim"), bars("mao | | kim"), "the same error");
+    for q in ["", "   "] {
+        let out = run(&["search", q]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(text(&out.stdout), "0 of 0 hits\n", "{q:?}");
+    }
+}

@@ -8,11 +8,17 @@ use crate::text::one_line;
 
 /// `shifr search`.
 pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<(), CliError> {
-    let corpus = load_corpus(cli.corpus.as_ref())?;
+    // The query first: a typo is reported before any corpus is read.
     let q = crate::search::parse(query)
         .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
-    let index = crate::search::index_corpus(&corpus);
-    let hits = index.search(&q);
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    // An empty query asks for nothing, so it finds nothing (the index would
+    // list every telegram with score 0).
+    let hits = if q.is_empty() {
+        Vec::new()
+    } else {
+        crate::search::index_corpus(&corpus).search(&q)
+    };
     let shown: Vec<_> = hits.iter().take(limit).collect();
     if json {
         let rows: Vec<serde_json::Value> = shown
