@@ -247,3 +247,23 @@ fn search_reports_a_bad_query_before_loading_the_corpus_and_finds_nothing_for_no
         assert_eq!(text(&out.stdout), "0 of 0 hits\n", "{q:?}");
     }
 }
+
+#[test]
+fn show_and_compare_answer_a_width_below_twenty_the_same_way() {
+    for w in ["0", "19"] {
+        let show = run(&["show", "1950-10-02-mao-stalin", "--width", w]);
+        let compare = run(&["compare", "1950-10-02-mao-stalin", "--width", w]);
+        for out in [&show, &compare] {
+            assert_eq!(out.status.code(), Some(2), "--width {w}");
+            assert_eq!(
+                text(&out.stderr),
+                format!("shifr: --width {w} is too narrow: expected 20 columns or more\n")
+            );
+            assert!(out.stdout.is_empty());
+        }
+    }
+    for cmd in ["show", "compare"] {
+        let out = run(&[cmd, "1950-10-02-mao-stalin", "--width", "20"]);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", text(&out.stderr));
+    }
+}

@@ -274,6 +274,27 @@ pub enum Licence {
     Cc0,
 }
 
+/// The text width `--width` asks for, else the terminal's, else `default`;
+/// `show` and `compare` alike. Below 20 columns nothing fits: a usage
+/// error, the same for both.
+fn text_width(width: Option<usize>, default: usize) -> Result<usize, CliError> {
+    use std::io::IsTerminal;
+    if let Some(w) = width.filter(|w| *w < 20) {
+        return Err(CliError::usage(format!(
+            "shifr: --width {w} is too narrow: expected 20 columns or more"
+        )));
+    }
+    Ok(width
+        .or_else(|| {
+            crossterm::terminal::size()
+                .ok()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map(|(w, _)| w as usize)
+        })
+        .unwrap_or(default)
+        .clamp(20, 1000))
+}
+
 /// Runs shifr with the process's arguments; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
