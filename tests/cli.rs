@@ -267,3 +267,28 @@ fn show_and_compare_answer_a_width_below_twenty_the_same_way() {
         assert_eq!(out.status.code(), Some(0), "{cmd}: {}", text(&out.stderr));
     }
 }
+
+#[test]
+fn help_and_version_into_a_full_disk_fail() {
+    for arg in ["--help", "--version", "help"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = shifr().arg(arg).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{arg}");
+        assert!(
+            text(&out.stderr).starts_with("shifr: cannot write output:"),
+            "{arg}: {}",
+            text(&out.stderr)
+        );
+    }
+    // Into a closed pipe, help still ends quietly with 0.
+    let mut child = shifr()
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

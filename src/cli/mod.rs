@@ -300,9 +300,17 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // --help and --version come this way too, with exit code 0: if
+            // they could not be written (a full disk), that is a failure. A
+            // closed pipe is not (`shifr --help | head -1`).
             let code = e.exit_code();
-            let _ = e.print();
-            return code;
+            return match e.print() {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprint(&format!("shifr: cannot write output: {err}"));
+                    code.max(1)
+                }
+                _ => code,
+            };
         }
     };
     run(cli)
