@@ -34,6 +34,9 @@ pub(super) fn run(
         ExportFormat::Json => return print_json(&export::json::to_string(&corpus)),
         ExportFormat::Cmif => {
             let mut opts = export::cmif::Options::default();
+            if let Some(dir) = &cli.corpus {
+                opts.url = export::cmif::placeholder_url(dir);
+            }
             match url {
                 Some(u) => opts.url = u.to_string(),
                 None => eprint(&format!(
