@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod export;
+pub mod fsread;
 pub mod keymap;
 pub mod notes;
 pub mod output;

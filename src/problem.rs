@@ -39,15 +39,23 @@ impl Problem {
     }
 }
 
+/// One line, always: control characters in the file name or the message
+/// (a newline or an escape sequence in a file name, a value echoed from a
+/// file) are shown escaped, so they neither forge a line nor reach the
+/// terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::escape_controls as esc;
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{}: {}", esc(&self.file), esc(&self.message))
         } else {
             write!(
                 f,
                 "{}:{}:{}: {}",
-                self.file, self.line, self.col, self.message
+                esc(&self.file),
+                self.line,
+                self.col,
+                esc(&self.message)
             )
         }
     }
@@ -66,10 +74,36 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Every problem found, in file and line order.
+/// Something `shifr check` reports that is no reason not to load a corpus:
+/// the reader and every command work on it safely.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub problem: Problem,
+    /// `shifr check` fails on it (control characters in text, which no
+    /// corpus should hold); else check only warns (a field far larger
+    /// than any telegram).
+    pub fails_check: bool,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.fails_check {
+            self.problem.fmt(f)
+        } else {
+            let p = Problem {
+                message: format!("warning: {}", self.problem.message),
+                ..self.problem.clone()
+            };
+            p.fmt(f)
+        }
+    }
+}
+
+/// Every problem found, in file and line order, and the warnings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub problems: Vec<Problem>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Report {
@@ -77,14 +111,31 @@ impl Report {
         self.problems.push(p);
     }
 
+    /// Records a warning (see [`Warning`]).
+    pub fn warn(&mut self, problem: Problem, fails_check: bool) {
+        self.warnings.push(Warning {
+            problem,
+            fails_check,
+        });
+    }
+
+    /// No problems (there may be warnings).
     pub fn is_empty(&self) -> bool {
         self.problems.is_empty()
     }
 
+    /// Whether `shifr check` fails: a problem, or a warning it fails on.
+    pub fn fails_check(&self) -> bool {
+        !self.problems.is_empty() || self.warnings.iter().any(|w| w.fails_check)
+    }
+
     pub fn sort(&mut self) {
+        let key = |p: &Problem| (p.file.clone(), p.line, p.col);
         self.problems
             .sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
         self.problems.dedup();
+        self.warnings.sort_by_key(|w| key(&w.problem));
+        self.warnings.dedup();
     }
 }
 
@@ -93,8 +144,18 @@ impl fmt::Display for Report {
         for p in &self.problems {
             writeln!(f, "{p}")?;
         }
-        let n = self.problems.len();
-        write!(f, "{n} problem{}", if n == 1 { "" } else { "s" })
+        for w in &self.warnings {
+            writeln!(f, "{w}")?;
+        }
+        let failing = self.warnings.iter().filter(|w| w.fails_check).count();
+        let n = self.problems.len() + failing;
+        let w = self.warnings.len() - failing;
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        match (n, w) {
+            (n, 0) => write!(f, "{n} problem{}", s(n)),
+            (0, w) => write!(f, "{w} warning{}", s(w)),
+            (n, w) => write!(f, "{n} problem{}, {w} warning{}", s(n), s(w)),
+        }
     }
 }
 
@@ -124,5 +185,17 @@ mod tests {
         let p = Problem::at("corpus/x.toml", "a\nbc", 3, "bad");
         assert_eq!(p.to_string(), "corpus/x.toml:2:2: bad");
         assert_eq!(Problem::file("f", "gone").to_string(), "f: gone");
+    }
+
+    #[test]
+    fn control_characters_in_names_and_messages_are_shown_escaped() {
+        let p = Problem::file(
+            "t/a\nt/b.toml: 1 problem\u{1b}[2J",
+            "unknown person '\u{1b}]52;c;eA==\u{7}'",
+        );
+        assert_eq!(
+            p.to_string(),
+            "t/a\\nt/b.toml: 1 problem\\u{1b}[2J: unknown person '\\u{1b}]52;c;eA==\\u{7}'"
+        );
     }
 }

@@ -39,7 +39,12 @@ pub fn run(shell: &mut Shell, host: &mut dyn Host) {
             match e {
                 Effect::SaveNote { edit, done } => {
                     let result = shell.app.store.commit(&edit);
-                    shell.event(Event::NoteSaved { result, done });
+                    // An edit kept as a new note says so (notes::store::Saved).
+                    let done = result.as_ref().map_or(done, |s| s.message(done));
+                    shell.event(Event::NoteSaved {
+                        result: result.map(|_| ()),
+                        done,
+                    });
                 }
                 Effect::Copy(text) => host.copy(&text),
                 Effect::Search { generation, query } => {

@@ -37,6 +37,57 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// `sanitize` for text that must stay on one line (a title in a list, a
+/// file name): newlines become spaces too, so none can forge a line.
+pub fn one_line(s: &str) -> String {
+    sanitize(s).replace('\n', " ")
+}
+
+/// Control characters shown instead of acted on: `\n`, `\t`, `\r`, and
+/// `\u{1b}` for the rest (escape, bell, DEL, the C1 controls). For text
+/// echoed back in an error — a file name, a value from a file — where the
+/// user needs to see what is there. Anything else is left as it is.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON text (as serde_json writes it) with DEL and the C1 controls
+/// escaped as `\u007f`…`\u009f` as well: serde_json escapes only the C0
+/// controls, and some terminals act on C1 ones (U+009B is a CSI). Outside
+/// strings JSON has only ASCII, so the result is the same JSON value.
+pub fn json_escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(is_c1_or_del) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_c1_or_del(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// DEL and the C1 control characters (U+007F–U+009F).
+fn is_c1_or_del(c: char) -> bool {
+    ('\u{7f}'..='\u{9f}').contains(&c)
+}
+
 /// The longest prefix of `s` that fits in `max` columns, with `…` when
 /// anything was cut.
 pub fn truncate(s: &str, max: usize) -> String {
@@ -273,6 +324,25 @@ pub fn wrap(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn control_characters_are_escaped_shown_or_dropped() {
+        let hostile = "T\u{1b}]0;pwned\u{7}\u{1b}[2J\nx\u{9b}";
+        assert_eq!(one_line(hostile), "T]0;pwned[2J x");
+        assert_eq!(
+            escape_controls(hostile),
+            "T\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\nx\\u{9b}"
+        );
+        assert!(matches!(
+            escape_controls("Сталин"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let json = serde_json::to_string(&serde_json::json!({ "t": hostile })).unwrap();
+        let safe = json_escape_controls(&json);
+        assert!(!safe.chars().any(char::is_control), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["t"], hostile, "the same value");
+    }
 
     fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines

@@ -162,3 +162,133 @@ fn completions_for_the_shells() {
     let out = run(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn gen_corpus_refuses_a_directory_that_is_not_empty_unless_forced() {
+    let dir = base_corpus();
+    let people = std::fs::read(dir.path().join("people.toml")).unwrap();
+    let p = dir.path().display().to_string();
+    let out = run(&["gen-corpus", "--count", "3", "--out", &p]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = text(&out.stderr);
+    assert!(
+        e.contains(&format!("shifr: {p} is not empty:")) && e.contains("--force"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("people.toml")).unwrap(),
+        people,
+        "untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("telegrams"))
+            .unwrap()
+            .count(),
+        1,
+        "no synthetic telegrams mixed in"
+    );
+    let out = run(&["gen-corpus", "--count", "3", "--out", &p, "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A new directory, and an empty one, are written without --force.
+    let fresh = tempfile::tempdir().unwrap();
+    for d in [fresh.path().join("new"), fresh.path().join("empty")] {
+        if d.ends_with("empty") {
+            std::fs::create_dir(&d).unwrap();
+        }
+        let out = run(&[
+            "gen-corpus",
+            "--count",
+            "3",
+            "--out",
+            &d.display().to_string(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let out = run(&["check", &d.display().to_string()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn search_reports_a_bad_query_before_loading_the_corpus_and_finds_nothing_for_nothing() {
+    // The corpus does not exist: the query's error is what is said.
+    let out = run(&["search", "fro:stalin", "--corpus", "/nonexistent/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = text(&out.stderr);
+    assert!(
+        e.starts_with("shifr: bad query: column 1: unknown field 'fro:'"),
+        "{e}"
+    );
+    assert!(!e.contains("no such directory"), "{e}");
+    for (q, col) in [
+        ("!!", 1),
+        ("$", 1),
+        ("''", 1),
+        ("mao || kim", 6),
+        ("mao | | kim", 7),
+    ] {
+        let out = run(&["search", q]);
+        assert_eq!(out.status.code(), Some(2), "{q:?}");
+        assert!(
+            text(&out.stderr).starts_with(&format!("shifr: bad query: column {col}: ")),
+            "{q:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    // The message after "column N: ".
+    let bars = |q: &str| {
+        let e = text(&run(&["search", q]).stderr);
+        let (_, after) = e.split_once(": column ").unwrap();
+        after.split_once(": ").unwrap().1.to_string()
+    };
+    assert_eq!(bars("mao || kim"), bars("mao | | kim"), "the same error");
+    for q in ["", "   "] {
+        let out = run(&["search", q]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(text(&out.stdout), "0 of 0 hits\n", "{q:?}");
+    }
+}
+
+#[test]
+fn show_and_compare_answer_a_width_below_twenty_the_same_way() {
+    for w in ["0", "19"] {
+        let show = run(&["show", "1950-10-02-mao-stalin", "--width", w]);
+        let compare = run(&["compare", "1950-10-02-mao-stalin", "--width", w]);
+        for out in [&show, &compare] {
+            assert_eq!(out.status.code(), Some(2), "--width {w}");
+            assert_eq!(
+                text(&out.stderr),
+                format!("shifr: --width {w} is too narrow: expected 20 columns or more\n")
+            );
+            assert!(out.stdout.is_empty());
+        }
+    }
+    for cmd in ["show", "compare"] {
+        let out = run(&[cmd, "1950-10-02-mao-stalin", "--width", "20"]);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn help_and_version_into_a_full_disk_fail() {
+    for arg in ["--help", "--version", "help"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = shifr().arg(arg).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{arg}");
+        assert!(
+            text(&out.stderr).starts_with("shifr: cannot write output:"),
+            "{arg}: {}",
+            text(&out.stderr)
+        );
+    }
+    // Into a closed pipe, help still ends quietly with 0.
+    let mut child = shifr()
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

@@ -139,7 +139,37 @@ fn every_problem_is_reported_not_just_the_first() {
 fn a_missing_directory_is_a_clear_error() {
     let out = run(&["check", "/nonexistent/corpus"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("/nonexistent/corpus: not a directory"));
+    assert!(
+        text(&out.stderr)
+            .contains("/nonexistent/corpus: no such directory: expected a corpus directory"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A file is not a directory, and says so.
+    let dir = base_corpus();
+    let file = dir.path().join("people.toml");
+    let out = shifr().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!("{}: not a directory", file.display())),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_empty_directory_names_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr,
+        format!(
+            "{}: no .toml files: expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/\n1 problem\n",
+            dir.path().display()
+        )
+    );
 }
 
 #[test]
@@ -151,4 +181,51 @@ fn the_bundled_corpus_checks_clean_with_a_summary() {
         s.starts_with("ok: ") && s.contains(" telegrams (") && s.lines().count() == 1,
         "{s}"
     );
+}
+
+/// #11: a field of megabytes made every keystroke in search cost seconds;
+/// check now warns about any field past 64 KiB, located, and still passes.
+#[test]
+fn check_warns_about_a_field_far_beyond_any_telegrams_size() {
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let huge = "Stalin shld we fear. ".repeat(5_000); // 105,000 bytes
+    let s = fs::read_to_string(&t).unwrap().replace(
+        "text = \"No decision to intervene yet.\"",
+        &format!("text = \"{huge}\""),
+    );
+    fs::write(&t, s).unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning, not a failure: {stderr}"
+    );
+    assert_eq!(
+        stderr,
+        format!(
+            "{}:31:8: warning: passage text is 105000 bytes, far beyond any real telegram's text (over 64 KiB): the reader and search slow down with it; is this one field's text?\n1 warning\n",
+            t.display()
+        )
+    );
+    assert!(text(&out.stdout).starts_with("ok: 1 telegrams"));
+    // The reader and the other commands load it as before, without a word.
+    let out = shifr()
+        .args(["list", "--corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    // 60,000 bytes is within reason.
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let s = fs::read_to_string(&t).unwrap().replace(
+        "text = \"No decision to intervene yet.\"",
+        &format!("text = \"{}\"", "x".repeat(60_000)),
+    );
+    fs::write(&t, s).unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }

@@ -98,6 +98,37 @@ fn a_malformed_keymap_is_reported_before_the_terminal_is_touched() {
     p.assert_restored();
 }
 
+/// #7: unbinding every quit key used to start a reader nothing could end.
+#[test]
+fn a_keymap_with_no_way_to_quit_is_refused_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let km = dir.path().join("keymap.toml");
+    std::fs::write(&km, "[global]\nq = \"none\"\nctrl-c = \"none\"\n").unwrap();
+    let km_s = km.display().to_string();
+    let mut p = Pty::spawn(&["--keymap", &km_s], 100, 30);
+    assert_eq!(p.wait_exit(), 1);
+    let out = p.raw_text();
+    assert!(
+        out.contains(&format!(
+            "{km_s}:3:1: this leaves no key that quits shifr (it takes away q and ctrl-c): bind a key to \"quit\" in [global], e.g. ctrl-q = \"quit\", or remove this line"
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("\x1b[?1049h"), "the terminal was touched");
+    p.assert_restored();
+    // With another key to quit, the reader starts and that key ends it.
+    std::fs::write(
+        &km,
+        "[global]\nq = \"none\"\nctrl-c = \"none\"\nctrl-q = \"quit\"\n",
+    )
+    .unwrap();
+    let mut p = started(&["--keymap", &km_s], 100, 30);
+    p.send("q");
+    p.send("\x11"); // ctrl-q
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+}
+
 #[test]
 fn a_user_keymap_rebinds_and_help_shows_it() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{run, text};
+use common::{run, shifr, text};
 use shifr::corpus::Corpus;
 
 const TEI: &str = "http://www.tei-c.org/ns/1.0";
@@ -270,4 +270,30 @@ fn the_dossier_reads_as_a_document() {
             p.text
         );
     }
+}
+
+#[test]
+fn the_placeholder_idno_names_the_corpus_exported() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("my corpus");
+    common::copy_dir(&common::fixtures().join("base"), &dir);
+    let out = shifr()
+        .args(["export", "--format", "cmif", "--corpus"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let xml = text(&out.stdout);
+    assert!(
+        xml.contains("<idno type=\"url\">urn:shifr:corpus:my%20corpus</idno>"),
+        "{xml}"
+    );
+    assert!(!xml.contains("bundled-corpus"));
+    assert!(
+        text(&out.stderr).contains("the placeholder urn:shifr:corpus:my%20corpus"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["export", "--format", "cmif"]);
+    assert!(text(&out.stdout).contains("<idno type=\"url\">urn:shifr:bundled-corpus</idno>"));
 }

@@ -283,3 +283,133 @@ fn e2e_editor_variable_writes_the_note_in_an_external_editor() {
             .contains("text = \"from the editor\"")
     );
 }
+
+/// Reader B edits a note of theirs; meanwhile another shifr (A) on the same
+/// notes file deletes it; B saves. The edit is kept as a new note, marked,
+/// and B is told so — never "note saved" over a note that is gone.
+#[test]
+fn an_edit_saved_after_another_reader_deleted_the_note_is_restored() {
+    use shifr::notes::Edit;
+    use shifr::notes::store::RESTORED;
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = with_notes(&dir);
+    b.open_id("1950-10-04-stalin-mao").unwrap();
+    b.press("a").unwrap();
+    type_text(&mut b, "first");
+    b.press("ctrl-s tab e").unwrap();
+    assert!(b.top_is::<Editor>());
+    type_text(&mut b, " and second");
+    let mut a = Store::open(dir.path().join("notes.toml"));
+    let id = a.notes.notes[0].id.clone();
+    a.commit(&Edit::Delete { id: id.clone() }).unwrap();
+    assert!(!saved(&dir).contains("first"), "A deleted it");
+    b.press("ctrl-s").unwrap();
+    assert_eq!(b.overlays(), 0, "saved, so the editor closed");
+    let flash = b.flash.clone().unwrap();
+    assert!(
+        flash.starts_with("note restored: it had been deleted elsewhere"),
+        "{flash}"
+    );
+    let back = shifr::notes::Notes::parse(&saved(&dir)).unwrap();
+    assert_eq!(back.notes.len(), 1);
+    let n = &back.notes[0];
+    assert_eq!(n.text, format!("{RESTORED}first and second"));
+    assert_eq!(n.telegram, "1950-10-04-stalin-mao");
+    assert_ne!(n.id, id);
+    assert!(screen(&b).contains("first and second"), "B shows it");
+}
+
+/// Both orders of two edits, and an edit racing a delete the other way
+/// round: every text typed is in the file afterwards.
+#[test]
+fn two_readers_editing_and_deleting_one_note_lose_nothing() {
+    use shifr::notes::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = with_notes(&dir);
+    b.open_id("1950-10-04-stalin-mao").unwrap();
+    b.press("a").unwrap();
+    type_text(&mut b, "base");
+    b.press("ctrl-s tab e").unwrap();
+    type_text(&mut b, " from B");
+    let mut a = Store::open(dir.path().join("notes.toml"));
+    let id = a.notes.notes[0].id.clone();
+    a.commit(&Edit::Change {
+        id: id.clone(),
+        text: "base from A".into(),
+        edited: "2026-11-28T09:00:00Z".into(),
+    })
+    .unwrap();
+    b.press("ctrl-s").unwrap();
+    assert!(
+        b.flash.as_deref().unwrap().contains("both versions kept"),
+        "{:?}",
+        b.flash
+    );
+    let file = saved(&dir);
+    assert!(
+        file.contains("\"base from A\"") && file.contains("base from B\""),
+        "{file}"
+    );
+    // B deletes the note A edited; A's edit comes after: restored.
+    b.press("g d y").unwrap();
+    assert!(!saved(&dir).contains("\"base from A\""), "{}", saved(&dir));
+    let r = a
+        .commit(&Edit::Change {
+            id,
+            text: "base from A, again".into(),
+            edited: "2026-11-28T09:01:00Z".into(),
+        })
+        .unwrap();
+    assert_eq!(r, shifr::notes::store::Saved::Restored);
+    let file = saved(&dir);
+    assert!(
+        file.contains("base from A, again") && file.contains("base from B"),
+        "{file}"
+    );
+}
+
+/// #3: ctrl-c (the global quit) in the note editor asks before throwing
+/// the text away; asked, a second ctrl-c quits.
+#[test]
+fn ctrl_c_in_the_editor_asks_before_discarding_unsaved_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.press("a").unwrap();
+    type_text(&mut a, "draft");
+    a.press("ctrl-c").unwrap();
+    assert!(!a.should_quit(), "unsaved text: asks first");
+    assert!(a.top_as::<Editor>().is_some_and(|e| e.confirm_discard));
+    a.press("n").unwrap();
+    assert!(
+        a.top_as::<Editor>()
+            .is_some_and(|e| !e.confirm_discard && e.text.text == "draft")
+    );
+    a.press("ctrl-c ctrl-c").unwrap();
+    assert!(a.should_quit(), "asked already: the second ctrl-c quits");
+    // An untouched editor does not stand in the way.
+    let mut a = with_notes(&dir);
+    a.press("a ctrl-c").unwrap();
+    assert!(a.should_quit());
+}
+
+/// #5: a bracketed paste in the note editor goes in at the cursor,
+/// newlines and all.
+#[test]
+fn paste_into_the_editor_inserts_at_the_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("a").unwrap();
+    type_text(&mut a, "ab");
+    a.press("left").unwrap();
+    a.shell.paste("one\r\ntwo\u{1b}[2J");
+    a.run();
+    assert_eq!(
+        a.top_as::<Editor>().map(|e| e.text.text.clone()).as_deref(),
+        Some("aone\ntwo[2Jb"),
+        "at the cursor, CRLF a newline, no escape character"
+    );
+    a.press("ctrl-s").unwrap();
+    let back = shifr::notes::Notes::parse(&saved(&dir)).unwrap();
+    assert_eq!(back.notes[0].text, "aone\ntwo[2Jb");
+}

@@ -1,9 +1,7 @@
 //! `shifr compare`: the aligned comparison of two of a telegram's
 //! versions, as text columns or JSON.
 
-use std::io::IsTerminal;
-
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::{find, load_corpus};
 use super::{Cli, CliError, CompareFormat};
 
@@ -53,23 +51,10 @@ pub(super) fn run(
                 serde_json::to_string_pretty(&crate::compare::export::to_json(&corpus, t, a, b))
                     .expect("JSON");
             s.push('\n');
-            s
+            return print_json(&s);
         }
         CompareFormat::Text => {
-            if let Some(w) = width.filter(|w| *w < 20) {
-                return Err(CliError::usage(format!(
-                    "shifr: --width {w} is too narrow: expected 20 columns or more"
-                )));
-            }
-            let width = width
-                .or_else(|| {
-                    crossterm::terminal::size()
-                        .ok()
-                        .filter(|_| std::io::stdout().is_terminal())
-                        .map(|(w, _)| w as usize)
-                })
-                .unwrap_or(120)
-                .clamp(20, 1000);
+            let width = super::text_width(width, 120)?;
             crate::view::compare_text::plain_text(&corpus, t, a, b, width)
         }
     };

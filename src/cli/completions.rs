@@ -1,7 +1,7 @@
 //! `shifr completions`: a shell completion script, generated from the
 //! argument types.
 
-use super::error::print;
+use super::error::print_raw;
 use super::{Cli, CliError};
 
 /// `shifr completions`.
@@ -9,5 +9,5 @@ pub(super) fn run(shell: clap_complete::Shell) -> Result<(), CliError> {
     let mut cmd = <Cli as clap::CommandFactory>::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "shifr", &mut out);
-    print(&String::from_utf8_lossy(&out))
+    print_raw(&String::from_utf8_lossy(&out))
 }

@@ -8,8 +8,10 @@ use crate::corpus::Report;
 use crate::output;
 
 /// Prints to stderr; a closed stderr is ignored rather than a panic.
+/// Control characters other than newlines (from a file name, an argument)
+/// are dropped: nothing reaches the terminal but text.
 pub fn eprint(msg: &str) {
-    let _ = writeln!(std::io::stderr(), "{msg}");
+    let _ = writeln!(std::io::stderr(), "{}", crate::text::sanitize(msg));
 }
 
 /// Why a command failed: the whole message for stderr and the exit code.
@@ -57,14 +59,29 @@ impl From<Report> for CliError {
 }
 
 /// Writes `text` to stdout. A closed pipe is success (see `output`); any
-/// other failure to write is an error.
+/// other failure to write is an error. Text from the corpus or the notes
+/// may hold control characters (an escape sequence in a title): all but
+/// newlines are dropped (`text::sanitize`, as the reader draws them), so
+/// no command's output can act on the terminal.
 pub(super) fn print(text: &str) -> Result<(), CliError> {
-    output::print(text).map_err(cannot_write)
+    output::print(&crate::text::sanitize(text)).map_err(cannot_write)
 }
 
 /// `print` with a trailing newline.
 pub(super) fn println(text: &str) -> Result<(), CliError> {
-    output::println(text).map_err(cannot_write)
+    output::println(&crate::text::sanitize(text)).map_err(cannot_write)
+}
+
+/// Writes JSON to stdout: serde_json escapes the C0 controls, and DEL and
+/// the C1 ones are escaped here, so the value is kept whole and the
+/// terminal sees only text.
+pub(super) fn print_json(json: &str) -> Result<(), CliError> {
+    output::print(&crate::text::json_escape_controls(json)).map_err(cannot_write)
+}
+
+/// Writes shifr's own text (a completion script) as it is.
+pub(super) fn print_raw(text: &str) -> Result<(), CliError> {
+    output::print(text).map_err(cannot_write)
 }
 
 fn cannot_write(e: std::io::Error) -> CliError {

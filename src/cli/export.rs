@@ -1,7 +1,7 @@
 //! `shifr export`: the whole corpus on stdout as JSON, CMIF (TEI XML for
 //! correspSearch) or a Markdown dossier.
 
-use super::error::{eprint, print};
+use super::error::{eprint, print, print_json};
 use super::load::load_corpus;
 use super::{Cli, CliError, ExportFormat, Licence};
 use crate::export;
@@ -31,9 +31,12 @@ pub(super) fn run(
     }
     let corpus = load_corpus(cli.corpus.as_ref())?;
     let text = match format {
-        ExportFormat::Json => export::json::to_string(&corpus),
+        ExportFormat::Json => return print_json(&export::json::to_string(&corpus)),
         ExportFormat::Cmif => {
             let mut opts = export::cmif::Options::default();
+            if let Some(dir) = &cli.corpus {
+                opts.url = export::cmif::placeholder_url(dir);
+            }
             match url {
                 Some(u) => opts.url = u.to_string(),
                 None => eprint(&format!(

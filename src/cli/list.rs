@@ -1,11 +1,12 @@
 //! `shifr list`: the telegrams in date order, optionally only those from
 //! or to a person, as lines or JSON.
 
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::load_corpus;
 use super::{Cli, CliError};
 use crate::corpus::Corpus;
 use crate::export;
+use crate::text::one_line;
 
 /// A person by id, name or alias (any case), or a clear error.
 fn person_arg(corpus: &Corpus, who: &str) -> Result<String, CliError> {
@@ -48,27 +49,27 @@ pub(super) fn run(
                 && to.as_ref().is_none_or(|p| t.to.contains(p))
         })
         .collect();
-    let text = if json {
+    if json {
         let v: Vec<serde_json::Value> = shown.iter().map(|t| export::json::telegram(t)).collect();
         let mut s = serde_json::to_string_pretty(&v).expect("JSON");
         s.push('\n');
-        s
-    } else {
-        let id_w = shown.iter().map(|t| t.id.len()).max().unwrap_or(0);
-        shown
-            .iter()
-            .map(|t| {
-                let (status, versions) = crate::ui::reader::list::marks(t);
-                format!(
-                    "{:<id_w$}  {}{}  {} · {}\n",
-                    t.id,
-                    status,
-                    versions,
-                    corpus.chain(t),
-                    t.title
-                )
-            })
-            .collect()
-    };
+        return print_json(&s);
+    }
+    let id_w = shown.iter().map(|t| t.id.len()).max().unwrap_or(0);
+    let text: String = shown
+        .iter()
+        .map(|t| {
+            let (status, versions) = crate::ui::reader::list::marks(t);
+            // One line each, whatever the corpus's names and titles hold.
+            format!(
+                "{:<id_w$}  {}{}  {} · {}\n",
+                t.id,
+                status,
+                versions,
+                one_line(&corpus.chain(t)),
+                one_line(&t.title)
+            )
+        })
+        .collect();
     print(&text)
 }

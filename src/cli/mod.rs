@@ -181,12 +181,15 @@ pub enum Command {
         /// How many telegrams
         #[arg(long)]
         count: usize,
-        /// The directory to write (created if missing)
+        /// The directory to write (created if missing; it must be empty)
         #[arg(long)]
         out: PathBuf,
         /// Seed for the generator (the same seed gives the same corpus)
         #[arg(long, default_value_t = 1950)]
         seed: u64,
+        /// Write into a directory that is not empty, replacing files of the same names
+        #[arg(long)]
+        force: bool,
     },
     /// Draw the main screens off-screen and write each as SVG and plain text
     #[command(
@@ -295,14 +298,43 @@ pub enum Licence {
     Cc0,
 }
 
+/// The text width `--width` asks for, else the terminal's, else `default`;
+/// `show` and `compare` alike. Below 20 columns nothing fits: a usage
+/// error, the same for both.
+fn text_width(width: Option<usize>, default: usize) -> Result<usize, CliError> {
+    use std::io::IsTerminal;
+    if let Some(w) = width.filter(|w| *w < 20) {
+        return Err(CliError::usage(format!(
+            "shifr: --width {w} is too narrow: expected 20 columns or more"
+        )));
+    }
+    Ok(width
+        .or_else(|| {
+            crossterm::terminal::size()
+                .ok()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map(|(w, _)| w as usize)
+        })
+        .unwrap_or(default)
+        .clamp(20, 1000))
+}
+
 /// Runs shifr with the process's arguments; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // --help and --version come this way too, with exit code 0: if
+            // they could not be written (a full disk), that is a failure. A
+            // closed pipe is not (`shifr --help | head -1`).
             let code = e.exit_code();
-            let _ = e.print();
-            return code;
+            return match e.print() {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprint(&format!("shifr: cannot write output: {err}"));
+                    code.max(1)
+                }
+                _ => code,
+            };
         }
     };
     run(cli)
@@ -354,7 +386,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             count,
             ref out,
             seed,
-        }) => gen_corpus::run(out, count, seed),
+            force,
+        }) => gen_corpus::run(out, count, seed, force),
         Some(Command::Compare {
             ref id,
             width,

@@ -1,11 +1,12 @@
 //! `shifr notes export`: the reader's own notes as Markdown or JSON, each
 //! with its telegram's citation.
 
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::load_corpus;
 use super::reader::open_notes;
 use super::{Cli, CliError, NotesFormat};
 use crate::export;
+use crate::text::one_line;
 
 /// `shifr notes export`: the reader's notes with the citation of each
 /// telegram, orphaned notes last.
@@ -34,22 +35,23 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                 out.push_str(&format!(
                     "## {} — {}\n\n{}\n\n",
                     t.date.long(),
-                    t.title,
-                    export::cite::chicago(&corpus, t)
+                    one_line(&t.title),
+                    one_line(&export::cite::chicago(&corpus, t))
                 ));
                 for n in mine {
                     let about = n
                         .align
                         .as_ref()
-                        .map(|a| format!(" (§ {a})"))
+                        .map(|a| format!(" (§ {})", one_line(a)))
                         .unwrap_or_default();
+                    // The notes file is hand-editable: its fields stay on their line.
                     out.push_str(&format!(
                         "- {}{about}, written {}{}:\n\n",
-                        n.id,
-                        n.created,
+                        one_line(&n.id),
+                        one_line(&n.created),
                         n.edited
                             .as_ref()
-                            .map(|e| format!(", edited {e}"))
+                            .map(|e| format!(", edited {}", one_line(e)))
                             .unwrap_or_default()
                     ));
                     for line in n.text.lines() {
@@ -64,7 +66,8 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                 for n in orphans {
                     out.push_str(&format!(
                         "- on `{}`, written {}:\n\n",
-                        n.telegram, n.created
+                        one_line(&n.telegram),
+                        one_line(&n.created)
                     ));
                     for line in n.text.lines() {
                         out.push_str(&format!("  > {line}\n"));
@@ -93,6 +96,7 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                 .collect();
             out = serde_json::to_string_pretty(&v).expect("JSON");
             out.push('\n');
+            return print_json(&out);
         }
     }
     print(&out)

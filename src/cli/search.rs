@@ -1,19 +1,26 @@
 //! `shifr search`: the telegrams matching a query, best first, with a
 //! snippet of where each matched; as lines or JSON.
 
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::load_corpus;
 use super::{Cli, CliError};
+use crate::text::one_line;
 
 /// `shifr search`.
 pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<(), CliError> {
-    let corpus = load_corpus(cli.corpus.as_ref())?;
+    // The query first: a typo is reported before any corpus is read.
     let q = crate::search::parse(query)
         .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
-    let index = crate::search::index_corpus(&corpus);
-    let hits = index.search(&q);
+    let corpus = load_corpus(cli.corpus.as_ref())?;
+    // An empty query asks for nothing, so it finds nothing (the index would
+    // list every telegram with score 0).
+    let hits = if q.is_empty() {
+        Vec::new()
+    } else {
+        crate::search::index_corpus(&corpus).search(&q)
+    };
     let shown: Vec<_> = hits.iter().take(limit).collect();
-    let text = if json {
+    if json {
         let rows: Vec<serde_json::Value> = shown
             .iter()
             .map(|h| {
@@ -37,22 +44,29 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
         )
         .expect("JSON");
         s.push('\n');
-        s
-    } else {
+        return print_json(&s);
+    }
+    let text = {
         let mut s = String::new();
         for h in &shown {
             let t = &corpus.telegrams[h.record as usize];
             let fields = crate::search::document::fields(&corpus, t);
             let snip = crate::search::snippet::snippet(&q, &fields, 90);
+            // One line each, whatever the corpus's names and titles hold.
             s.push_str(&format!(
                 "{:<24} {:>5}  {} · {}\n",
                 t.id,
                 h.score,
-                corpus.chain(t),
-                t.title
+                one_line(&corpus.chain(t)),
+                one_line(&t.title)
             ));
             if let Some(sn) = snip {
-                s.push_str(&format!("{:<31}{}: {}\n", "", sn.kind.label(), sn.text));
+                s.push_str(&format!(
+                    "{:<31}{}: {}\n",
+                    "",
+                    sn.kind.label(),
+                    one_line(&sn.text)
+                ));
             }
         }
         s.push_str(&format!("{} of {} hits\n", shown.len(), hits.len()));

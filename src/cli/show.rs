@@ -1,9 +1,7 @@
 //! `shifr show`: one telegram as plain text (header, passages, notes) or
 //! JSON.
 
-use std::io::IsTerminal;
-
-use super::error::print;
+use super::error::{print, print_json};
 use super::load::{find, load_corpus};
 use super::{Cli, CliError};
 use crate::export;
@@ -16,17 +14,9 @@ pub(super) fn run(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Resu
     if json {
         let mut s = serde_json::to_string_pretty(&export::json::telegram(t)).expect("JSON");
         s.push('\n');
-        return print(&s);
+        return print_json(&s);
     }
-    let width = width
-        .or_else(|| {
-            crossterm::terminal::size()
-                .ok()
-                .filter(|_| std::io::stdout().is_terminal())
-                .map(|(w, _)| w as usize)
-        })
-        .unwrap_or(80)
-        .clamp(20, 1000);
+    let width = super::text_width(width, 80)?;
     let theme = Theme::plain();
     let text = |lines: &[ratatui::text::Line]| -> String {
         lines

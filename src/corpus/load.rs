@@ -1,16 +1,17 @@
 //! Reading a corpus: finding its files (in a directory, or embedded in the
 //! binary), parsing each as TOML, and checking and assembling the whole.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::Path;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
 use super::raw;
 use super::validate::{Checker, Known};
 use super::{Corpus, Telegram};
-use crate::problem::{Problem, Report};
+use crate::problem::{Problem, Report, Warning};
 
 /// One corpus file: where it is shown as being, where it sits inside the
 /// corpus, and what it holds.
@@ -23,34 +24,39 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Every `.toml` file under `dir`, in path order. Unreadable files and files
-/// that are not UTF-8 are problems, not panics.
+/// Every `.toml` file under `dir`, in path order. Unreadable files, files
+/// that are not UTF-8, and anything that is not a regular file of at most
+/// [`crate::fsread::MAX_BYTES`] are problems, not panics or hangs.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     let mut report = Report::default();
     let shown = dir.display().to_string();
-    if !dir.is_dir() {
-        report.push(Problem::file(&shown, "not a directory: expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/"));
-        return Err(report);
-    }
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        match fs::read_dir(&d) {
-            Ok(entries) => {
-                for e in entries.flatten() {
-                    let p = e.path();
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|x| x == "toml") {
-                        paths.push(p);
-                    }
-                }
-            }
-            Err(e) => report.push(Problem::file(
-                &d.display().to_string(),
-                format!("cannot read directory: {e}"),
-            )),
+    let expected =
+        "expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/";
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            report.push(Problem::file(
+                &shown,
+                format!("not a directory: {expected}"),
+            ));
+            return Err(report);
         }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.push(Problem::file(
+                &shown,
+                format!("no such directory: {expected}"),
+            ));
+            return Err(report);
+        }
+        Err(e) => {
+            report.push(Problem::file(&shown, format!("cannot read directory: {e}")));
+            return Err(report);
+        }
+    }
+    let mut paths = toml_paths(dir, &mut report);
+    if paths.is_empty() && report.is_empty() {
+        report.push(Problem::file(&shown, format!("no .toml files: {expected}")));
+        return Err(report);
     }
     paths.sort();
     let read = parallel_chunks(&paths, |chunk| {
@@ -62,21 +68,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
                 .strip_prefix(dir)
                 .map(|r| r.to_string_lossy().replace('\\', "/"))
                 .unwrap_or_else(|_| path.clone());
-            match fs::read(p) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => files.push(SourceFile { path, rel, text }),
-                    Err(e) => {
-                        let at = e.utf8_error().valid_up_to();
-                        let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
-                        problems.push(Problem::at(
-                            &path,
-                            &text,
-                            at,
-                            "not UTF-8 text: expected a UTF-8 encoded TOML file",
-                        ));
-                    }
-                },
-                Err(e) => problems.push(Problem::file(&path, format!("cannot read file: {e}"))),
+            match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
+                Ok(text) => files.push(SourceFile { path, rel, text }),
+                Err(e) => problems.push(e.problem),
             }
         }
         (files, problems)
@@ -91,6 +85,89 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     } else {
         Err(report)
     }
+}
+
+/// Every `.toml` path under `dir`. Symbolic links are followed, but a link
+/// to a directory already read (a loop such as `telegrams/loop -> ..`, or
+/// the same directory twice) is one problem, named once, and not followed.
+/// The directories themselves are all walked before any link, so a link
+/// never hides the directory it points at.
+fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
+    let id = |m: &fs::Metadata| (m.dev(), m.ino());
+    let mut seen = HashSet::new();
+    if let Ok(m) = fs::metadata(dir) {
+        seen.insert(id(&m));
+    }
+    let mut paths = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut links = std::collections::VecDeque::new();
+    let problem = |report: &mut Report, p: &Path, msg: String| {
+        report.push(Problem::file(&p.display().to_string(), msg));
+    };
+    loop {
+        let Some(d) = dirs.pop() else {
+            let Some(link) = links.pop_front() else {
+                break;
+            };
+            match fs::metadata(&link) {
+                Ok(m) if seen.insert(id(&m)) => dirs.push(link),
+                _ => {
+                    let to = fs::read_link(&link)
+                        .map(|t| format!(" to {}", t.display()))
+                        .unwrap_or_default();
+                    problem(
+                        report,
+                        &link,
+                        format!(
+                            "symbolic link{to} leads to a directory already read (a loop, or the same files twice): not followed; remove the link"
+                        ),
+                    );
+                }
+            }
+            continue;
+        };
+        let entries = match fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problem(report, &d, format!("cannot read directory: {e}"));
+                continue;
+            }
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            let is_toml = p.extension().is_some_and(|x| x == "toml");
+            let Ok(kind) = e.file_type() else { continue };
+            if kind.is_dir() {
+                match e.metadata() {
+                    Ok(m) if !seen.insert(id(&m)) => problem(
+                        report,
+                        &p,
+                        "a directory already read (mounted twice?): not read again".into(),
+                    ),
+                    _ => dirs.push(p),
+                }
+            } else if kind.is_symlink() {
+                match fs::metadata(&p) {
+                    Ok(m) if m.is_dir() => links.push_back(p),
+                    Ok(_) if is_toml => paths.push(p),
+                    Ok(_) => {}
+                    Err(e) if e.raw_os_error() == Some(libc::ELOOP) => problem(
+                        report,
+                        &p,
+                        "symbolic link loop (the link leads back to itself): not followed; remove the link".into(),
+                    ),
+                    // A dangling link: read, to say why it fails.
+                    Err(_) if is_toml => paths.push(p),
+                    Err(_) => {}
+                }
+            } else if is_toml {
+                paths.push(p);
+            }
+        }
+    }
+    paths
 }
 
 /// Runs `f` over `items` split into one chunk per core, returning the
@@ -132,7 +209,14 @@ fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> 
         Ok(v) => Some(v),
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            let msg = e.message().trim().replace('\n', " ");
+            let mut msg = e.message().trim().replace('\n', " ");
+            if msg == "duplicate key" {
+                // Name it: the span is the second occurrence.
+                let key = e.span().and_then(|s| f.text.get(s)).unwrap_or("").trim();
+                msg = format!(
+                    "duplicate key {key}: this table sets it already; expected each key once"
+                );
+            }
             report.push(Problem::at(&f.path, &f.text, at, msg));
             None
         }
@@ -142,6 +226,12 @@ fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> 
 /// Parses and checks a set of corpus files, returning the corpus or every
 /// problem found.
 pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
+    check_files(files).map(|(corpus, _)| corpus)
+}
+
+/// `from_files`, with the warnings `shifr check` reports about a corpus
+/// that loads (see [`crate::problem::Warning`]).
+pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Report> {
     let mut report = Report::default();
     let mut people_file = None;
     let mut sources_file = None;
@@ -244,6 +334,7 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
     let mut seen_telegrams: HashMap<String, String> = HashMap::new();
     for (telegrams, part) in checked {
         report.problems.extend(part.problems);
+        report.warnings.extend(part.warnings);
         for (t, id_at) in telegrams {
             if let Some(first) = seen_telegrams.get(&t.id) {
                 let f = telegram_files
@@ -273,11 +364,11 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
         corpus.positions = c.positions(raw, &known);
     }
 
+    report.sort();
     if report.is_empty() {
         corpus.finish();
-        Ok(corpus)
+        Ok((corpus, report.warnings))
     } else {
-        report.sort();
         Err(report)
     }
 }

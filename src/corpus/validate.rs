@@ -12,6 +12,14 @@ use super::model::*;
 use super::raw::{self, S};
 use crate::problem::{Problem, Report};
 
+/// A text field larger than this gets a warning from `shifr check`: 64 KiB.
+/// The longest field in the bundled corpus is about 400 bytes, and the
+/// longest telegrams of the 1950 exchange run to a few thousand words —
+/// some 20 KB even as Russian or Chinese UTF-8 — so a field past 64 KiB is
+/// several whole telegrams in one (a paste gone wrong, a generated file);
+/// a title of megabytes makes every keystroke in search cost seconds.
+pub const LARGE_FIELD_BYTES: usize = 64 * 1024;
+
 /// Checks one file's values, recording problems against it.
 pub struct Checker<'a> {
     pub file: &'a str,
@@ -44,7 +52,65 @@ impl Checker<'_> {
         if v.trim().is_empty() {
             self.problem(s.span().start, format!("empty {what}: expected some text"));
         }
+        self.controls(s, what);
+        if v.len() > LARGE_FIELD_BYTES {
+            let problem = Problem::at(
+                self.file,
+                self.text,
+                s.span().start,
+                format!(
+                    "{what} is {} bytes, far beyond any real telegram's text (over {} KiB): the reader and search slow down with it; is this one field's text?",
+                    v.len(),
+                    LARGE_FIELD_BYTES / 1024
+                ),
+            );
+            self.report.warn(problem, false);
+        }
         v.clone()
+    }
+
+    /// Control characters (an escape sequence, a bell) in text: the reader
+    /// and every command leave them out, but no corpus should hold them,
+    /// so `shifr check` fails on them. Newlines and tabs are text; so is a
+    /// carriage return before a newline.
+    fn controls(&mut self, s: &S, what: &str) {
+        let v = s.get_ref();
+        let mut chars = v.chars().peekable();
+        let (mut count, mut first) = (0, None);
+        let mut at = 0;
+        while let Some(c) = chars.next() {
+            at += 1;
+            let text = matches!(c, '\n' | '\t') || (c == '\r' && chars.peek() == Some(&'\n'));
+            if c.is_control() && !text {
+                count += 1;
+                first.get_or_insert((c, at));
+            }
+        }
+        let Some((c, at)) = first else { return };
+        let name = match c {
+            '\u{1b}' => " (escape)",
+            '\u{7}' => " (bell)",
+            '\r' => " (carriage return)",
+            '\0' => " (null)",
+            '\u{7f}' => " (delete)",
+            '\u{9b}' => " (CSI)",
+            _ => "",
+        };
+        let more = if count > 1 {
+            format!(" ({count} in all)")
+        } else {
+            String::new()
+        };
+        let problem = Problem::at(
+            self.file,
+            self.text,
+            s.span().start,
+            format!(
+                "control character U+{:04X}{name} in {what}, at character {at}{more}: a terminal would act on it; remove it (shifr shows text without it)",
+                c as u32
+            ),
+        );
+        self.report.warn(problem, true);
     }
 
     pub(super) fn opt_string(&mut self, s: &Option<S>, what: &str) -> Option<String> {
@@ -450,10 +516,7 @@ impl Checker<'_> {
             time: self.time(&t.time),
             seq: t.seq,
             certainty,
-            received: t.received.as_ref().map(|r| Received {
-                date: self.date(&r.date),
-                time: self.time(&r.time),
-            }),
+            received: t.received.as_ref().map(|r| self.received(r, &date)),
             from,
             to,
             via,
@@ -476,6 +539,31 @@ impl Checker<'_> {
             witnesses,
             notes,
             file: self.file.to_string(),
+        }
+    }
+
+    /// When a telegram arrived: not before it was sent. Dates without a day
+    /// or month are compared by the days they may stand for.
+    fn received(&mut self, r: &raw::Received, sent: &Date) -> Received {
+        let date = self.date(&r.date);
+        let earliest = |d: &Date| (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+        let latest = |d: &Date| {
+            let m = d.month.unwrap_or(12);
+            (
+                d.year,
+                m,
+                d.day.unwrap_or_else(|| super::days_in_month(d.year, m)),
+            )
+        };
+        if latest(&date) < earliest(sent) {
+            self.problem(
+                r.date.span().start,
+                format!("received {date}, before it was sent ({sent}): expected a received date on or after the telegram's date"),
+            );
+        }
+        Received {
+            date,
+            time: self.time(&r.time),
         }
     }
 

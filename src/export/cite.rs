@@ -89,6 +89,9 @@ fn bib_escape(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // One field, one line; escape, bell and the like left out.
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }

@@ -42,6 +42,30 @@ impl Default for Options {
     }
 }
 
+/// The placeholder `publicationStmt/idno` for a corpus read from a
+/// directory: `urn:shifr:corpus:NAME`, NAME its directory's name
+/// (percent-encoded where a URN needs it), so the file says which corpus
+/// it holds and not the bundled one. Without a name, the bundled
+/// corpus's placeholder.
+pub fn placeholder_url(dir: &std::path::Path) -> String {
+    let name = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let Some(name) = name.filter(|n| !n.is_empty()) else {
+        return Options::default().url;
+    };
+    let mut out = String::from("urn:shifr:corpus:");
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 use super::xml_escape as esc;
 
 /// The `date` element for a date: `@when` for a day (with `@cert="low"`

@@ -19,6 +19,8 @@ pub fn md(s: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
+            // Escape, bell and the like: nothing a terminal may act on.
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }

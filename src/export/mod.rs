@@ -10,7 +10,9 @@ pub mod json;
 pub mod svg;
 
 /// Text made safe for XML 1.0 content and attribute values: markup
-/// characters escaped, characters XML does not allow left out.
+/// characters escaped, characters XML does not allow left out, and the
+/// ones it discourages (DEL, the C1 controls) too, since a terminal may act
+/// on them.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -21,7 +23,7 @@ pub fn xml_escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
+            '\u{FFFE}' | '\u{FFFF}' | '\u{7F}'..='\u{9F}' => {}
             c => out.push(c),
         }
     }

@@ -55,8 +55,9 @@ impl Key {
             KeyCode::Char(c) if self.mods.contains(KeyModifiers::SHIFT) => {
                 // The character already says whether shift was held.
                 self.mods.remove(KeyModifiers::SHIFT);
-                if c.is_ascii_lowercase() {
-                    self.code = KeyCode::Char(c.to_ascii_uppercase());
+                let mut upper = c.to_uppercase();
+                if let (Some(u), None) = (upper.next(), upper.next()) {
+                    self.code = KeyCode::Char(u);
                 }
             }
             KeyCode::Tab if self.mods.contains(KeyModifiers::SHIFT) => {
@@ -134,11 +135,26 @@ impl FromStr for Key {
                 }
             }
         };
-        if mods.contains(KeyModifiers::CONTROL)
+        if mods.contains(KeyModifiers::SHIFT)
             && let KeyCode::Char(c) = code
+            && (c.is_lowercase() == c.is_uppercase() || c.to_uppercase().count() != 1)
         {
-            // Terminals send ctrl-D as ctrl-d.
-            return Ok(Key::new(KeyCode::Char(c.to_ascii_lowercase()), mods));
+            // Shift is in the character a terminal sends (`shift-g` is `G`);
+            // with a character that has no upper case it would be lost.
+            return Err(format!(
+                "'{s}': shift with '{c}', which has no upper case, is not a key of its own: write the character shift types instead (e.g. ! for shift-1 on a US keyboard)"
+            ));
+        }
+        if let KeyCode::Char(c) = code {
+            if mods.contains(KeyModifiers::CONTROL) {
+                // Terminals send ctrl-D as ctrl-d.
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                return Ok(Key::new(KeyCode::Char(lower), mods));
+            }
+            if mods.contains(KeyModifiers::SHIFT) {
+                let u = c.to_uppercase().next().unwrap_or(c);
+                return Ok(Key::new(KeyCode::Char(u), mods - KeyModifiers::SHIFT));
+            }
         }
         Ok(Key::new(code, mods))
     }
@@ -146,17 +162,22 @@ impl FromStr for Key {
 
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // With ctrl, a letter's case is no key of its own (`ctrl-X` is
+        // `ctrl-x`), so shift is written out: `ctrl-shift-x`, as it is bound.
+        let ctrl_shift = self.mods.contains(KeyModifiers::CONTROL)
+            && matches!(self.code, KeyCode::Char(c) if c.is_uppercase());
         if self.mods.contains(KeyModifiers::CONTROL) {
             f.write_str("ctrl-")?;
         }
         if self.mods.contains(KeyModifiers::ALT) {
             f.write_str("alt-")?;
         }
-        if self.mods.contains(KeyModifiers::SHIFT) {
+        if self.mods.contains(KeyModifiers::SHIFT) || ctrl_shift {
             f.write_str("shift-")?;
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) if ctrl_shift => write!(f, "{}", c.to_lowercase()),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::BackTab => f.write_str("shift-tab"),
             KeyCode::F(n) => write!(f, "f{n}"),
@@ -221,5 +242,37 @@ mod tests {
         for bad in ["", "ctrl-", "pgdn", "f13", "jj", "hyper-x"] {
             assert!(bad.parse::<Key>().is_err(), "{bad:?} should not parse");
         }
+    }
+
+    #[test]
+    fn shift_with_a_character_without_case_is_an_error_not_the_bare_key() {
+        let e = "shift-1".parse::<Key>().unwrap_err();
+        assert!(
+            e.starts_with("'shift-1': shift with '1', which has no upper case, is not a key of its own: write the character shift types instead (e.g. ! for shift-1"),
+            "{e}"
+        );
+        for bad in ["shift-;", "shift-space", "alt-shift-1", "ctrl-shift-1"] {
+            assert!(bad.parse::<Key>().is_err(), "{bad:?} should not parse");
+        }
+        assert_eq!(k("shift-ж"), k("Ж"));
+        assert_eq!(k("shift-G"), k("G"));
+        assert_eq!(k("alt-shift-x"), k("alt-X"));
+        assert_eq!(k("ctrl-shift-ж").to_string(), "ctrl-shift-ж");
+    }
+
+    #[test]
+    fn ctrl_shift_letters_display_as_written() {
+        assert_eq!(k("ctrl-shift-x").to_string(), "ctrl-shift-x");
+        assert_eq!(k("ctrl-shift-x"), k(&k("ctrl-shift-x").to_string()));
+        assert_ne!(k("ctrl-shift-x"), k("ctrl-x"));
+        assert_eq!(k("ctrl-X").to_string(), "ctrl-x", "a terminal sends ctrl-x");
+        // The terminal's event for ctrl-shift-x is the same key.
+        assert_eq!(
+            Key::new(
+                KeyCode::Char('x'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            k("ctrl-shift-x")
+        );
     }
 }

@@ -134,8 +134,9 @@ pub struct Keymap {
     bindings: HashMap<Context, HashMap<Key, Action>>,
 }
 
-/// One file's bindings before merging: `None` unbinds.
-type Layer = Vec<(Context, Key, Option<Action>)>;
+/// One file's bindings before merging: `None` unbinds. The last field is
+/// where the entry's key is written, for errors about the merged whole.
+type Layer = Vec<(Context, Key, Option<Action>, usize)>;
 
 fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
     let mut errors = Vec::new();
@@ -263,7 +264,7 @@ fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapErrors> {
                 continue;
             }
             seen.insert(key, (key_text.to_string(), at));
-            layer.push((ctx, key, action));
+            layer.push((ctx, key, action, at));
         }
     }
     if errors.is_empty() {
@@ -282,24 +283,61 @@ impl Keymap {
 
     /// Parses a complete keymap.
     pub fn parse(file: &str, text: &str) -> Result<Keymap, KeymapErrors> {
-        let mut k = Keymap::default();
-        k.apply(parse_layer(file, text)?);
-        Ok(k)
+        Keymap::default().with_overrides(file, text)
     }
 
-    fn apply(&mut self, layer: Layer) {
-        for (ctx, key, action) in layer {
+    /// Lays `layer` over these bindings; `Err` with where the layer took
+    /// away the last way to quit, if it did.
+    fn apply(&mut self, file: &str, text: &str, layer: Layer) -> Result<(), KeymapErrors> {
+        let g = Context::Global;
+        // The entries that take a quit key away (unbound, or bound to
+        // something else), and the keys they take.
+        let mut taken: Vec<(Key, usize)> = layer
+            .iter()
+            .filter(|(ctx, key, action, _)| {
+                *ctx == g
+                    && self.action(g, key) == Some(Action::Quit)
+                    && *action != Some(Action::Quit)
+            })
+            .map(|(_, key, _, at)| (*key, *at))
+            .collect();
+        // In the order written: the last one is where the way out went.
+        taken.sort_by_key(|(_, at)| *at);
+        for (ctx, key, action, _) in layer {
             let table = self.bindings.entry(ctx).or_default();
             match action {
                 Some(a) => table.insert(key, a),
                 None => table.remove(&key),
             };
         }
+        if !self.keys_for(g, Action::Quit).is_empty() {
+            return Ok(());
+        }
+        let fix = "bind a key to \"quit\" in [global], e.g. ctrl-q = \"quit\"";
+        let problem = match taken.last() {
+            Some(&(_, at)) => {
+                let keys: Vec<String> = taken.iter().map(|(k, _)| k.to_string()).collect();
+                KeymapError::at(
+                    file,
+                    text,
+                    at,
+                    format!(
+                        "this leaves no key that quits shifr (it takes away {}): {fix}, or remove this line",
+                        keys.join(" and ")
+                    ),
+                )
+            }
+            None => KeymapError::file(file, format!("no key quits shifr: {fix}")),
+        };
+        Err(KeymapErrors(vec![problem]))
     }
 
-    /// These bindings with a user file's laid over them, key by key.
+    /// These bindings with a user file's laid over them, key by key. A file
+    /// that leaves no key in [global] bound to quit is an error: the reader
+    /// could not be left.
     pub fn with_overrides(mut self, file: &str, text: &str) -> Result<Keymap, KeymapErrors> {
-        self.apply(parse_layer(file, text)?);
+        let layer = parse_layer(file, text)?;
+        self.apply(file, text, layer)?;
         Ok(self)
     }
 
@@ -317,13 +355,11 @@ impl Keymap {
             return Ok(defaults);
         };
         let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        // Only a regular file is read (a FIFO here would hang every start).
+        match crate::fsread::read_text(&path, &shown, "a UTF-8 encoded TOML keymap") {
             Ok(text) => defaults.with_overrides(&shown, &text),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(defaults),
-            Err(e) => Err(KeymapErrors(vec![KeymapError::file(
-                &shown,
-                format!("cannot read keymap: {e}"),
-            )])),
+            Err(e) if !required && e.not_found => Ok(defaults),
+            Err(e) => Err(KeymapErrors(vec![e.problem])),
         }
     }
 
@@ -438,6 +474,41 @@ mod tests {
         assert_eq!(km.action(Context::Global, &k("ctrl-c")), Some(Action::Quit));
         assert_eq!(km.action(Context::Global, &k("?")), Some(Action::Filter));
         assert_eq!(km.action(Context::Global, &k("j")), Some(Action::Down));
+    }
+
+    #[test]
+    fn a_keymap_that_leaves_no_way_to_quit_is_an_error() {
+        let e = errors("[global]\nq = \"none\"\nctrl-c = \"none\"\n");
+        assert_eq!(
+            e,
+            "u.toml:3:1: this leaves no key that quits shifr (it takes away q and ctrl-c): bind a key to \"quit\" in [global], e.g. ctrl-q = \"quit\", or remove this line"
+        );
+        // Bound to something else, the same.
+        let e = errors("[global]\nctrl-c = \"help\"\nq = \"filter\"\n");
+        assert!(
+            e.starts_with(
+                "u.toml:3:1: this leaves no key that quits shifr (it takes away ctrl-c and q)"
+            ),
+            "{e}"
+        );
+        // Another key that quits is enough, in either order.
+        for ok in [
+            "[global]\nq = \"none\"\nctrl-c = \"none\"\nctrl-q = \"quit\"\n",
+            "[global]\nctrl-q = \"quit\"\nq = \"none\"\nctrl-c = \"none\"\n",
+            "[global]\nq = \"none\"\n",
+        ] {
+            Keymap::defaults().with_overrides("u.toml", ok).unwrap();
+        }
+        // A quit key only in one pane does not count: it cannot be reached
+        // from the others.
+        let e = errors("[global]\nq = \"none\"\nctrl-c = \"none\"\n[list]\nx = \"quit\"\n");
+        assert!(e.starts_with("u.toml:3:1: this leaves no key"), "{e}");
+        // A complete keymap without one says so of the whole file.
+        let e = Keymap::parse("k.toml", "[global]\nj = \"down\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "k.toml: no key quits shifr: bind a key to \"quit\" in [global], e.g. ctrl-q = \"quit\""
+        );
     }
 
     fn errors(text: &str) -> String {

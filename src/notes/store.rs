@@ -11,10 +11,46 @@
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Edit, Notes, NotesError};
+use super::{Edit, MyNote, Notes, NotesError};
+
+/// The mark before the text of an edit kept as a new note because the
+/// note it changed had been deleted by another shifr meanwhile.
+pub const RESTORED: &str = "[restored: deleted elsewhere while being edited] ";
+
+/// The mark before the text of an edit kept as a new note because another
+/// shifr had changed the same note meanwhile (theirs is left as it is).
+pub const CONFLICT: &str = "[edited elsewhere at the same time: both versions kept] ";
+
+/// How a save went in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// As asked.
+    AsAsked,
+    /// An edit of a note deleted elsewhere meanwhile: added as a new note,
+    /// marked [`RESTORED`].
+    Restored,
+    /// An edit of a note changed elsewhere meanwhile: added as a new note,
+    /// marked [`CONFLICT`], beside the other version.
+    KeptBoth,
+}
+
+impl Saved {
+    /// What the status line says: `done` (the effect's own words) when the
+    /// change went in as asked.
+    pub fn message(self, done: &'static str) -> &'static str {
+        match self {
+            Saved::AsAsked => done,
+            Saved::Restored => "note restored: it had been deleted elsewhere",
+            Saved::KeptBoth => {
+                "note saved as a new note: it had been changed elsewhere, both versions kept"
+            }
+        }
+    }
+}
 
 /// The notes file, loaded.
 #[derive(Debug)]
@@ -42,15 +78,14 @@ fn broken(path: &Path, e: &NotesError) -> String {
     )
 }
 
-/// Reads a notes file: a missing file is no notes yet.
+/// Reads a notes file: a missing file is no notes yet. Only a regular file
+/// of at most 16 MiB is read (see `crate::fsread`).
 fn read(path: &Path) -> Result<Notes, String> {
-    match fs::read_to_string(path) {
+    let shown = path.display().to_string();
+    match crate::fsread::read_text(path, &shown, "a UTF-8 encoded TOML notes file") {
         Ok(text) => Notes::parse(&text).map_err(|e| broken(path, &e)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Notes::default()),
-        Err(e) => Err(format!(
-            "{}: cannot read: {e}; your notes are read-only",
-            path.display()
-        )),
+        Err(e) if e.not_found => Ok(Notes::default()),
+        Err(e) => Err(format!("{}; your notes are read-only", e.problem)),
     }
 }
 
@@ -69,10 +104,12 @@ impl Lock {
     fn take_within(path: &Path, patience: Duration) -> io::Result<Lock> {
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push(".lock");
+        // Not blocking: a FIFO in the lock file's place is an error, not a hang.
         let f = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
             .open(PathBuf::from(lock_path))?;
         let start = Instant::now();
         loop {
@@ -203,8 +240,10 @@ impl Store {
     }
 
     /// Saves one change: locked, merged with what the file holds now,
-    /// written atomically. On success `self.notes` is the file's new content.
-    pub fn commit(&mut self, edit: &Edit) -> Result<(), String> {
+    /// written atomically. On success `self.notes` is the file's new content,
+    /// and the answer says whether the change went in as asked or was kept
+    /// as a new note (see [`Store::merge`]).
+    pub fn commit(&mut self, edit: &Edit) -> Result<Saved, String> {
         if let Some(why) = &self.read_only {
             return Err(why.clone());
         }
@@ -225,11 +264,49 @@ impl Store {
                 return Err(why);
             }
         };
-        current.apply(edit);
+        let saved = self.merge(&mut current, edit)?;
         write_atomic(&target, current.to_toml().as_bytes())
             .map_err(|e| format!("{}: cannot save: {e}", self.path.display()))?;
         self.notes = current;
-        Ok(())
+        Ok(saved)
+    }
+
+    /// Applies `edit` to `current` (what the file holds now). An edit of a
+    /// note that another shifr deleted, or changed, since this one read it
+    /// is never dropped and never overwrites theirs: it is added as a new
+    /// note on the same telegram and passage, its text after a mark
+    /// ([`RESTORED`], [`CONFLICT`]). `self.notes` is what the editor started
+    /// from: the editor is modal, so nothing was saved from here meanwhile.
+    fn merge(&self, current: &mut Notes, edit: &Edit) -> Result<Saved, String> {
+        let Edit::Change { id, text, edited } = edit else {
+            // An Add's id is new; a Delete of a note already gone is done.
+            current.apply(edit);
+            return Ok(Saved::AsAsked);
+        };
+        let ours = self.notes.notes.iter().find(|n| &n.id == id);
+        let (mark, saved) = match current.notes.iter().find(|n| &n.id == id) {
+            None => (RESTORED, Saved::Restored),
+            Some(theirs) if ours.is_none_or(|o| o.text == theirs.text) || &theirs.text == text => {
+                current.apply(edit);
+                return Ok(Saved::AsAsked);
+            }
+            Some(_) => (CONFLICT, Saved::KeptBoth),
+        };
+        let Some(ours) = ours else {
+            return Err(format!(
+                "{}: the note was deleted by another shifr, and which telegram it was on is not known here; your text is still in the editor: copy it into a new note",
+                self.path.display()
+            ));
+        };
+        current.notes.push(MyNote {
+            id: super::new_id(),
+            telegram: ours.telegram.clone(),
+            align: ours.align.clone(),
+            text: format!("{mark}{text}"),
+            created: ours.created.clone(),
+            edited: Some(edited.clone()),
+        });
+        Ok(saved)
     }
 
     /// Reads the file again (another shifr may have added notes).
@@ -245,7 +322,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::super::MyNote;
     use super::*;
 
     fn note(id: &str) -> Edit {
@@ -344,6 +420,84 @@ mod tests {
             }
         });
         assert_eq!(Store::open(path).notes.notes.len(), 42);
+    }
+
+    fn change(id: &str, text: &str) -> Edit {
+        Edit::Change {
+            id: id.into(),
+            text: text.into(),
+            edited: "2026-11-28T09:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn an_edit_of_a_note_deleted_elsewhere_is_restored_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        let mut a = Store::open(path.clone());
+        a.commit(&note("x")).unwrap();
+        // B reads the note and starts editing it; A deletes it.
+        let mut b = Store::open(path.clone());
+        assert_eq!(
+            a.commit(&Edit::Delete { id: "x".into() }).unwrap(),
+            Saved::AsAsked
+        );
+        assert_eq!(
+            b.commit(&change("x", "B's words")).unwrap(),
+            Saved::Restored
+        );
+        let file = Store::open(path).notes.notes;
+        assert_eq!(file.len(), 1, "{file:?}");
+        let n = &file[0];
+        assert_eq!(n.text, format!("{RESTORED}B's words"));
+        assert_eq!(n.telegram, "1950-10-02-mao-stalin");
+        assert_ne!(n.id, "x", "a new note");
+        assert_eq!(n.edited.as_deref(), Some("2026-11-28T09:00:00Z"));
+        assert_eq!(b.notes.notes, file, "B shows what the file holds");
+        assert_eq!(
+            Saved::Restored.message("note saved"),
+            "note restored: it had been deleted elsewhere"
+        );
+    }
+
+    #[test]
+    fn two_edits_of_one_note_keep_both_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        let mut a = Store::open(path.clone());
+        a.commit(&note("x")).unwrap();
+        let mut b = Store::open(path.clone());
+        assert_eq!(a.commit(&change("x", "A's words")).unwrap(), Saved::AsAsked);
+        assert_eq!(
+            b.commit(&change("x", "B's words")).unwrap(),
+            Saved::KeptBoth
+        );
+        let texts: Vec<String> = Store::open(path.clone())
+            .notes
+            .notes
+            .into_iter()
+            .map(|n| n.text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["A's words".to_string(), format!("{CONFLICT}B's words")]
+        );
+        // With the note unchanged elsewhere since it was read, an edit is an
+        // edit (B's save added a note, and left A's as it was).
+        assert_eq!(a.commit(&change("x", "A again")).unwrap(), Saved::AsAsked);
+        let mut c = Store::open(path.clone());
+        assert_eq!(c.commit(&change("x", "C's")).unwrap(), Saved::AsAsked);
+        assert_eq!(
+            c.commit(&change("x", "C's, twice")).unwrap(),
+            Saved::AsAsked
+        );
+        // Deleting a note someone else deleted already is no loss.
+        let mut d = Store::open(path.clone());
+        c.commit(&Edit::Delete { id: "x".into() }).unwrap();
+        assert_eq!(
+            d.commit(&Edit::Delete { id: "x".into() }).unwrap(),
+            Saved::AsAsked
+        );
     }
 
     #[test]

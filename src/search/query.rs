@@ -191,8 +191,9 @@ fn split(q: &str) -> Result<Vec<Piece>, ParseError> {
                 i += 1;
             }
         }
-        if text == "|" {
-            out.push(Piece::Or { col: start });
+        if text.chars().all(|c| c == '|') {
+            // `||` is two `|`s, as `| |` is: each needs a term either side.
+            out.extend((start..i).map(|col| Piece::Or { col }));
         } else {
             out.push(Piece::Word {
                 text,
@@ -202,6 +203,22 @@ fn split(q: &str) -> Result<Vec<Piece>, ParseError> {
         }
     }
     Ok(out)
+}
+
+/// An atom with no letter or digit (`$`, `''`, the `!` of `!!`) could
+/// match no word, and negated it would match everything: an error, as a
+/// lone `^` or `'` is.
+fn has_a_word(a: &Atom, col: usize) -> Result<(), ParseError> {
+    if a.text.chars().any(char::is_alphanumeric) {
+        return Ok(());
+    }
+    Err(ParseError {
+        column: col,
+        message: format!(
+            "this term has no word to match ('{}' has no letter or digit)",
+            a.text
+        ),
+    })
 }
 
 fn atom(text: &str, col: usize, quoted: bool) -> Result<Atom, ParseError> {
@@ -334,6 +351,7 @@ pub fn parse(q: &str) -> Result<Query, ParseError> {
             }
             Piece::Word { text, col, quoted } => {
                 let a = atom(text, *col, *quoted)?;
+                has_a_word(&a, *col)?;
                 if pending_or.take().is_some() {
                     terms.last_mut().expect("checked above").alts.push(a);
                 } else {
@@ -378,7 +396,32 @@ mod tests {
         assert!(n.negated && n.kind == AtomKind::Exact && n.text == "disputed");
         let n = one("!^dis");
         assert!(n.negated && n.kind == AtomKind::Prefix);
-        assert_eq!(one("$").kind, AtomKind::Fuzzy, "a lone $ is a word");
+    }
+
+    #[test]
+    fn operators_without_a_word_are_errors_alike() {
+        for q in ["^", "'", "$", "''", "^$", "!!", "!$", "from:$", "mao ''"] {
+            let e = parse(q).unwrap_err();
+            assert!(
+                e.message.starts_with("this term has no word to match")
+                    || e.message.contains("needs a word after it"),
+                "{q:?}: {e}"
+            );
+        }
+        let e = parse("mao !!").unwrap_err();
+        assert_eq!(e.column, 4);
+        assert_eq!(one("'1950-10").text, "1950-10");
+        assert_eq!(one("a$").kind, AtomKind::Suffix);
+    }
+
+    #[test]
+    fn a_double_bar_is_two_bars() {
+        let one_bar = parse("a | | b").unwrap_err();
+        let two = parse("a || b").unwrap_err();
+        assert_eq!(two.message, one_bar.message);
+        assert_eq!((one_bar.column, two.column), (4, 3));
+        assert!(parse("a ||").is_err() && parse("|| a").is_err());
+        assert_eq!(parse("a | b").unwrap().terms[0].alts.len(), 2);
     }
 
     #[test]

@@ -16,6 +16,40 @@ pub fn run(args: &[&str]) -> Output {
     shifr().args(args).output().expect("run shifr")
 }
 
+/// Runs `cmd` (stdin closed) and returns its output, failing the test if
+/// it takes longer than `limit`: for inputs that used to hang shifr.
+pub fn output_within(cmd: &mut Command, limit: std::time::Duration) -> Output {
+    use std::process::Stdio;
+    use std::time::Instant;
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run shifr");
+    let pid = child.id();
+    let start = Instant::now();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("shifr's output"),
+        Err(_) => {
+            // Only the child this test started.
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid as i32),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+            panic!(
+                "shifr {:?} did not finish within {limit:?} (killed after {:?})",
+                cmd.get_args().collect::<Vec<_>>(),
+                start.elapsed()
+            );
+        }
+    }
+}
+
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
