@@ -120,28 +120,6 @@ fn run_external_editor(editor: &str, text: &str) -> Result<String, String> {
     result
 }
 
-/// Standard base64, for OSC 52.
-pub fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// How the reader ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -214,8 +192,10 @@ struct TerminalHost {
 impl Host for TerminalHost {
     fn copy(&mut self, text: &str) {
         // OSC 52: the terminal puts the text on the system clipboard.
-        let _ = write!(io::stdout(), "\x1b]52;c;{}\x07", base64(text.as_bytes()));
-        let _ = io::stdout().flush();
+        let _ = execute!(
+            io::stdout(),
+            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        );
     }
 
     fn search(&mut self, generation: u64, query: &str) -> Option<AppEvent> {
@@ -335,17 +315,5 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
             }
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64("Сталин".as_bytes()), "0KHRgtCw0LvQuNC9");
     }
 }

@@ -467,3 +467,23 @@ fn a_dumb_terminal_gets_a_message_not_the_reader() {
         assert!(!p.raw_text().contains("\x1b[?1049h"), "no alternate screen");
     }
 }
+
+#[test]
+fn y_puts_the_citation_on_the_clipboard_with_osc_52() {
+    let mut p = Pty::spawn(&["open", "1950-10-02-mao-stalin"], 120, 40);
+    p.wait_text("Message");
+    p.send("y");
+    p.wait_text("Citation copied to the clipboard");
+    let raw = p.raw_text();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x1b').expect("terminated");
+    let sent = &raw[start..end];
+    // "Ciphered telegram, Roshchin to Stalin, 3 October 1950, …" in base64.
+    assert!(
+        sent.starts_with("Q2lwaGVyZWQgdGVsZWdyYW0sIFJvc2hjaGluIHRvIFN0YWxpbiwg"),
+        "{sent}"
+    );
+    p.send("\x1b");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
