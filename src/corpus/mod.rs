@@ -109,6 +109,16 @@ impl Corpus {
         c
     }
 
+    /// The ids of the correspondence's principals (`principal = true` in
+    /// people.toml), in the file's order.
+    pub fn principals(&self) -> Vec<&str> {
+        self.people
+            .iter()
+            .filter(|p| p.principal)
+            .map(|p| p.id.as_str())
+            .collect()
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.person_index.get(id).map(|&i| &self.people[i])
     }

@@ -30,6 +30,10 @@ pub struct Person {
     /// Spelling variants and names in native script.
     pub aliases: Vec<String>,
     pub group: bool,
+    /// One of the correspondence's principals (Stalin, Mao, Zhou, Kim and
+    /// the two Soviet ambassadors): listed first, in the file's order, in
+    /// the timeline's lanes and the matrix.
+    pub principal: bool,
     pub side: Side,
     /// Where the paper is vague or inconsistent about the person.
     pub note: Option<String>,

@@ -25,6 +25,8 @@ pub struct Person {
     pub aliases: Vec<S>,
     #[serde(default)]
     pub group: bool,
+    #[serde(default)]
+    pub principal: bool,
     pub side: Option<S>,
     pub note: Option<S>,
 }

@@ -362,7 +362,7 @@ pub fn generate(count: usize, seed: u64) -> Corpus {
                 .filter(|p| p.side == Side::SinoSoviet)
                 .map(|p| p.id.as_str())
                 .collect(),
-            main: vec!["stalin", "mao", "zhou", "kim", "roshchin", "shtykov"],
+            main: base.principals(),
             scholars: base.scholars.iter().map(|s| s.id.as_str()).collect(),
         };
         (0..count).map(|n| g.telegram(n)).collect()

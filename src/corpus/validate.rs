@@ -234,6 +234,7 @@ impl Checker<'_> {
                     role: self.opt_string(&p.role, "role"),
                     aliases: p.aliases.iter().map(|a| self.string(a, "alias")).collect(),
                     group: p.group,
+                    principal: p.principal,
                     side: p
                         .side
                         .as_ref()

@@ -20,7 +20,7 @@ pub struct Matrix {
 }
 
 fn order(corpus: &Corpus, ids: impl Iterator<Item = String>) -> Vec<String> {
-    let main = ["stalin", "mao", "zhou", "kim", "roshchin", "shtykov"];
+    let main = corpus.principals();
     let mut v: Vec<String> = Vec::new();
     for id in ids {
         if !v.contains(&id) {
@@ -71,6 +71,28 @@ pub fn matrix(corpus: &Corpus) -> Matrix {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_principals_come_from_people_toml() {
+        let mut c = Corpus::embedded().unwrap();
+        assert_eq!(
+            c.principals(),
+            ["stalin", "mao", "zhou", "kim", "roshchin", "shtykov"]
+        );
+        // Another principal moves up the matrix: the data decides, not a list.
+        let before = matrix(&c);
+        let last = before.senders.iter().rposition(|s| {
+            c.person(s)
+                .is_some_and(|p| p.side == Side::SinoSoviet && !p.principal)
+        });
+        if let Some(i) = last {
+            let id = before.senders[i].clone();
+            c.people.iter_mut().find(|p| p.id == id).unwrap().principal = true;
+            let after = matrix(&c);
+            let j = after.senders.iter().position(|s| *s == id).unwrap();
+            assert!(j < i, "{id} moved from {i} to {j}");
+        }
+    }
+
     use super::*;
 
     #[test]

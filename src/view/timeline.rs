@@ -91,7 +91,7 @@ pub struct Lane {
 /// one too), the six correspondents first, the rest by number of messages,
 /// US-side senders last.
 pub fn lanes(corpus: &Corpus) -> Vec<Lane> {
-    let main = ["stalin", "mao", "zhou", "kim", "roshchin", "shtykov"];
+    let main = corpus.principals();
     let mut count: Vec<(String, usize, Side)> = Vec::new();
     for t in &corpus.telegrams {
         for s in &t.from {
