@@ -77,7 +77,10 @@ contexts! {
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
         NextTelegram, Cancel, AddNote, EditNote, DeleteNote,
     ],
-    Editor = "editor": "Note editor" [Save, Close, Down, Up, Top, Bottom],
+    Editor = "editor": "Note editor" [
+        Save, Close, Down, Up, Top, Bottom, LineStart, LineEnd, WordBack, WordForward,
+        DeleteWordBack, DeleteToStart, DeleteToEnd,
+    ],
     Confirm = "confirm": "Confirmation" [Yes, No, Close],
     Citation = "citation": "Citation" [Close],
     Compare = "compare": "Comparison view" [

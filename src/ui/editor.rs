@@ -83,6 +83,61 @@ impl TextBox {
             .map_or(to, |(i, _)| from + i);
     }
 
+    /// Where the word before the cursor starts (skipping the spaces
+    /// before it), as readline's `ctrl-w` and `alt-b` see words.
+    fn word_start(&self) -> usize {
+        let before: Vec<(usize, &str)> = self.text[..self.cursor].grapheme_indices(true).collect();
+        let mut i = before.len();
+        while i > 0 && before[i - 1].1.trim().is_empty() {
+            i -= 1;
+        }
+        while i > 0 && !before[i - 1].1.trim().is_empty() {
+            i -= 1;
+        }
+        before.get(i).map_or(self.cursor, |(at, _)| *at)
+    }
+
+    /// Where the word after the cursor ends.
+    fn word_end(&self) -> usize {
+        let after: Vec<(usize, &str)> = self.text[self.cursor..].grapheme_indices(true).collect();
+        let mut i = 0;
+        while i < after.len() && after[i].1.trim().is_empty() {
+            i += 1;
+        }
+        while i < after.len() && !after[i].1.trim().is_empty() {
+            i += 1;
+        }
+        after
+            .get(i)
+            .map_or(self.text.len(), |(at, _)| self.cursor + at)
+    }
+
+    /// Deletes the text between `a` and `b` (byte offsets, either order)
+    /// and leaves the cursor where it began.
+    fn delete(&mut self, a: usize, b: usize) {
+        let (a, b) = (a.min(b), a.max(b));
+        if a < b {
+            self.text.replace_range(a..b, "");
+            self.cursor = a;
+            self.dirty = true;
+        }
+    }
+
+    /// The readline motions and deletions.
+    pub fn readline(&mut self, action: Action) -> bool {
+        match action {
+            Action::LineStart => self.cursor = self.line_start(),
+            Action::LineEnd => self.cursor = self.line_end(),
+            Action::WordBack => self.cursor = self.word_start(),
+            Action::WordForward => self.cursor = self.word_end(),
+            Action::DeleteWordBack => self.delete(self.word_start(), self.cursor),
+            Action::DeleteToStart => self.delete(self.line_start(), self.cursor),
+            Action::DeleteToEnd => self.delete(self.cursor, self.line_end()),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn insert(&mut self, s: &str) {
         let clean: String = s
             .replace("\r\n", "\n")
@@ -216,6 +271,7 @@ impl Component for Editor {
             Action::Down => ed.vertical(true),
             Action::Top => ed.cursor = ed.line_start(),
             Action::Bottom => ed.cursor = ed.line_end(),
+            other if ed.readline(other) => {}
             other => return stop_unless_global(other),
         }
         Outcome::Consumed
@@ -425,6 +481,29 @@ mod tests {
         assert_eq!(&e.text[..e.cursor], "ab");
         e.key(k("enter"));
         assert_eq!(e.text, "ab\ncdef\nxy\n毛泽东说");
+    }
+
+    #[test]
+    fn readline_keys_move_and_delete_by_word_and_line() {
+        let mut e = ed("one two  three\nfour", 14);
+        e.readline(Action::WordBack);
+        assert_eq!(&e.text[..e.cursor], "one two  ");
+        e.readline(Action::DeleteWordBack);
+        assert_eq!(e.text, "one three\nfour");
+        e.readline(Action::LineStart);
+        assert_eq!(e.cursor, 0);
+        e.readline(Action::WordForward);
+        assert_eq!(&e.text[..e.cursor], "one");
+        e.readline(Action::DeleteToEnd);
+        assert_eq!(e.text, "one\nfour");
+        e.readline(Action::LineEnd);
+        assert_eq!(e.cursor, 3, "the end of the first line");
+        e.readline(Action::DeleteToStart);
+        assert_eq!(e.text, "\nfour");
+        let mut e = ed("Сталин сказал", "Сталин сказал".len());
+        e.readline(Action::DeleteWordBack);
+        assert_eq!(e.text, "Сталин ");
+        assert!(e.dirty);
     }
 
     #[test]

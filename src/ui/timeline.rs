@@ -344,7 +344,9 @@ impl Component for Timeline {
             ),
         };
         let panel_w = area.width.saturating_sub(4) as usize;
-        let mut panel = panel(corpus, cx.theme, w, &self.state, &self.lanes, &g, panel_w);
+        let wrapped = cx.size.height >= 30;
+        let (lanes, state) = (&self.lanes, &self.state);
+        let mut panel = panel(corpus, cx.theme, w, state, lanes, &g, (panel_w, wrapped));
         if let Some(m) = &self.marked {
             let what = format!(
                 "underlined: {} — {} telegrams, {} events",

@@ -178,6 +178,12 @@ pub fn detail(
     }
     heading(&mut out, theme, "The claim");
     summary(&mut out, theme, width, &p.claim);
+    if !p.quotes.is_empty() {
+        out.push(Line::styled(
+            "In the paper’s own words:".to_string(),
+            theme.label(),
+        ));
+    }
     for q in &p.quotes {
         let prefix = vec![Span::styled("│ ", theme.quote_gutter())];
         let mut segs = vec![(format!("“{}”", sanitize(&q.text)), theme.quote())];

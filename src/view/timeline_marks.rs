@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::timeline::{Geometry, Lane, Scale, TimelineState, day_of, under_cursor};
 use crate::corpus::{Certainty, Corpus, Date, Event};
-use crate::text::{sanitize, truncate, width};
+use crate::text::{sanitize, truncate, width, wrap};
 use crate::theme::Theme;
 
 /// The frame: the whole screen above the status line.
@@ -227,7 +227,8 @@ fn events_in(corpus: &Corpus, a: i64, b: i64) -> Vec<(&Event, Option<&crate::cor
 }
 
 /// The panel under the lanes: the cursor's day(s), its offsets from the key
-/// events, the events and the telegrams on it.
+/// events, the events and the telegrams on it, for a width; `wrapped`
+/// wraps the events' details where the screen has room for them.
 pub fn panel(
     corpus: &Corpus,
     theme: &Theme,
@@ -235,7 +236,7 @@ pub fn panel(
     s: &TimelineState,
     all: &[Lane],
     g: &Geometry,
-    width: usize,
+    (width, wrapped): (usize, bool),
 ) -> Vec<Line<'static>> {
     let (a, b) = match g.col_of(s.day) {
         Some(c) => g.days_of(c),
@@ -265,7 +266,16 @@ pub fn panel(
             theme.dim(),
         ));
     }
-    out.push(Line::from(head));
+    let segs: Vec<(String, Style)> = head
+        .into_iter()
+        .map(|s| (s.content.into_owned(), s.style))
+        .collect();
+    let mut head = wrap(&segs, width, &[], &[Span::raw("  ")]);
+    if !wrapped {
+        head.truncate(1);
+    }
+    let head_lines = head.len();
+    out.extend(head);
     for (e, conflict) in events_in(corpus, a, b) {
         let mut text = sanitize(&e.label);
         if e.certainty != Certainty::Exact {
@@ -289,10 +299,22 @@ pub fn panel(
             None if e.key => ('◆', theme.event()),
             None => ('▼', theme.label()),
         };
-        out.push(Line::from(vec![
-            Span::styled(format!("{glyph} "), style),
-            Span::raw(truncate(&text, width.saturating_sub(2))),
-        ]));
+        // Wrapped, not cut, where there is room: an event's details (the
+        // other dates the paper gives, and where) are the point of reading
+        // it here. On a short screen, one line each.
+        let first = vec![Span::styled(format!("{glyph} "), style)];
+        if wrapped {
+            out.extend(wrap(
+                &[(text, Style::new())],
+                width,
+                &first,
+                &[Span::raw("  ")],
+            ));
+        } else {
+            let mut line = first;
+            line.push(Span::raw(truncate(&text, width.saturating_sub(2))));
+            out.push(Line::from(line));
+        }
     }
     let lane = &all[s.lane.min(all.len().saturating_sub(1))];
     let chosen = under_cursor(corpus, lane, s, screen_width);
@@ -317,7 +339,7 @@ pub fn panel(
         telegrams.push((chosen == Some(i), line));
     }
     // What Enter opens comes first, then the day's events, then the rest.
-    let others = out.split_off(1);
+    let others = out.split_off(head_lines);
     if telegrams.is_empty() {
         out.push(Line::styled("  no telegrams on this day", theme.dim()));
     }
@@ -476,5 +498,43 @@ mod tests {
         assert_eq!(lane_offset(13, 14, 5), 9);
         assert_eq!(lane_offset(3, 4, 10), 0);
         assert_eq!(lane_offset(3, 4, 0), 0);
+    }
+
+    #[test]
+    fn event_details_wrap_where_there_is_room_and_are_cut_where_not() {
+        let c = Corpus::embedded().unwrap();
+        let lanes = lanes(&c);
+        // A day with an event the paper dates two ways: its details are long.
+        let e = c
+            .events
+            .iter()
+            .find(|e| !e.conflicts.is_empty() && e.date.is_full())
+            .unwrap();
+        let day = e.date.day_number();
+        let s = TimelineState {
+            day,
+            lane: 0,
+            zoom: SCALES
+                .iter()
+                .position(|x| *x == Scale::ColsPerDay(1))
+                .unwrap(),
+            first_day: day - 10,
+            pick: None,
+        };
+        let g = s.geometry(120);
+        let text = |l: &Line| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        };
+        let wrapped = panel(&c, &Theme::plain(), 120, &s, &lanes, &g, (40, true));
+        let cut = panel(&c, &Theme::plain(), 120, &s, &lanes, &g, (40, false));
+        assert!(wrapped.len() > cut.len(), "the event takes several lines");
+        let all: String = wrapped.iter().map(|l| text(l) + " ").collect();
+        assert!(all.contains("also"), "its other date is there: {all}");
+        for l in wrapped.iter().chain(&cut) {
+            assert!(crate::text::width(&text(l)) <= 40, "{}", text(l));
+        }
     }
 }

@@ -94,11 +94,11 @@ pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
                         app.corpus.names(&t.to)
                     );
                     // Who wrote to whom, then as much of the title as fits; in a
-                    // narrow pane only the title (which mostly names them), the
-                    // message pane beside it giving sender and recipients.
+                    // very narrow pane only the title (`>` widens the pane, `z`
+                    // gives it the screen).
                     let who_w = match rest {
-                        0..30 => 0,
-                        30..50 => rest / 2,
+                        0..16 => 0,
+                        16..50 => rest / 2,
                         _ => rest * 2 / 5,
                     };
                     let who = fit(&truncate(&who, who_w.saturating_sub(1)), who_w);
