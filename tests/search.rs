@@ -260,3 +260,18 @@ fn cli_search_lists_hits_and_json() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("unknown field 'fro:'"));
 }
+
+#[test]
+fn n_under_a_filter_that_hides_the_hit_says_it_cleared_it() {
+    let mut a = searching();
+    a.press("/ i n c h o n enter").unwrap();
+    // Filter to someone the next hit does not involve.
+    a.press("f a c h e s o n enter").unwrap();
+    assert!(a.list.filter.is_some());
+    a.press("n").unwrap();
+    assert!(a.list.filter.is_none(), "the hit is shown");
+    assert_eq!(
+        a.flash.as_deref(),
+        Some("the list filter was cleared to show the hit")
+    );
+}

@@ -27,12 +27,22 @@ pub enum Filter {
 impl Filter {
     pub fn keeps(&self, t: &crate::corpus::Telegram) -> bool {
         match self {
-            Filter::Person(p) => t.from.iter().chain(&t.to).any(|x| x == p),
+            // Sent, received, or conveyed: an ambassador's traffic is mostly
+            // what he passed on.
+            Filter::Person(p) => t.from.iter().chain(&t.to).chain(&t.via).any(|x| x == p),
             Filter::Pair(a, b) => t.from.contains(a) && t.to.contains(b),
         }
     }
 
     /// "Stalin", "Stalin → Mao".
+    /// Whether `t` is listed only because the filtered person conveyed it.
+    pub fn conveyed(&self, t: &crate::corpus::Telegram) -> bool {
+        match self {
+            Filter::Person(p) => t.via.contains(p) && !t.from.contains(p) && !t.to.contains(p),
+            Filter::Pair(..) => false,
+        }
+    }
+
     pub fn label(&self, corpus: &Corpus) -> String {
         match self {
             Filter::Person(p) => corpus.name(p).to_string(),
@@ -215,7 +225,7 @@ pub fn filter_candidates(corpus: &Corpus) -> Vec<(String, usize)> {
             let n = corpus
                 .telegrams
                 .iter()
-                .filter(|t| t.from.contains(&p.id) || t.to.contains(&p.id))
+                .filter(|t| t.from.contains(&p.id) || t.to.contains(&p.id) || t.via.contains(&p.id))
                 .count();
             (p.id.clone(), n)
         })
@@ -313,14 +323,41 @@ mod tests {
     }
 
     #[test]
-    fn filter_keeps_senders_and_recipients_only() {
+    fn filtering_to_an_ambassador_keeps_what_he_conveyed_marked_as_such() {
+        let c = corpus();
+        let f = Filter::Person("roshchin".into());
+        let rows = rows(&c, Grouping::Flat, Some(&f));
+        let ids: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Telegram(i) => Some(c.telegrams[*i].id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(ids.contains(&"1950-10-02-mao-stalin"), "{ids:?}");
+        let i = c.telegram_index("1950-10-02-mao-stalin").unwrap();
+        assert!(f.conveyed(&c.telegrams[i]));
+        let n = filter_candidates(&c)
+            .into_iter()
+            .find(|(id, _)| id == "roshchin")
+            .unwrap()
+            .1;
+        assert_eq!(n, ids.len(), "the picker counts what the list shows");
+    }
+
+    #[test]
+    fn filter_keeps_senders_recipients_and_conveyors_only() {
         let c = corpus();
         let rows = rows(&c, Grouping::Flat, Some(&Filter::Person("roshchin".into())));
         for r in &rows {
             let Row::Telegram(i) = r else { panic!() };
             let t = &c.telegrams[*i];
             assert!(
-                t.from.iter().chain(&t.to).any(|p| p == "roshchin"),
+                t.from
+                    .iter()
+                    .chain(&t.to)
+                    .chain(&t.via)
+                    .any(|p| p == "roshchin"),
                 "{}",
                 t.id
             );

@@ -56,7 +56,9 @@ impl App {
     /// Opens a hit: selects it in the list (clearing a filter that hides it),
     /// and asks the reader to scroll the message to the match.
     pub fn show_hit(&mut self, record: usize) {
-        self.go_to(record);
+        if self.go_to(record) {
+            self.say("the list filter was cleared to show the hit");
+        }
         self.reveal = Some(Reveal::Match);
     }
 

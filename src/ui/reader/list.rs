@@ -85,6 +85,10 @@ pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
                     Span::styled(versions, theme.versions()),
                     Span::raw(" "),
                 ];
+                // Listed because the filtered person passed it on.
+                if app.list.filter.as_ref().is_some_and(|f| f.conveyed(t)) {
+                    spans.push(Span::styled("via ", theme.dim()));
+                }
                 let used: usize = spans.iter().map(|s| width(&s.content)).sum();
                 let rest = w.saturating_sub(used);
                 if app.list.grouping == Grouping::Flat {
