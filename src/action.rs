@@ -58,6 +58,8 @@ actions! {
     CycleWitnesses = "cycle_witnesses": "show the next pair of versions (three or more)",
     NextDivergent = "next_divergent": "jump to the next row where the versions diverge",
     PrevDivergent = "prev_divergent": "jump to the previous row where the versions diverge",
+    NotesDown = "notes_down": "scroll the notes under the comparison down",
+    NotesUp = "notes_up": "scroll the notes under the comparison up",
     Search = "search": "search the whole corpus",
     SearchNext = "search_next": "go to the next hit of the last search",
     SearchPrev = "search_prev": "go to the previous hit of the last search",

@@ -193,7 +193,13 @@ fn filter_by_person_by_typing_and_clearing() {
         a.list.first();
         a.list.step(i as isize);
         let t = &a.corpus.telegrams[a.list.selected_telegram().unwrap()];
-        assert!(t.from.iter().chain(&t.to).chain(&t.via).any(|p| p == "roshchin"));
+        assert!(
+            t.from
+                .iter()
+                .chain(&t.to)
+                .chain(&t.via)
+                .any(|p| p == "roshchin")
+        );
     }
     a.press("f").unwrap();
     assert_eq!(a.list.filter, None, "f again clears");

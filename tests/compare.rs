@@ -366,3 +366,52 @@ fn every_row_can_reach_the_top_and_show_its_notes() {
         }
     }
 }
+
+#[test]
+fn the_notes_strip_has_your_notes_the_whole_telegrams_and_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(common::app::corpus(), Keymap::defaults());
+    app.store = shifr::notes::store::Store::open(dir.path().join("notes.toml"));
+    let mut a = Harness::new(app, 80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    // A note of yours on the first passage ("decision"), one on the whole telegram.
+    a.press("} a").unwrap();
+    for c in "mine on the row".chars() {
+        let k = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        a.press(&k).unwrap();
+    }
+    a.press("ctrl-s esc shift-tab a").unwrap();
+    for c in "mine overall".chars() {
+        let k = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        a.press(&k).unwrap();
+    }
+    a.press("ctrl-s c").unwrap();
+    assert_eq!(a.mode(), "COMPARE");
+    let c = a.top_as::<Compare>().unwrap();
+    assert_eq!(c.strip_scroll, 0);
+    let text = screen(&a);
+    assert!(text.contains("you: mine on the row"), "{text}");
+    assert!(text.contains("scroll the notes"), "{text}");
+    // J scrolls down to the notes on the whole telegram.
+    let mut seen = (false, false);
+    for _ in 0..60 {
+        a.press("J").unwrap();
+        let text = screen(&a);
+        seen.0 |= text.contains("On the whole telegram");
+        seen.1 |= text.contains("you: mine overall");
+    }
+    assert_eq!(seen, (true, true));
+    assert!(a.top_as::<Compare>().unwrap().strip_scroll > 0);
+    a.press("K").unwrap();
+    // Moving to another row starts its notes from the top.
+    a.press("}").unwrap();
+    assert_eq!(a.top_as::<Compare>().unwrap().strip_scroll, 0);
+}

@@ -85,7 +85,7 @@ contexts! {
     Citation = "citation": "Citation" [Close],
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
-        SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent,
+        SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent, NotesDown, NotesUp,
     ],
     Search = "search": "Search overlay" [
         Close, Confirm, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ClearInput,

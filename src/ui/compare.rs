@@ -16,8 +16,9 @@ use crate::action::Action;
 use crate::app::{App, Pane};
 use crate::compare::pairs;
 use crate::keymap::Context;
-use crate::text::{truncate, width};
-use crate::view::compare::{CompareLayout, GUTTER, SIDE_BY_SIDE_MIN, note_lines};
+use crate::text::width;
+use crate::view::compare::{CompareLayout, GUTTER, SIDE_BY_SIDE_MIN};
+use crate::view::compare_notes::strip;
 
 pub struct Compare {
     /// Index of the telegram in the corpus.
@@ -37,6 +38,10 @@ pub struct Compare {
     /// The row at the top of each column, kept across resizes.
     pub top_rows: [usize; 2],
     view: Option<CompareLayout>,
+    /// The notes strip, laid out for (row, width, notes), with its count of
+    /// notes on the row, and how far it is scrolled.
+    strip: (Option<(usize, u16, u64)>, Vec<Line<'static>>, usize),
+    pub strip_scroll: usize,
 }
 
 impl Compare {
@@ -66,6 +71,8 @@ impl Compare {
             witnesses: n,
             top_rows: [0, 0],
             view: None,
+            strip: (None, Vec::new(), 0),
+            strip_scroll: 0,
         };
         c.layout(cx);
         Some(c)
@@ -234,6 +241,12 @@ impl Component for Compare {
                     }
                 }
             }
+            Action::NotesDown => {
+                let room = view.regions.notes.height.saturating_sub(1) as usize;
+                let max = s.strip.1.len().saturating_sub(room);
+                s.strip_scroll = (s.strip_scroll + 1).min(max);
+            }
+            Action::NotesUp => s.strip_scroll = s.strip_scroll.saturating_sub(1),
             other => {
                 s.view = Some(view);
                 return stop_unless_global(other);
@@ -246,6 +259,25 @@ impl Component for Compare {
 
     fn sync(&mut self, cx: &mut Cx) {
         self.layout(cx);
+        if let Some(v) = &self.view {
+            let row = v.flat.row_at(self.scroll[self.active]);
+            let key = Some((row, v.regions.notes.width, cx.app.notes_epoch));
+            if self.strip.0 != key {
+                if self.strip.0.is_none_or(|k| k.0 != row) {
+                    self.strip_scroll = 0;
+                }
+                let t = &cx.app.corpus.telegrams[self.telegram];
+                let (k, notes) = v
+                    .built
+                    .rows
+                    .get(row)
+                    .map_or(("", &[][..]), |r| (r.key.as_str(), &r.notes[..]));
+                let width = v.regions.notes.width as usize;
+                let mine = &cx.app.store.notes;
+                let (lines, n) = strip(&cx.app.corpus, t, k, notes, mine, cx.theme, width);
+                self.strip = (key, lines, n);
+            }
+        }
         // A new pair or a swap starts from where the scroll says.
         self.top_rows = self.view.as_ref().map_or([0, 0], |v| {
             [v.flat.row_at(self.scroll[0]), v.flat.row_at(self.scroll[1])]
@@ -410,9 +442,20 @@ impl Component for Compare {
         if r.notes.height > 0 {
             let row = built.rows.get(current);
             let key = row.map_or("", |x| x.key.as_str());
-            let notes = row.map(|x| x.notes.clone()).unwrap_or_default();
-            let title = format!("Notes on § {key} ({})", notes.len());
-            let rule = format!("── {title} ");
+            let (lines, n) = (&self.strip.1, self.strip.2);
+            let title = format!("Notes on § {key} ({n})");
+            let room = r.notes.height.saturating_sub(1) as usize;
+            let more = lines.len() > room;
+            let rule = if more {
+                let keys = format!(
+                    "{}/{}",
+                    cx.hints.key(Context::Compare, Action::NotesDown),
+                    cx.hints.key(Context::Compare, Action::NotesUp)
+                );
+                format!("── {title} · {keys} scroll the notes ")
+            } else {
+                format!("── {title} ")
+            };
             let rule = format!(
                 "{rule}{}",
                 "─".repeat((r.notes.width as usize).saturating_sub(width(&rule)))
@@ -429,24 +472,12 @@ impl Component for Compare {
                 height: r.notes.height - 1,
                 ..r.notes
             };
-            let mut lines = note_lines(corpus, t, &notes, theme, body.width as usize);
-            if notes.is_empty() {
-                lines.push(Line::styled(
-                    "No note is anchored to this row.",
-                    theme.dim(),
-                ));
-            }
-            let room = body.height as usize;
-            if lines.len() > room && room > 0 {
-                let more = lines.len() - (room - 1);
-                lines.truncate(room - 1);
-                let msg =
-                    format!("… {more} more lines: the annotations pane in the reader has them all");
-                lines.push(Line::styled(
-                    truncate(&msg, body.width as usize),
-                    theme.dim(),
-                ));
-            }
+            let lines: Vec<Line> = lines
+                .iter()
+                .skip(self.strip_scroll)
+                .take(room)
+                .cloned()
+                .collect();
             Paragraph::new(lines).render(body, buf);
         }
     }

@@ -7,11 +7,11 @@ use ratatui::layout::{Rect, Size};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::message::{footnotes, passage_lines};
+use super::message::passage_lines;
 use super::{content_rect, inner};
 use crate::compare::diff::{Change, Piece, diff};
 use crate::compare::{RowRelation, align};
-use crate::corpus::{Corpus, Note, Telegram, Witness, language_name};
+use crate::corpus::{Telegram, Witness, language_name};
 use crate::text::{sanitize, truncate, wrap};
 use crate::theme::Theme;
 
@@ -397,41 +397,6 @@ pub fn header_lines(b: &Built, stacked: bool) -> usize {
     } else {
         b.left_header.len().max(b.right_header.len())
     }
-}
-
-pub fn note_lines(
-    corpus: &Corpus,
-    t: &Telegram,
-    notes: &[usize],
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for &i in notes {
-        let n: &Note = &t.notes[i];
-        let by = if n.by == "editor" {
-            "shifr editors".to_string()
-        } else {
-            corpus.scholar_name(&n.by).to_string()
-        };
-        let mut segs = vec![(
-            format!("{by}: "),
-            if n.by == "editor" {
-                theme.editor()
-            } else {
-                theme.scholar()
-            },
-        )];
-        if let Some(s) = n.stance {
-            segs.push((format!("[{}] ", s.label()), theme.heading()));
-        }
-        segs.push((sanitize(&n.text), Style::new()));
-        if !n.cite.is_empty() {
-            segs.push((format!(" (fn. {})", footnotes(&n.cite)), theme.dim()));
-        }
-        out.extend(wrap(&segs, width, &[], &[Span::raw("  ")]));
-    }
-    out
 }
 
 /// A comparison laid out for a screen: built when the telegram, the pair

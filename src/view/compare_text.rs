@@ -4,7 +4,8 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::compare::{GUTTER, SIDE_BY_SIDE_MIN, build, note_lines, witness_header};
+use super::compare::{GUTTER, SIDE_BY_SIDE_MIN, build, witness_header};
+use super::compare_notes::note_lines;
 use crate::corpus::{Corpus, Telegram};
 use crate::text::{fit, sanitize, wrap};
 use crate::theme::Theme;

@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod compare;
+pub mod compare_notes;
 pub mod compare_text;
 pub mod debate;
 pub mod help;
