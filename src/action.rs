@@ -61,6 +61,7 @@ actions! {
     NotesDown = "notes_down": "scroll the notes under the comparison down",
     NotesUp = "notes_up": "scroll the notes under the comparison up",
     Search = "search": "search the whole corpus",
+    Find = "find": "find a word in the open text (the message, or both columns of the comparison)",
     SearchNext = "search_next": "go to the next hit of the last search",
     SearchPrev = "search_prev": "go to the previous hit of the last search",
     ClearInput = "clear_input": "clear what you have typed",

@@ -52,6 +52,26 @@ pub struct PaneLayout {
     pub list_delta: i16,
 }
 
+/// Where a find in the text looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindIn {
+    Message,
+    Compare,
+}
+
+/// A word being found in the open text (`ctrl-f`): what the find bar
+/// typed and which occurrence it is on; the screen that shows the text
+/// counts the occurrences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindQuery {
+    pub text: String,
+    pub target: FindIn,
+    /// The occurrence shown (0-based), kept below `count`.
+    pub current: usize,
+    /// How many occurrences there are, as the text is laid out now.
+    pub count: usize,
+}
+
 /// Something the reader should bring into view once it has laid the
 /// panes out (the model cannot: it does not know how tall anything is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +106,8 @@ pub struct App {
     pub message_cursor: Option<usize>,
     pub notes: NotesState,
     pub last_search: Option<search::LastSearch>,
+    /// A word being found in the open text.
+    pub find: Option<FindQuery>,
     /// The search thread has built its index.
     pub search_ready: bool,
     search_gen: u64,
@@ -119,6 +141,7 @@ impl App {
             message_cursor: None,
             notes: NotesState::default(),
             last_search: None,
+            find: None,
             search_ready: false,
             search_gen: 0,
             flash: None,

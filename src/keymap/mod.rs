@@ -63,7 +63,7 @@ contexts! {
         Quit, Suspend, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
-        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate,
+        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -86,6 +86,7 @@ contexts! {
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent, NotesDown, NotesUp,
+        Find,
     ],
     Search = "search": "Search overlay" [
         Close, Confirm, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ClearInput,
@@ -97,6 +98,7 @@ contexts! {
         PrevTelegram, NextTelegram, Timeline,
     ],
     Matrix = "matrix": "Correspondence matrix" [Close, Open, Left, Right, Up, Down, Top, Bottom, Matrix],
+    Find = "find": "Find in the text" [Close, Confirm, Down, Up, ClearInput],
     Debate = "debate": "Debate view" [
         Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
         Timeline, Debate,

@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
 use super::widgets::{boxed, scrollbar};
 use crate::action::Action;
-use crate::app::{App, Pane};
+use crate::app::{App, FindIn, Pane};
 use crate::compare::pairs;
 use crate::keymap::Context;
 use crate::text::width;
@@ -42,6 +42,8 @@ pub struct Compare {
     /// notes on the row, and how far it is scrolled.
     strip: (Option<(usize, u16, u64)>, Vec<Line<'static>>, usize),
     pub strip_scroll: usize,
+    /// Both columns with a find's occurrences marked, for (word, current).
+    found: Option<(FoundKey, [Vec<Line<'static>>; 2])>,
 }
 
 impl Compare {
@@ -73,6 +75,7 @@ impl Compare {
             view: None,
             strip: (None, Vec::new(), 0),
             strip_scroll: 0,
+            found: None,
         };
         c.layout(cx);
         Some(c)
@@ -109,6 +112,65 @@ impl Compare {
         let start = |row: usize| v.flat.row_starts.get(row).copied().unwrap_or(0).min(max);
         self.scroll = [start(self.top_rows[0]), start(self.top_rows[1])];
         self.view = Some(v);
+    }
+}
+
+/// What a find's marks were made for: the word, the occurrence, the size
+/// and the pair of versions.
+type FoundKey = (String, usize, ratatui::layout::Size, (usize, usize));
+
+impl Compare {
+    /// Marks the occurrences of the word being found in both columns,
+    /// counts them for the find bar, and scrolls to the current one (both
+    /// columns when they scroll together, its own when apart).
+    fn find(&mut self, cx: &mut Cx) {
+        let Some(f) = cx.app.find.as_mut().filter(|f| f.target == FindIn::Compare) else {
+            self.found = None;
+            return;
+        };
+        let Some(v) = &self.view else { return };
+        let key = (f.text.clone(), f.current, cx.size, self.shown());
+        if self.found.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        use crate::view::find::{find, mark};
+        let sides = [find(&v.flat.left, &f.text), find(&v.flat.right, &f.text)];
+        // In reading order: by line, the left column first.
+        let mut all: Vec<(usize, usize, usize)> = sides
+            .iter()
+            .enumerate()
+            .flat_map(|(side, found)| {
+                found
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, x)| (x.line, side, k))
+            })
+            .collect();
+        all.sort_unstable();
+        f.count = all.len();
+        f.current = f.current.min(all.len().saturating_sub(1));
+        let hit = cx.theme.search_match();
+        let now = hit.add_modifier(ratatui::style::Modifier::REVERSED);
+        let on = all.get(f.current).copied();
+        let current = |side: usize| on.filter(|o| o.1 == side).map(|o| o.2);
+        let left = mark(&v.flat.left, &sides[0], current(0), hit, now);
+        let right = mark(&v.flat.right, &sides[1], current(1), hit, now);
+        if let Some((line, side, _)) = on {
+            let h = v.height().max(1);
+            let target = line.saturating_sub(2).min(v.max_scroll());
+            let stacked = cx.size.width < SIDE_BY_SIDE_MIN;
+            if self.sync || stacked {
+                if line < self.scroll[0] || line >= self.scroll[0] + h {
+                    self.scroll = [target; 2];
+                }
+            } else {
+                self.active = side;
+                if line < self.scroll[side] || line >= self.scroll[side] + h {
+                    self.scroll[side] = target;
+                }
+            }
+        }
+        self.found = Some((key, [left, right]));
     }
 }
 
@@ -247,6 +309,10 @@ impl Component for Compare {
                 s.strip_scroll = (s.strip_scroll + 1).min(max);
             }
             Action::NotesUp => s.strip_scroll = s.strip_scroll.saturating_sub(1),
+            Action::Find => {
+                s.view = Some(view);
+                return Outcome::Push(Box::new(super::find::Find::open(cx, FindIn::Compare)));
+            }
             other => {
                 s.view = Some(view);
                 return stop_unless_global(other);
@@ -259,6 +325,7 @@ impl Component for Compare {
 
     fn sync(&mut self, cx: &mut Cx) {
         self.layout(cx);
+        self.find(cx);
         if let Some(v) = &self.view {
             let row = v.flat.row_at(self.scroll[self.active]);
             let key = Some((row, v.regions.notes.width, cx.app.notes_epoch));
@@ -291,6 +358,10 @@ impl Component for Compare {
         let t = &corpus.telegrams[s.telegram];
         let Some(view) = &s.view else { return };
         let (built, flat, r) = (&view.built, &view.flat, view.regions);
+        let (left, right) = match &self.found {
+            Some((_, [l, r])) => (l, r),
+            None => (&flat.left, &flat.right),
+        };
         let col_w = r.col_w;
         let area = r.frame.intersection(screen);
         Clear.render(area, buf);
@@ -362,13 +433,7 @@ impl Component for Compare {
         let h = r.body.height as usize;
         let current = flat.row_at(s.scroll[s.active]);
         if r.stacked {
-            let lines: Vec<Line> = flat
-                .left
-                .iter()
-                .skip(s.scroll[0])
-                .take(h)
-                .cloned()
-                .collect();
+            let lines: Vec<Line> = left.iter().skip(s.scroll[0]).take(h).cloned().collect();
             Paragraph::new(lines).render(r.body, buf);
         } else {
             let lr = Rect {
@@ -386,8 +451,7 @@ impl Component for Compare {
                 ..r.body
             };
             Paragraph::new(
-                flat.left
-                    .iter()
+                left.iter()
                     .skip(s.scroll[0])
                     .take(h)
                     .cloned()
@@ -395,7 +459,7 @@ impl Component for Compare {
             )
             .render(lr, buf);
             Paragraph::new(
-                flat.right
+                right
                     .iter()
                     .skip(s.scroll[1])
                     .take(h)

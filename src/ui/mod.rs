@@ -19,6 +19,7 @@ pub mod confirm;
 pub mod debate;
 pub mod editor;
 pub mod filter;
+pub mod find;
 pub mod help;
 pub mod hints;
 pub mod layout;

@@ -12,7 +12,10 @@ use crate::theme::Theme;
 /// Whether typed characters are text in a context (so global keys that
 /// type a character do not reach it).
 fn takes_text(ctx: Context) -> bool {
-    matches!(ctx, Context::Search | Context::Filter | Context::Editor)
+    matches!(
+        ctx,
+        Context::Search | Context::Filter | Context::Editor | Context::Find
+    )
 }
 
 /// What an action does in a context, where that is more than its general
@@ -69,6 +72,10 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
         (C::Matrix, A::Bottom) => "the last sender",
         (C::Matrix, A::Open) => "narrow the list to this pair of correspondents",
         (C::Matrix, A::Matrix) => "close the matrix",
+        (C::Find, A::Confirm | A::Down) => "the next occurrence (after the last, the first)",
+        (C::Find, A::Up) => "the previous occurrence",
+        (C::Find, A::ClearInput) => "clear the word",
+        (C::Find, A::Close) => "close the find bar and its marks",
         (C::Debate, A::Down) => "the next position (or piece of evidence)",
         (C::Debate, A::Up) => "the previous position (or piece of evidence)",
         (C::Debate, A::Top) => "the first position (or piece of evidence)",

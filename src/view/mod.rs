@@ -7,6 +7,7 @@ pub mod compare;
 pub mod compare_notes;
 pub mod compare_text;
 pub mod debate;
+pub mod find;
 pub mod help;
 pub mod matrix;
 pub mod message;

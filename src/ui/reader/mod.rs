@@ -11,14 +11,17 @@ use std::any::Any;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
+use ratatui::text::Line;
 
 use super::component::{Component, Cx, Outcome, RenderCx};
 use super::layout::{self, Areas, Arrangement};
 use super::widgets::{content_rect, inner, scrolled_pane};
-use super::{citation, compare, confirm, debate, editor, filter, help, matrix, search, timeline};
+use super::{
+    citation, compare, confirm, debate, editor, filter, find, help, matrix, search, timeline,
+};
 use crate::action::Action;
 use crate::app::notes::NoteRef;
-use crate::app::{App, Effect, HeaderMode, Pane};
+use crate::app::{App, Effect, FindIn, HeaderMode, Pane};
 use crate::keymap::Context;
 use crate::theme::Theme;
 use crate::view::annotations::{self, NotesText};
@@ -65,6 +68,9 @@ pub struct Reader {
     message_key: Option<MessageKey>,
     notes: NotesText,
     notes_key: Option<NotesKey>,
+    /// The message with a find's occurrences marked, and for what
+    /// (layout, word, current occurrence).
+    found: Option<(MessageKey, String, usize, Vec<Line<'static>>)>,
 }
 
 impl Default for Reader {
@@ -85,6 +91,7 @@ impl Reader {
             message_key: None,
             notes: NotesText::default(),
             notes_key: None,
+            found: None,
         }
     }
 
@@ -310,6 +317,12 @@ impl Component for Reader {
                 }
             }
             Action::Search => return Outcome::Push(Box::new(search::Search::open(cx))),
+            Action::Find if app.telegram().is_some() => {
+                if app.focus == Pane::List {
+                    app.open_selected();
+                }
+                return Outcome::Push(Box::new(find::Find::open(cx, FindIn::Message)));
+            }
             Action::SearchNext => app.step_hit(1),
             Action::SearchPrev => app.step_hit(-1),
             Action::AddNote => {
@@ -436,6 +449,7 @@ impl Component for Reader {
         }
         let app = &mut *cx.app;
         app.list.keep_visible(self.height(Pane::List), SCROLL_OFF);
+        self.find(app, cx.theme);
         self.clamp(app);
     }
 
@@ -454,15 +468,8 @@ impl Component for Reader {
             };
             let focused = app.focus == Pane::Message;
             let scroll = app.message_scroll;
-            scrolled_pane(
-                &self.message.lines,
-                &title,
-                focused,
-                scroll,
-                cx.theme,
-                r,
-                buf,
-            );
+            let lines = self.found.as_ref().map_or(&self.message.lines, |f| &f.3);
+            scrolled_pane(lines, &title, focused, scroll, cx.theme, r, buf);
         }
         if let Some(r) = areas.annotations {
             let n = app.telegram().map_or(0, |t| t.notes.len());

@@ -5,7 +5,7 @@
 //! lines (another telegram, another pane arrangement).
 
 use super::Reader;
-use crate::app::{App, Pane, Reveal};
+use crate::app::{App, FindIn, Pane, Reveal};
 use crate::search::document::fields_with_notes;
 use crate::search::query::FieldKind;
 use crate::search::snippet::snippet;
@@ -181,6 +181,39 @@ impl Reader {
             }
             _ => {}
         }
+    }
+
+    /// Marks the occurrences of the word being found in the message, counts
+    /// them for the find bar, and scrolls to the current one when it (or
+    /// the word) changed.
+    pub(super) fn find(&mut self, app: &mut App, theme: &crate::theme::Theme) {
+        let Some(f) = app.find.as_mut().filter(|f| f.target == FindIn::Message) else {
+            self.found = None;
+            return;
+        };
+        let Some(key) = self.message_key.clone() else {
+            return;
+        };
+        if self
+            .found
+            .as_ref()
+            .is_some_and(|(k, w, c, _)| *k == key && *w == f.text && *c == f.current)
+        {
+            return;
+        }
+        let all = crate::view::find::find(&self.message.lines, &f.text);
+        f.count = all.len();
+        f.current = f.current.min(all.len().saturating_sub(1));
+        let hit = theme.search_match();
+        let now = hit.add_modifier(ratatui::style::Modifier::REVERSED);
+        let marked = crate::view::find::mark(&self.message.lines, &all, Some(f.current), hit, now);
+        if let Some(at) = all.get(f.current) {
+            let h = self.height(Pane::Message).max(1);
+            if at.line < app.message_scroll || at.line >= app.message_scroll + h {
+                app.message_scroll = at.line.saturating_sub(2);
+            }
+        }
+        self.found = Some((key, f.text.clone(), f.current, marked));
     }
 
     /// Keeps every scroll inside its text.
