@@ -78,7 +78,7 @@ fn moving_through_positions_keeps_the_selection_in_view_at_80x24() {
 
 #[test]
 fn the_message_pane_names_the_positions_a_telegram_is_evidence_for() {
-    let mut a = app(120, 40);
+    let mut a = app(200, 50);
     a.open_id("1950-10-08-mao-cpv").unwrap();
     let text = screen(&a);
     assert!(
@@ -86,6 +86,13 @@ fn the_message_pane_names_the_positions_a_telegram_is_evidence_for() {
         "{text}"
     );
     assert!(text.contains("D shows"), "{text}");
+    let mut a = app(80, 24);
+    a.open_id("1950-10-08-mao-cpv").unwrap();
+    let text = screen(&a);
+    assert!(
+        text.contains("D: evidence for"),
+        "one line on a short pane: {text}"
+    );
 }
 
 #[test]

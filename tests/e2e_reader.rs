@@ -248,7 +248,7 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
         }
         p.send("]");
     }
-    p.wait_text("press c to compare");
+    p.wait_text("c compares them");
     p.send("c");
     p.wait_text("COMPARE");
     let same_row =

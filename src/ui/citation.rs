@@ -48,7 +48,7 @@ impl Component for Citation {
 
     fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
         let theme = cx.theme;
-        let r = centered(screen, 70, 40, 40, 8).intersection(screen);
+        let r = centered(screen, 70, 60, 40, 14).intersection(screen);
         Clear.render(r, buf);
         let hint = cx
             .hints

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
-use super::timeline::Timeline;
+use super::timeline::{On, Timeline};
 use super::widgets::{boxed, content_rect, inner, scrollbar};
 use crate::action::Action;
 use crate::app::App;
@@ -165,9 +165,19 @@ impl Component for Debate {
                 }
                 None => {}
             },
-            (Action::Timeline, _) => {
-                let p = &cx.app.corpus.positions[self.order[self.selected]];
-                let marked = Timeline::marked(cx, p.clone());
+            (Action::Timeline, cursor) => {
+                let corpus = std::sync::Arc::clone(&cx.app.corpus);
+                let p = &corpus.positions[self.order[self.selected]];
+                // On the evidence under the cursor, if the cursor is there.
+                let on = cursor.and_then(|c| self.evidence(cx.app).get(c).copied());
+                let on = on.and_then(|e| match e {
+                    Evidence::Telegram(i) => Some(On::Telegram(i)),
+                    Evidence::Event(i) => corpus.events[i]
+                        .date
+                        .is_full()
+                        .then(|| On::Day(corpus.events[i].date.day_number())),
+                });
+                let marked = Timeline::marked(cx, p.clone(), on);
                 return Outcome::Push(Box::new(marked));
             }
             (other, _) => return stop_unless_global(other),

@@ -38,6 +38,13 @@ struct Drawn {
     panel: Vec<Line<'static>>,
 }
 
+/// Where a marked timeline opens.
+#[derive(Clone, Copy, Debug)]
+pub enum On {
+    Telegram(usize),
+    Day(i64),
+}
+
 /// The evidence of one position of the debate, marked on the timeline so
 /// the timing its argument turns on shows.
 pub struct Marked {
@@ -118,9 +125,10 @@ impl Timeline {
         }
     }
 
-    /// The timeline with a debate position's evidence marked, on the first
-    /// of its telegrams.
-    pub fn marked(cx: &mut Cx, p: crate::corpus::Position) -> Timeline {
+    /// The timeline with a debate position's evidence marked, on the day of
+    /// `on` (a telegram, or an event's day) if given, else on the first of
+    /// its telegrams.
+    pub fn marked(cx: &mut Cx, p: crate::corpus::Position, on: Option<On>) -> Timeline {
         let corpus = std::sync::Arc::clone(&cx.app.corpus);
         let telegrams: Vec<usize> = p
             .telegrams
@@ -139,6 +147,15 @@ impl Timeline {
             .filter(|&i| day_of(&corpus.telegrams[i]).is_some())
             .min_by_key(|&i| day_of(&corpus.telegrams[i]));
         let mut t = Timeline::open(cx);
+        let first = match on {
+            Some(On::Telegram(i)) => Some(i),
+            Some(On::Day(d)) => {
+                t.state.day = d;
+                t.state.pick = None;
+                None
+            }
+            None => first,
+        };
         if let Some(i) = first {
             let tg = &corpus.telegrams[i];
             t.state.day = day_of(tg).unwrap_or(t.state.day);
@@ -347,7 +364,9 @@ impl Component for Timeline {
         let wrapped = cx.size.height >= 30;
         let (lanes, state) = (&self.lanes, &self.state);
         let mut panel = panel(corpus, cx.theme, w, state, lanes, &g, (panel_w, wrapped));
-        if let Some(m) = &self.marked {
+        // On a tall screen, a line saying what is marked (the title
+        // names it too).
+        if let Some(m) = self.marked.as_ref().filter(|_| wrapped) {
             let what = format!(
                 "underlined: {} — {} telegrams, {} events",
                 m.label,

@@ -72,7 +72,7 @@ pub fn list(
     selected: usize,
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     let mut lines = vec![Line::styled(
-        truncate("scholar — what triggered it · telegrams·events", width),
+        truncate("each: who — the trigger · telegrams·events", width),
         theme.dim(),
     )];
     let mut rows = Vec::new();
@@ -95,9 +95,12 @@ pub fn list(
         for (k, i) in members {
             let p = &corpus.positions[i];
             let count = format!(" {}·{}", p.telegrams.len(), p.events.len());
+            // Who, and what the trigger was — or, where the position names
+            // none, what it claims — so two positions of one scholar differ.
             let mut label = corpus.scholar_names(&p.scholars);
-            if let Some(t) = &p.trigger {
-                label.push_str(&format!(" — {t}"));
+            match &p.trigger {
+                Some(t) => label.push_str(&format!(" — {t}")),
+                None => label.push_str(&format!(": {}", p.claim)),
             }
             let room = width.saturating_sub(crate::text::width(&count) + 2);
             let mark = if k == selected { "▸ " } else { "  " };

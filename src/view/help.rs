@@ -90,6 +90,18 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
     })
 }
 
+/// Help's title for the global keys that work on every screen.
+pub const EVERYWHERE: &str = "Everywhere (where you type text, only the keys that type none)";
+
+/// Help's title for the other global keys: they act in the reader's panes.
+pub const IN_THE_READER: &str = "In the reader, in every pane";
+
+/// Whether a global action works on every screen (it falls through any
+/// overlay to the reader), not only in the reader's panes.
+pub fn everywhere(a: Action) -> bool {
+    matches!(a, Action::Quit | Action::Suspend | Action::Help)
+}
+
 /// The keys that reach each action in a context, and what the action does
 /// there: the context's own keys, and the global keys it does not shadow
 /// (not those that type a character where characters are text). In the
@@ -160,34 +172,52 @@ pub fn lines(
     );
     out.push(Line::raw(""));
     let key_w = 16.min(width / 3);
+    let section =
+        |out: &mut Vec<Line<'static>>, title: &str, list: Vec<(Action, Vec<Key>, &'static str)>| {
+            if list.is_empty() {
+                return;
+            }
+            out.extend(wrap(
+                &[(title.to_string(), theme.heading())],
+                width,
+                &[],
+                &[],
+            ));
+            for (_, keys, what) in list {
+                let k = keys
+                    .iter()
+                    .map(|k| k.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let first = vec![
+                    Span::styled(fit(&format!("  {k}"), key_w), theme.key()),
+                    Span::raw(" "),
+                ];
+                let rest = vec![Span::raw(" ".repeat(key_w + 1))];
+                out.extend(wrap(
+                    &[(what.to_string(), Default::default())],
+                    width,
+                    &first,
+                    &rest,
+                ));
+            }
+            out.push(Line::raw(""));
+        };
     // The keys of where help was opened from come first.
     let mut order = vec![first];
     order.extend(Context::ALL.iter().copied().filter(|c| *c != first));
     for ctx in order {
         let list = entries(keymap, ctx);
-        if list.is_empty() {
-            continue;
+        if ctx == Context::Global {
+            // Quitting, suspending and help work on every screen; the rest
+            // of the global keys in the reader's panes.
+            let (all, reader): (Vec<_>, Vec<_>) =
+                list.into_iter().partition(|(a, _, _)| everywhere(*a));
+            section(&mut out, EVERYWHERE, all);
+            section(&mut out, IN_THE_READER, reader);
+        } else {
+            section(&mut out, ctx.title(), list);
         }
-        para(&mut out, ctx.title(), theme.heading());
-        for (_, keys, what) in list {
-            let k = keys
-                .iter()
-                .map(|k| k.to_string())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let first = vec![
-                Span::styled(fit(&format!("  {k}"), key_w), theme.key()),
-                Span::raw(" "),
-            ];
-            let rest = vec![Span::raw(" ".repeat(key_w + 1))];
-            out.extend(wrap(
-                &[(what.to_string(), Default::default())],
-                width,
-                &first,
-                &rest,
-            ));
-        }
-        out.push(Line::raw(""));
     }
     let path = keymap_file.unwrap_or("$XDG_CONFIG_HOME/shifr/keymap.toml");
     para(
@@ -216,11 +246,12 @@ mod tests {
             .collect();
         let at = |title: &str| text.iter().position(|l| l == title);
         for &ctx in Context::ALL {
-            if !km.bindings(ctx).is_empty() {
+            if !km.bindings(ctx).is_empty() && ctx != Context::Global {
                 assert!(at(ctx.title()).is_some(), "help lacks {}", ctx.title());
             }
         }
-        assert!(at(Context::Compare.title()) < at(Context::Global.title()));
+        assert!(at(Context::Compare.title()) < at(EVERYWHERE));
+        assert!(at(EVERYWHERE) < at(IN_THE_READER));
         for title in ["Note editor", "Confirmation", "Citation"] {
             assert!(at(title).is_some(), "help lacks {title}");
         }

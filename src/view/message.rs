@@ -169,17 +169,18 @@ pub fn header_compact(
 ) -> Vec<Line<'static>> {
     let cut = |s: String| crate::text::truncate(&sanitize(&s), width);
     let mut out = vec![Line::styled(cut(t.title.clone()), theme.heading())];
-    let mut first = vec![date_line(t), corpus.chain(t), t.kind.label().to_string()];
+    // The date and who wrote to whom come first and are cut last; the
+    // status in its one word ("disputed"), the kind only in the full header.
+    let mut head = format!("{} · {}", date_line(t), corpus.chain(t));
     if t.side == crate::corpus::Side::Us {
-        first.push("US side".to_string());
+        head.push_str(" · US side");
     }
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => theme.label(),
     };
-    let head = first.join(" · ");
-    let status = format!(" · {}", t.status.label());
+    let status = format!(" · {}", t.status.name());
     let room = width.saturating_sub(crate::text::width(&status));
     let head = crate::text::truncate(&sanitize(&head), room);
     let rest = width.saturating_sub(crate::text::width(&head));
@@ -281,8 +282,10 @@ pub fn passage_lines(
     };
     match p.kind {
         PassageKind::Quote => {
+            // Highlighted, a quote keeps a solid bar (heavier) and a summary
+            // a dotted one: which is which never depends on colour or focus.
             let (gutter, style) = if anchored {
-                ("▌ ", theme.anchored_gutter())
+                ("┃ ", theme.anchored_gutter())
             } else {
                 ("│ ", theme.quote_gutter())
             };
@@ -299,7 +302,7 @@ pub fn passage_lines(
         }
         PassageKind::Summary => {
             let (gutter, style) = if anchored {
-                ("▌ ", theme.anchored_gutter())
+                ("┋ ", theme.anchored_gutter())
             } else {
                 ("┊ ", theme.summary_label())
             };
@@ -315,6 +318,16 @@ pub fn passage_lines(
             let rest = vec![Span::styled(gutter, style)];
             wrap(&pieces(body), width, &first, &rest)
         }
+    }
+}
+
+/// A note above the text: wrapped, or on one line cut to fit where the
+/// pane is short.
+fn one_or_more(s: &str, style: Style, width: usize, one: bool) -> Vec<Line<'static>> {
+    if one {
+        vec![Line::styled(crate::text::truncate(s, width), style)]
+    } else {
+        wrap(&[(s.to_string(), style)], width, &[], &[])
     }
 }
 
@@ -377,10 +390,14 @@ pub fn build_with(
     if t.is_multi_witness() {
         let mut s = format!("⇄ {} versions of this text", t.witnesses.len());
         if let Some(h) = compare_hint {
-            s.push_str(&format!(" · press {h} to compare them side by side"));
+            s.push_str(&if o.compact {
+                format!(" · {h} compares them")
+            } else {
+                format!(" · press {h} to compare them side by side")
+            });
         }
         m.lines
-            .extend(wrap(&[(s, theme.versions())], width, &[], &[]));
+            .extend(one_or_more(&s, theme.versions(), width, o.compact));
     }
     let cited = corpus.positions_citing(&t.id);
     if !cited.is_empty() {
@@ -394,12 +411,20 @@ pub fn build_with(
                 )
             })
             .collect();
-        let mut s = format!("Evidence in the debate for: {}", who.join(" · "));
-        if let Some(h) = o.debate_hint {
+        let mut s = match o.debate_hint {
+            // Short panes: the key first, so it survives the cut.
+            Some(h) if o.compact => format!("{h}: evidence for {}", who.join(" · ")),
+            _ => format!("Evidence in the debate for: {}", who.join(" · ")),
+        };
+        if let (Some(h), false) = (o.debate_hint, o.compact) {
             s.push_str(&format!(" · {h} shows the debate"));
         }
-        m.lines
-            .extend(wrap(&[(sanitize(&s), theme.scholar())], width, &[], &[]));
+        m.lines.extend(one_or_more(
+            &sanitize(&s),
+            theme.scholar(),
+            width,
+            o.compact,
+        ));
     }
     let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
     for w in &t.witnesses {

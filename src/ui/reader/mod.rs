@@ -372,6 +372,8 @@ impl Component for Reader {
             Action::ToggleHeader => {
                 let compact = self.compact_header(app);
                 app.toggle_header(compact);
+                // Show the header that changed.
+                app.message_scroll = 0;
             }
             Action::ListWider => app.resize_list(4),
             Action::ListNarrower => app.resize_list(-4),
@@ -472,7 +474,7 @@ impl Component for Reader {
             scrolled_pane(lines, &title, focused, scroll, cx.theme, r, buf);
         }
         if let Some(r) = areas.annotations {
-            let n = app.telegram().map_or(0, |t| t.notes.len());
+            let n = app.note_order().len();
             let title = format!("Annotations · {n}");
             let focused = app.focus == Pane::Annotations;
             let scroll = app.notes.scroll;
