@@ -71,6 +71,7 @@ actions! {
     NextPassage = "next_passage": "put the cursor on the next passage (a then notes it)",
     PrevPassage = "prev_passage": "put the cursor on the previous passage",
     Save = "save": "save the note",
+    CycleStance = "cycle_stance": "the note's stance in the debate: trigger, justification, other, or none",
     LineStart = "line_start": "to the start of the line",
     LineEnd = "line_end": "to the end of the line",
     WordBack = "word_back": "a word back",

@@ -336,6 +336,7 @@ fn two_readers_editing_and_deleting_one_note_lose_nothing() {
     a.commit(&Edit::Change {
         id: id.clone(),
         text: "base from A".into(),
+        stance: None,
         edited: "2026-11-28T09:00:00Z".into(),
     })
     .unwrap();
@@ -357,6 +358,7 @@ fn two_readers_editing_and_deleting_one_note_lose_nothing() {
         .commit(&Edit::Change {
             id,
             text: "base from A, again".into(),
+            stance: None,
             edited: "2026-11-28T09:01:00Z".into(),
         })
         .unwrap();
@@ -412,4 +414,70 @@ fn paste_into_the_editor_inserts_at_the_cursor() {
     a.press("ctrl-s").unwrap();
     let back = shifr::notes::Notes::parse(&saved(&dir)).unwrap();
     assert_eq!(back.notes[0].text, "aone\ntwo[2Jb");
+}
+
+#[test]
+fn a_note_on_the_russian_passage_knows_its_version_and_lights_only_that_passage() {
+    use ratatui::style::Modifier;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = with_notes(&dir);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    // The passage cursor to the Russian text's "decision" (after the
+    // Chinese text's passages).
+    let groups = a.message_text().groups;
+    let ru = groups
+        .iter()
+        .position(|g| g.0 == "ru" && g.1 == "decision")
+        .unwrap();
+    for _ in 0..=ru {
+        a.press("}").unwrap();
+    }
+    assert_eq!(
+        a.shell.reader().cursor_passage(&a.app),
+        Some(("ru".into(), "decision".into()))
+    );
+    a.press("a").unwrap();
+    assert!(
+        screen(&a).contains("§ decision · Russian text"),
+        "the editor names the version"
+    );
+    a.press("ctrl-t").unwrap();
+    type_text(&mut a, "soft");
+    a.press("ctrl-s").unwrap();
+    let n = &a.store.notes.notes[0];
+    assert_eq!(n.witness.as_deref(), Some("ru"));
+    assert_eq!(n.stance, Some(shifr::corpus::Stance::Trigger));
+    assert!(saved(&dir).contains("witness = \"ru\""));
+    assert!(saved(&dir).contains("stance = \"trigger\""));
+    // Selected in the annotations pane, only the Russian passage lights up.
+    a.press("esc tab").unwrap();
+    assert_eq!(a.selected_note_witness(), Some("ru"));
+    let text = a.message_text();
+    let bold_gutter = |line: usize| {
+        text.lines[line]
+            .spans
+            .first()
+            .is_some_and(|s| s.content.starts_with('┃') || s.content.starts_with('┋'))
+    };
+    let zh = groups
+        .iter()
+        .find(|g| g.0 == "zh" && g.1 == "decision")
+        .unwrap();
+    let ru = groups
+        .iter()
+        .find(|g| g.0 == "ru" && g.1 == "decision")
+        .unwrap();
+    assert!((ru.2..ru.3).any(bold_gutter), "the Russian passage is lit");
+    assert!(!(zh.2..zh.3).any(bold_gutter), "the Chinese one is not");
+    let _ = Modifier::BOLD;
+    // It shows in the comparison's strip, with its stance.
+    a.press("c").unwrap();
+    assert!(screen(&a).contains("you: soft"));
+    // Your reading in the debate view.
+    a.press("esc D G").unwrap();
+    let d = a.top_as::<shifr::ui::debate::Debate>().unwrap();
+    assert_eq!(d.yours.len(), 1);
+    let text = screen(&a);
+    assert!(text.contains("Your reading"), "{text}");
+    assert!(text.contains("you: soft"), "{text}");
 }

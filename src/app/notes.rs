@@ -47,6 +47,8 @@ pub enum Target {
     New {
         telegram: String,
         align: Option<String>,
+        /// The version the passage is in.
+        witness: Option<String>,
     },
     Existing {
         id: String,
@@ -65,6 +67,8 @@ pub struct ExternalEdit {
 pub struct Draft {
     pub target: Target,
     pub text: String,
+    /// Where the note stands in the debate, if anywhere.
+    pub stance: Option<crate::corpus::Stance>,
     /// "New note on 2 October 1950 · § decision".
     pub title: String,
 }
@@ -79,6 +83,15 @@ impl App {
     /// The note selected in the annotations pane.
     pub fn selected_note(&self) -> Option<NoteRef> {
         self.note_order().get(self.notes.selected).copied()
+    }
+
+    /// The version of the passage the selected note speaks to, where it
+    /// speaks to one version's only.
+    pub fn selected_note_witness(&self) -> Option<&str> {
+        match self.selected_note()? {
+            NoteRef::Mine(i) => self.store.notes.notes[i].witness.as_deref(),
+            NoteRef::Scholar(_) => None,
+        }
     }
 
     /// The align key of the passage the selected note speaks to.
@@ -102,9 +115,27 @@ impl App {
 
     /// Starts writing a note: in `$EDITOR` (an effect) when one is set,
     /// else a draft for the popup editor.
-    fn start(&mut self, target: Target, text: String, fx: &mut Vec<Effect>) -> Option<Draft> {
+    fn start(
+        &mut self,
+        target: Target,
+        text: String,
+        stance: Option<crate::corpus::Stance>,
+        fx: &mut Vec<Effect>,
+    ) -> Option<Draft> {
         let t = self.telegram().map(|t| t.date.long()).unwrap_or_default();
         let title = match &target {
+            Target::New {
+                align: Some(a),
+                witness: Some(w),
+                ..
+            } => {
+                let label = self
+                    .telegram()
+                    .and_then(|t| t.witnesses.iter().find(|x| x.id == *w))
+                    .map_or(w.as_str(), |x| x.label.as_str())
+                    .to_string();
+                format!("New note on {t} · § {a} · {label}")
+            }
             Target::New { align: Some(a), .. } => format!("New note on {t} · § {a}"),
             Target::New { align: None, .. } => format!("New note on {t}"),
             Target::Existing { .. } => format!("Your note on {t}"),
@@ -120,18 +151,34 @@ impl App {
         Some(Draft {
             target,
             text,
+            stance,
             title,
         })
     }
 
-    /// `a`: a new note on the open telegram, on the passage with align key
-    /// `align` if one is under the cursor.
-    pub fn add_note(&mut self, align: Option<String>, fx: &mut Vec<Effect>) -> Option<Draft> {
+    /// `a`: a new note on the open telegram, on the passage `(witness,
+    /// align key)` if one is under the cursor.
+    pub fn add_note(
+        &mut self,
+        passage: Option<(String, String)>,
+        fx: &mut Vec<Effect>,
+    ) -> Option<Draft> {
         let telegram = self.telegram()?.id.clone();
         if !self.notes_writable() {
             return None;
         }
-        self.start(Target::New { telegram, align }, String::new(), fx)
+        // A passage of a telegram with one version needs no version named.
+        let several = self.telegram().is_some_and(|t| t.is_multi_witness());
+        let (witness, align) = match passage {
+            Some((w, a)) => (several.then_some(w), Some(a)),
+            None => (None, None),
+        };
+        let target = Target::New {
+            telegram,
+            align,
+            witness,
+        };
+        self.start(target, String::new(), None, fx)
     }
 
     /// `e`: edits the selected note, if it is the reader's own.
@@ -142,7 +189,7 @@ impl App {
                     return None;
                 }
                 let n = self.store.notes.notes[i].clone();
-                self.start(Target::Existing { id: n.id }, n.text, fx)
+                self.start(Target::Existing { id: n.id }, n.text, n.stance, fx)
             }
             _ => {
                 self.say("select one of your notes in the annotations pane to edit it");
@@ -181,9 +228,19 @@ impl App {
 
     /// A finished text for `target`: a save for the runner, or (for an
     /// empty new note) nothing, said so. Whether a save was asked for.
-    pub fn save_text(&mut self, target: &Target, text: &str, fx: &mut Vec<Effect>) -> bool {
+    pub fn save_text(
+        &mut self,
+        target: &Target,
+        text: &str,
+        stance: Option<crate::corpus::Stance>,
+        fx: &mut Vec<Effect>,
+    ) -> bool {
         let edit = match target {
-            Target::New { telegram, align } => {
+            Target::New {
+                telegram,
+                align,
+                witness,
+            } => {
                 if text.trim().is_empty() {
                     self.say("empty note: nothing saved");
                     return false;
@@ -192,6 +249,8 @@ impl App {
                     id: new_id(),
                     telegram: telegram.clone(),
                     align: align.clone(),
+                    witness: witness.clone(),
+                    stance,
                     text: text.to_string(),
                     created: now_utc(),
                     edited: None,
@@ -200,6 +259,7 @@ impl App {
             Target::Existing { id } => Edit::Change {
                 id: id.clone(),
                 text: text.to_string(),
+                stance,
                 edited: now_utc(),
             },
         };
@@ -244,7 +304,17 @@ impl App {
             Ok(text) if text == edit.text => self.say("note unchanged"),
             Ok(text) => {
                 let text = text.trim_end_matches('\n').to_string();
-                self.save_text(&edit.target, &text, fx);
+                let stance = match &edit.target {
+                    Target::Existing { id } => self
+                        .store
+                        .notes
+                        .notes
+                        .iter()
+                        .find(|n| n.id == *id)
+                        .and_then(|n| n.stance),
+                    Target::New { .. } => None,
+                };
+                self.save_text(&edit.target, &text, stance, fx);
             }
             Err(why) => self.flash = Some(format!("the editor failed: {why}; nothing saved")),
         }

@@ -78,7 +78,7 @@ contexts! {
         NextTelegram, Cancel, AddNote, EditNote, DeleteNote,
     ],
     Editor = "editor": "Note editor" [
-        Save, Close, Down, Up, Top, Bottom, LineStart, LineEnd, WordBack, WordForward,
+        Save, Close, Down, Up, Top, Bottom, CycleStance, LineStart, LineEnd, WordBack, WordForward,
         DeleteWordBack, DeleteToStart, DeleteToEnd,
     ],
     Confirm = "confirm": "Confirmation" [Yes, No, Close],

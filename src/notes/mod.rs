@@ -13,13 +13,20 @@ use serde::Deserialize;
 use crate::corpus::Date;
 
 /// One note of the reader's.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MyNote {
     /// Unique, and stable across edits.
     pub id: String,
     pub telegram: String,
     /// The align key of the passage it is about, if any.
     pub align: Option<String>,
+    /// Which version of the text that passage is in (a witness id), where
+    /// the note was written on one; without it a note on a passage speaks
+    /// to the passage in every version.
+    pub witness: Option<String>,
+    /// Where the note stands in the trigger-vs-justification debate, if
+    /// the writer said.
+    pub stance: Option<crate::corpus::Stance>,
     pub text: String,
     /// UTC, "2026-11-27T15:30:00Z".
     pub created: String,
@@ -45,6 +52,8 @@ struct RawNote {
     id: String,
     telegram: String,
     align: Option<String>,
+    witness: Option<String>,
+    stance: Option<String>,
     text: String,
     created: String,
     edited: Option<String>,
@@ -75,20 +84,37 @@ impl Notes {
                 message: e.message().trim().to_string(),
             }
         })?;
-        Ok(Notes {
-            notes: raw
-                .note
-                .into_iter()
-                .map(|n| MyNote {
-                    id: n.id,
-                    telegram: n.telegram,
-                    align: n.align,
-                    text: n.text,
-                    created: n.created,
-                    edited: n.edited,
-                })
-                .collect(),
-        })
+        let mut notes = Vec::with_capacity(raw.note.len());
+        for n in raw.note {
+            let stance = match n.stance.as_deref() {
+                None => None,
+                Some(s) => Some(
+                    crate::corpus::Stance::ALL
+                        .iter()
+                        .find(|(name, _)| *name == s)
+                        .map(|(_, v)| *v)
+                        .ok_or_else(|| NotesError {
+                            line: 0,
+                            col: 0,
+                            message: format!(
+                                "note {}: unknown stance '{s}': expected trigger, justification or other",
+                                n.id
+                            ),
+                        })?,
+                ),
+            };
+            notes.push(MyNote {
+                id: n.id,
+                telegram: n.telegram,
+                align: n.align,
+                witness: n.witness,
+                stance,
+                text: n.text,
+                created: n.created,
+                edited: n.edited,
+            });
+        }
+        Ok(Notes { notes })
     }
 
     /// The file's text. Written by hand so it stays readable and diffs well.
@@ -106,6 +132,12 @@ impl Notes {
             );
             if let Some(a) = &n.align {
                 let _ = writeln!(out, "align = {}", q(a));
+            }
+            if let Some(w) = &n.witness {
+                let _ = writeln!(out, "witness = {}", q(w));
+            }
+            if let Some(s) = n.stance {
+                let _ = writeln!(out, "stance = {}", q(s.name()));
             }
             let _ = writeln!(out, "text = {}\ncreated = {}", q(&n.text), q(&n.created));
             if let Some(e) = &n.edited {
@@ -140,16 +172,20 @@ impl Notes {
                 self.notes.push(n.clone());
                 true
             }
-            Edit::Change { id, text, edited } => {
-                match self.notes.iter_mut().find(|m| &m.id == id) {
-                    Some(m) => {
-                        m.text = text.clone();
-                        m.edited = Some(edited.clone());
-                        true
-                    }
-                    None => false,
+            Edit::Change {
+                id,
+                text,
+                stance,
+                edited,
+            } => match self.notes.iter_mut().find(|m| &m.id == id) {
+                Some(m) => {
+                    m.text = text.clone();
+                    m.stance = *stance;
+                    m.edited = Some(edited.clone());
+                    true
                 }
-            }
+                None => false,
+            },
             Edit::Delete { id } => {
                 let before = self.notes.len();
                 self.notes.retain(|m| &m.id != id);
@@ -167,6 +203,7 @@ pub enum Edit {
     Change {
         id: String,
         text: String,
+        stance: Option<crate::corpus::Stance>,
         edited: String,
     },
     Delete {
@@ -201,6 +238,8 @@ mod tests {
             id: id.into(),
             telegram: "1950-10-02-mao-stalin".into(),
             align: Some("decision".into()),
+            witness: None,
+            stance: None,
             text: text.into(),
             created: "2026-11-27T15:30:00Z".into(),
             edited: None,
@@ -230,12 +269,14 @@ mod tests {
         assert!(n.apply(&Edit::Change {
             id: "a".into(),
             text: "y".into(),
+            stance: None,
             edited: "t".into()
         }));
         assert_eq!(n.notes[0].text, "y");
         assert!(!n.apply(&Edit::Change {
             id: "zz".into(),
             text: "y".into(),
+            stance: None,
             edited: "t".into()
         }));
         assert!(n.apply(&Edit::Delete { id: "a".into() }));

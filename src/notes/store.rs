@@ -278,7 +278,13 @@ impl Store {
     /// ([`RESTORED`], [`CONFLICT`]). `self.notes` is what the editor started
     /// from: the editor is modal, so nothing was saved from here meanwhile.
     fn merge(&self, current: &mut Notes, edit: &Edit) -> Result<Saved, String> {
-        let Edit::Change { id, text, edited } = edit else {
+        let Edit::Change {
+            id,
+            text,
+            stance,
+            edited,
+        } = edit
+        else {
             // An Add's id is new; a Delete of a note already gone is done.
             current.apply(edit);
             return Ok(Saved::AsAsked);
@@ -302,6 +308,8 @@ impl Store {
             id: super::new_id(),
             telegram: ours.telegram.clone(),
             align: ours.align.clone(),
+            witness: ours.witness.clone(),
+            stance: *stance,
             text: format!("{mark}{text}"),
             created: ours.created.clone(),
             edited: Some(edited.clone()),
@@ -329,6 +337,8 @@ mod tests {
             id: id.into(),
             telegram: "1950-10-02-mao-stalin".into(),
             align: None,
+            witness: None,
+            stance: None,
             text: format!("note {id}"),
             created: "2026-11-27T15:30:00Z".into(),
             edited: None,
@@ -426,6 +436,7 @@ mod tests {
         Edit::Change {
             id: id.into(),
             text: text.into(),
+            stance: None,
             edited: "2026-11-28T09:00:00Z".into(),
         }
     }

@@ -179,6 +179,8 @@ mod tests {
             id: "a".into(),
             telegram: "1950-10-02-mao-stalin".into(),
             align: None,
+            witness: None,
+            stance: None,
             text: "zyzzyva".into(),
             created: "2026-11-27T00:00:00Z".into(),
             edited: None,

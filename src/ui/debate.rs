@@ -17,7 +17,9 @@ use super::widgets::{boxed, content_rect, inner, scrollbar};
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Context;
-use crate::view::debate::{Evidence, detail, evidence, list, order};
+use crate::view::debate::{
+    Evidence, YourNote, detail, detail_yours, evidence, evidence_yours, list, order, your_reading,
+};
 
 /// Where the parts go: the list, and the position in full.
 fn parts(size: Size) -> (Rect, Rect, Rect) {
@@ -61,6 +63,9 @@ pub struct Debate {
     pub selected: usize,
     /// The cursor in the evidence, when the evidence has the focus.
     pub cursor: Option<usize>,
+    /// Your notes that take a stance: "your reading", one more position.
+    pub yours: Vec<YourNote>,
+    yours_epoch: Option<u64>,
     list_scroll: usize,
     detail_scroll: usize,
     drawn: Drawn,
@@ -89,13 +94,28 @@ impl Debate {
             order,
             selected,
             cursor: None,
+            yours: Vec::new(),
+            yours_epoch: None,
             list_scroll: 0,
             detail_scroll: 0,
             drawn: Drawn::default(),
         })
     }
 
+    /// Whether "your reading" is selected (it follows the positions).
+    fn on_yours(&self) -> bool {
+        self.selected >= self.order.len()
+    }
+
+    /// The positions, and your reading if your notes take a stance.
+    fn rows(&self) -> usize {
+        self.order.len() + usize::from(!self.yours.is_empty())
+    }
+
     fn evidence(&self, app: &App) -> Vec<Evidence> {
+        if self.on_yours() {
+            return evidence_yours(&self.yours);
+        }
         evidence(
             &app.corpus,
             &app.corpus.positions[self.order[self.selected]],
@@ -123,7 +143,7 @@ impl Component for Debate {
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
-        let n = self.order.len();
+        let n = self.rows();
         let ev = self.evidence(cx.app).len();
         let (_, _, d) = parts(cx.size);
         let half = (d.height as usize / 2).max(1);
@@ -165,6 +185,10 @@ impl Component for Debate {
                 }
                 None => {}
             },
+            (Action::Timeline, _) if self.on_yours() => {
+                cx.app
+                    .say("your reading is not a position of the paper's: t marks those");
+            }
             (Action::Timeline, cursor) => {
                 let corpus = std::sync::Arc::clone(&cx.app.corpus);
                 let p = &corpus.positions[self.order[self.selected]];
@@ -194,13 +218,29 @@ impl Component for Debate {
 
     fn sync(&mut self, cx: &mut Cx) {
         let (_, l, d) = parts(cx.size);
+        if self.yours_epoch != Some(cx.app.notes_epoch) {
+            self.yours = your_reading(&cx.app.corpus, &cx.app.store.notes);
+            self.yours_epoch = Some(cx.app.notes_epoch);
+            self.selected = self.selected.min(self.rows() - 1);
+            self.drawn.key = None;
+        }
         let key = Some((self.selected, self.cursor, cx.size));
         if self.drawn.key != key {
             let corpus = &cx.app.corpus;
-            let p = &corpus.positions[self.order[self.selected]];
-            let (list, rows) = list(corpus, cx.theme, l.width as usize, self.selected);
-            let (detail, evidence_rows) =
-                detail(corpus, p, cx.theme, d.width as usize, self.cursor);
+            let w = d.width as usize;
+            let (list, rows) = list(
+                corpus,
+                cx.theme,
+                l.width as usize,
+                self.selected,
+                &self.yours,
+            );
+            let (detail, evidence_rows) = if self.on_yours() {
+                detail_yours(corpus, &self.yours, cx.theme, w, self.cursor)
+            } else {
+                let p = &corpus.positions[self.order[self.selected]];
+                detail(corpus, p, cx.theme, w, self.cursor)
+            };
             self.drawn = Drawn {
                 key,
                 list,

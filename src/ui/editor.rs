@@ -18,6 +18,7 @@ use super::widgets::{boxed, content_rect};
 use crate::action::Action;
 use crate::app::notes::{Draft, Target};
 use crate::app::{App, Event};
+use crate::corpus::Stance;
 use crate::keymap::{Context, Key};
 use crate::text::grapheme_width;
 
@@ -186,6 +187,8 @@ impl TextBox {
 pub struct Editor {
     pub target: Target,
     pub title: String,
+    /// Where the note stands in the debate (`ctrl-t` cycles).
+    pub stance: Option<Stance>,
     pub text: TextBox,
     /// Asking whether to throw away unsaved text.
     pub confirm_discard: bool,
@@ -199,6 +202,7 @@ impl Editor {
         Editor {
             target: d.target,
             title: d.title,
+            stance: d.stance,
             text: TextBox {
                 text: d.text,
                 cursor,
@@ -252,7 +256,10 @@ impl Component for Editor {
         }
         match action {
             Action::Save => {
-                if cx.app.save_text(&self.target, &ed.text, cx.effects) {
+                if cx
+                    .app
+                    .save_text(&self.target, &ed.text, self.stance, cx.effects)
+                {
                     self.saving = true;
                 } else {
                     return Outcome::Close;
@@ -266,6 +273,15 @@ impl Component for Editor {
                 } else {
                     return Outcome::Close;
                 }
+            }
+            Action::CycleStance => {
+                self.stance = match self.stance {
+                    None => Some(Stance::Trigger),
+                    Some(Stance::Trigger) => Some(Stance::Justification),
+                    Some(Stance::Justification) => Some(Stance::Other),
+                    Some(Stance::Other) => None,
+                };
+                ed.dirty = true;
             }
             Action::Up => ed.vertical(false),
             Action::Down => ed.vertical(true),
@@ -318,10 +334,18 @@ impl Component for Editor {
         } else {
             cx.hints.line(
                 Context::Editor,
-                &[(Action::Save, "saves"), (Action::Close, "closes")],
+                &[
+                    (Action::Save, "saves"),
+                    (Action::CycleStance, "stance"),
+                    (Action::Close, "closes"),
+                ],
             )
         };
-        let block = boxed(&self.title, Some(&hint), true, r.width, theme);
+        let title = match self.stance {
+            Some(s) => format!("{} · stance: {}", self.title, s.label()),
+            None => self.title.clone(),
+        };
+        let block = boxed(&title, Some(&hint), true, r.width, theme);
         let inner = block.inner(r);
         block.render(r, buf);
         let body = content_rect(inner);

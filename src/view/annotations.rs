@@ -94,6 +94,16 @@ pub fn build(
                 if let Some(a) = &n.align {
                     cite.push(format!("§ {a}"));
                 }
+                if let Some(w) = n
+                    .witness
+                    .as_ref()
+                    .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+                {
+                    cite.push(w.label.clone());
+                }
+                if let Some(s) = n.stance {
+                    cite.push(format!("[{}]", s.label()));
+                }
                 cite.push(format!("written {}", stamp(&n.created)));
                 if let Some(e) = &n.edited {
                     cite.push(format!("edited {}", stamp(e)));

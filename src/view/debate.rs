@@ -70,6 +70,7 @@ pub fn list(
     theme: &Theme,
     width: usize,
     selected: usize,
+    yours: &[YourNote],
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     let mut lines = vec![Line::styled(
         truncate("each: who — the trigger · telegrams·events", width),
@@ -116,7 +117,128 @@ pub fn list(
             lines.push(line);
         }
     }
+    // Your reading, as one more position, when your notes take a stance.
+    if !yours.is_empty() {
+        let k = order.len();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate("your reading · from your notes", width),
+            theme.heading(),
+        ));
+        let count = |s: Stance| yours.iter().filter(|y| y.stance == s).count();
+        let label = format!(
+            "You — {} trigger, {} justification, {} other",
+            count(Stance::Trigger),
+            count(Stance::Justification),
+            count(Stance::Other)
+        );
+        let mark = if k == selected { "▸ " } else { "  " };
+        let mut line = Line::from(vec![
+            Span::raw(mark),
+            Span::styled(fit(&label, width.saturating_sub(2)), theme.key()),
+        ]);
+        if k == selected {
+            line = line.style(theme.selected(true));
+        }
+        rows.push(lines.len());
+        lines.push(line);
+    }
     (lines, rows)
+}
+
+/// One of your notes that takes a stance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YourNote {
+    pub stance: Stance,
+    /// The telegram it is on (index into the corpus).
+    pub telegram: usize,
+    pub text: String,
+}
+
+/// Your notes that take a stance, by stance, then in the telegrams' order.
+pub fn your_reading(corpus: &Corpus, mine: &crate::notes::Notes) -> Vec<YourNote> {
+    let mut v: Vec<YourNote> = mine
+        .notes
+        .iter()
+        .filter_map(|n| {
+            Some(YourNote {
+                stance: n.stance?,
+                telegram: corpus.telegram_index(&n.telegram)?,
+                text: n.text.clone(),
+            })
+        })
+        .collect();
+    v.sort_by_key(|y| (STANCES.iter().position(|s| *s == y.stance), y.telegram));
+    v
+}
+
+/// Your reading in full: each note by stance, in your words (never the
+/// paper's), and the telegrams they are on as its evidence.
+pub fn detail_yours(
+    corpus: &Corpus,
+    yours: &[YourNote],
+    theme: &Theme,
+    width: usize,
+    cursor: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let mut out = vec![Line::styled("Your reading".to_string(), theme.heading())];
+    out.extend(wrap(
+        &[(
+            "Built from your notes that take a stance (ctrl-t in the note editor sets it). These are your words, not the paper's.".to_string(),
+            theme.dim(),
+        )],
+        width,
+        &[],
+        &[],
+    ));
+    for s in STANCES {
+        let mine: Vec<&YourNote> = yours.iter().filter(|y| y.stance == s).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        heading(&mut out, theme, s.label());
+        for y in mine {
+            let t = &corpus.telegrams[y.telegram];
+            let segs = vec![
+                ("you: ".to_string(), theme.key()),
+                (sanitize(&y.text), Style::new()),
+                (format!(" ({})", t.date.short()), theme.dim()),
+            ];
+            out.extend(wrap(&segs, width, &[Span::raw("  ")], &[Span::raw("  ")]));
+        }
+    }
+    let ev = evidence_yours(yours);
+    heading(
+        &mut out,
+        theme,
+        &format!("Evidence · {} telegrams", ev.len()),
+    );
+    let mut rows = Vec::new();
+    for (k, e) in ev.into_iter().enumerate() {
+        let mark = if cursor == Some(k) { "▸ " } else { "  " };
+        let style = if cursor == Some(k) {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        rows.push(out.len());
+        out.push(Line::styled(
+            format!(
+                "{mark}{}",
+                evidence_line(corpus, e, width.saturating_sub(2))
+            ),
+            style,
+        ));
+    }
+    (out, rows)
+}
+
+/// The telegrams your stanced notes are on, each once, in corpus order.
+pub fn evidence_yours(yours: &[YourNote]) -> Vec<Evidence> {
+    let mut t: Vec<usize> = yours.iter().map(|y| y.telegram).collect();
+    t.sort_unstable();
+    t.dedup();
+    t.into_iter().map(Evidence::Telegram).collect()
 }
 
 fn summary(out: &mut Vec<Line<'static>>, theme: &Theme, width: usize, text: &str) {
@@ -273,7 +395,7 @@ mod tests {
         let mut sorted = stances.clone();
         sorted.sort_by_key(|s| STANCES.iter().position(|x| x == s));
         assert_eq!(stances, sorted);
-        let (lines, rows) = list(&c, &Theme::plain(), 40, 0);
+        let (lines, rows) = list(&c, &Theme::plain(), 40, 0, &[]);
         assert_eq!(rows.len(), c.positions.len());
         assert!(rows.iter().all(|r| *r < lines.len()));
     }

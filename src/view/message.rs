@@ -30,6 +30,15 @@ impl MessageText {
     pub fn group_line(&self, align: &str) -> Option<usize> {
         self.groups.iter().find(|g| g.1 == align).map(|g| g.2)
     }
+
+    /// First line of the group with this align key in `witness` (in any,
+    /// if none is given or that version lacks it).
+    pub fn group_line_in(&self, align: &str, witness: Option<&str>) -> Option<usize> {
+        witness
+            .and_then(|w| self.groups.iter().find(|g| g.1 == align && g.0 == w))
+            .map(|g| g.2)
+            .or_else(|| self.group_line(align))
+    }
 }
 
 const LABEL_W: usize = 10;
@@ -337,6 +346,9 @@ pub struct Options<'a> {
     /// The align key of the passage the selected note speaks to, which is
     /// highlighted.
     pub anchor: Option<&'a str>,
+    /// The version the anchored passage is in, where only one version's
+    /// is meant.
+    pub anchor_witness: Option<&'a str>,
     /// The key that opens the comparison, named where there are versions.
     pub compare_hint: Option<&'a str>,
     /// The key that opens the debate view, named where the telegram is
@@ -358,6 +370,7 @@ pub fn build(
 ) -> MessageText {
     let o = Options {
         anchor,
+        anchor_witness: None,
         compare_hint,
         debate_hint: None,
         compact: false,
@@ -435,7 +448,9 @@ pub fn build_with(
         let n_groups = w.groups().count();
         for (g, group) in w.groups().enumerate() {
             let key = &group[0].align;
-            let anchored = anchor == Some(key.as_str());
+            // A note on one version's passage lights that version's only.
+            let anchored =
+                anchor == Some(key.as_str()) && o.anchor_witness.is_none_or(|x| x == w.id);
             let start = m.lines.len();
             if labels {
                 let mut label = format!("§ {key}");

@@ -33,6 +33,7 @@ struct MessageKey {
     telegram: Option<usize>,
     width: usize,
     anchor: Option<String>,
+    anchor_witness: Option<String>,
     search: u64,
     compact: bool,
 }
@@ -122,6 +123,16 @@ impl Reader {
             .map_or(40, |a| content_rect(inner(a)).width as usize)
     }
 
+    /// The passage under the message pane's cursor: its version (witness
+    /// id) and align key.
+    pub fn cursor_passage(&self, app: &App) -> Option<(String, String)> {
+        let i = app.message_cursor?;
+        self.message
+            .groups
+            .get(i)
+            .map(|g| (g.0.clone(), g.1.clone()))
+    }
+
     /// The align key of the passage under the message pane's cursor.
     pub fn cursor_align(&self, app: &App) -> Option<String> {
         let i = app.message_cursor?;
@@ -144,21 +155,29 @@ impl Reader {
             .message_key
             .as_ref()
             .is_some_and(|k| k.telegram == app.open);
-        let anchor = match app.focus {
-            Pane::Annotations => app.selected_note_anchor().map(str::to_string),
-            Pane::Message if same => self.cursor_align(app),
-            _ => None,
+        let (anchor, anchor_witness) = match app.focus {
+            Pane::Annotations => (
+                app.selected_note_anchor().map(str::to_string),
+                app.selected_note_witness().map(str::to_string),
+            ),
+            Pane::Message if same => match self.cursor_passage(app) {
+                Some((w, a)) => (Some(a), Some(w)),
+                None => (None, None),
+            },
+            _ => (None, None),
         };
         let key = MessageKey {
             telegram: app.open,
             width: self.width(Pane::Message),
             anchor,
+            anchor_witness,
             search: app.search_epoch,
             compact: self.compact_header(app),
         };
         if self.message_key.as_ref() != Some(&key) {
             let options = message::Options {
                 anchor: key.anchor.as_deref(),
+                anchor_witness: key.anchor_witness.as_deref(),
                 compare_hint: (!self.compare_hint.is_empty()).then_some(self.compare_hint.as_str()),
                 debate_hint: (!self.debate_hint.is_empty()).then_some(self.debate_hint.as_str()),
                 compact: key.compact,
@@ -326,12 +345,12 @@ impl Component for Reader {
             Action::SearchNext => app.step_hit(1),
             Action::SearchPrev => app.step_hit(-1),
             Action::AddNote => {
-                let align = if app.focus == Pane::Message {
-                    self.cursor_align(app)
+                let passage = if app.focus == Pane::Message {
+                    self.cursor_passage(app)
                 } else {
                     None
                 };
-                return Self::push_draft(app.add_note(align, cx.effects));
+                return Self::push_draft(app.add_note(passage, cx.effects));
             }
             Action::EditNote => return Self::push_draft(app.edit_note(cx.effects)),
             Action::DeleteNote => {

@@ -101,8 +101,9 @@ impl Reader {
         let Some(anchor) = app.selected_note_anchor().map(str::to_string) else {
             return;
         };
+        let witness = app.selected_note_witness().map(str::to_string);
         self.relayout(app);
-        if let Some(line) = self.message.group_line(&anchor) {
+        if let Some(line) = self.message.group_line_in(&anchor, witness.as_deref()) {
             let mh = self.height(Pane::Message).max(1);
             if line < app.message_scroll || line >= app.message_scroll + mh {
                 app.message_scroll = line.saturating_sub(2);
