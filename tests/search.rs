@@ -260,3 +260,19 @@ fn cli_search_lists_hits_and_json() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("unknown field 'fro:'"));
 }
+
+#[test]
+fn a_query_error_clears_the_results_under_it() {
+    let mut a = searching();
+    a.press("/ m a o").unwrap();
+    assert!(a.top_as::<Search>().unwrap().hits.is_some());
+    a.press("space \"").unwrap();
+    let s = a.top_as::<Search>().expect("searching");
+    assert!(s.error.is_some());
+    assert!(s.hits.is_none(), "no stale results under the error");
+    let text = screen(&a);
+    assert!(
+        !text.contains("title:") && !text.contains("from:"),
+        "{text}"
+    );
+}
