@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::document::Field;
 use super::matcher::fuzzy_indices;
 use super::query::{AtomKind, FieldKind, Query};
-use super::score::{Prepared, weighted};
-use super::tokenize::{fold, tokenize};
+use super::score::{Forms, Prepared, weighted};
+use super::tokenize::tokenize_field;
 use crate::text::width;
 
 /// The matched characters of one field, as byte ranges of its text.
@@ -54,42 +54,40 @@ pub fn matches(q: &Query, fields: &[Field]) -> Vec<FieldMatch> {
         .collect();
     let mut out = Vec::new();
     for (fi, f) in fields.iter().enumerate() {
-        let toks = tokenize(&f.text);
+        let mut toks = Vec::new();
+        tokenize_field(f.kind, &f.text, &mut toks);
+        let forms: Vec<Forms> = toks.iter().map(Forms::of).collect();
         let mut ranges = Vec::new();
         let mut best = 0;
         for p in atoms.iter().filter(|p| p.field_ok(f.kind)) {
-            let key = |t: &str| {
-                if p.atom.case_sensitive {
-                    t.to_string()
-                } else {
-                    fold(t)
-                }
-            };
             if let AtomKind::Phrase(_) = p.atom.kind {
                 let n = p.phrase.len();
                 // Compounds share their first part's position; phrases match parts.
-                let plain: Vec<_> = toks
-                    .iter()
-                    .filter(|t| !t.text.contains(['-', '‐', '‑']))
-                    .collect();
+                let plain: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_plain()).collect();
                 for w in plain.windows(n) {
-                    let adjacent = w.windows(2).all(|x| x[1].pos == x[0].pos + 1);
-                    if adjacent && w.iter().zip(&p.phrase).all(|(t, pw)| key(t.text) == *pw) {
-                        ranges.push(w[0].start..w[n - 1].end);
-                        best = best.max(weighted(super::score::phrase_score(n), f.kind.is_short()));
+                    let adjacent = w.windows(2).all(|x| toks[x[1]].pos == toks[x[0]].pos + 1);
+                    if adjacent
+                        && w.iter()
+                            .zip(&p.phrase)
+                            .all(|(&i, pw)| forms[i].key(p) == pw)
+                    {
+                        ranges.push(toks[w[0]].start..toks[w[n - 1]].end);
+                        best = best.max(weighted(super::score::phrase_score(n), f.kind));
                     }
                 }
                 continue;
             }
-            for t in &toks {
-                let k = key(t.text);
-                if let Some(raw) =
-                    p.word_score(&k, k.chars().count(), super::matcher::char_mask(&k))
-                {
-                    best = best.max(weighted(raw, f.kind.is_short()));
+            for (t, fm) in toks.iter().zip(&forms) {
+                let k = fm.key(p);
+                if let Some(raw) = p.word_score(&fm.word(p)) {
+                    best = best.max(weighted(raw, f.kind));
+                    if t.name || k.chars().count() != t.text.chars().count() {
+                        ranges.push(t.start..t.end);
+                        continue;
+                    }
                     match p.atom.kind {
                         AtomKind::Fuzzy => {
-                            let idx = fuzzy_indices(&p.needle, &k);
+                            let idx = fuzzy_indices(&p.needle, k);
                             ranges.extend(char_ranges(t.text, t.start, &idx));
                         }
                         _ => {

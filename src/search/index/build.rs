@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, meta};
+use super::{Index, NO_STEM, meta};
 use crate::search::document::Field;
 use crate::search::query::FieldKind;
 use crate::search::score::pack;
-use crate::search::tokenize::{fold, tokenize_into};
+use crate::search::tokenize::{fold, stem, tokenize_field};
 
 /// One thread's share of an index being built: its records' vocabulary,
 /// postings (in record order) and field kinds.
@@ -46,14 +46,15 @@ impl Partial {
             for (fi, f) in fs.iter().enumerate() {
                 p.rf_kind.push(f.kind);
                 toks.clear();
-                tokenize_into(&f.text, &mut toks);
+                tokenize_field(f.kind, &f.text, &mut toks);
                 for t in &toks {
-                    let id = match surf_id.get(t.text) {
+                    let surface = t.surface();
+                    let id = match surf_id.get(&*surface) {
                         Some(&id) => id,
                         None => {
                             let id = p.surfaces.len() as u32;
-                            p.surfaces.push(t.text.into());
-                            surf_id.insert(t.text.into(), id);
+                            p.surfaces.push((*surface).into());
+                            surf_id.insert((*surface).into(), id);
                             id
                         }
                     };
@@ -205,6 +206,19 @@ impl Index {
             fc[f as usize] += 1;
         }
         ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
+        // English stems of the folded words.
+        let mut stem_id: FxHashMap<String, u32> = FxHashMap::default();
+        ix.fold_stem = ix
+            .folded
+            .iter()
+            .map(|f| match stem(f) {
+                None => NO_STEM,
+                Some(s) => *stem_id.entry(s).or_insert_with_key(|s| {
+                    ix.stems.push(s.as_str().into());
+                    (ix.stems.len() - 1) as u32
+                }),
+            })
+            .collect();
         for (i, s) in ix.surfaces.iter().enumerate() {
             if let Some(c) = s.chars().next() {
                 ix.first_surf.entry(c).or_default().push(i as u32);
