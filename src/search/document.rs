@@ -33,12 +33,28 @@ fn person_forms(corpus: &Corpus, id: &str, out: &mut Vec<String>) {
         p.aliases.iter().for_each(|a| add(out, a));
         // The id is searchable only where no name spells it (`pak-hon-yong`
         // is Pak Hon Yong's name key): snippets show names, not ids.
-        let key = name_key(id);
-        if out.iter().any(|o| name_key(o) == key) {
+        if out.iter().any(|o| same_name(o, id)) {
             return;
         }
     }
     add(out, id);
+}
+
+/// Whether two names have the same name key (`tokenize::name_key`),
+/// without building the keys where both are ASCII.
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut x = a.bytes().filter(u8::is_ascii_alphanumeric);
+        let mut y = b.bytes().filter(u8::is_ascii_alphanumeric);
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => {}
+                _ => return false,
+            }
+        }
+    }
+    name_key(a) == name_key(b)
 }
 
 /// "1950-10-02 · 10-02 · 2 October 1950 · Oct 2": ISO, month and day, and

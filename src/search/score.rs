@@ -204,7 +204,9 @@ impl Prepared {
         if self.names.iter().any(|n| n.text == key) {
             return Some((variant(tl), Rule::Whole));
         }
-        let len = w.folded.chars().count() - 1;
+        // The key's letters, less the mark (`chars` counts the compared
+        // key, which for a name token is the folded one).
+        let len = w.chars.saturating_sub(1);
         let mut best: Option<usize> = None;
         let mut chars: Option<Vec<char>> = None;
         for n in &self.names {

@@ -86,16 +86,30 @@ fn is_word_char(c: char) -> bool {
 /// phonetic and Extended Additional blocks, fullwidth).
 pub fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (c.is_alphabetic()
-            && matches!(c as u32,
+        || (matches!(c as u32,
                 0x00C0..=0x02AF | 0x1D00..=0x1DBF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F
-                | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A))
+                | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+            && c.is_alphabetic())
+}
+
+/// Characters such that a word of nothing else is in NFC and has no accent
+/// to take off: ASCII, Cyrillic letters, kana, CJK ideographs (not the
+/// compatibility ones) and Hangul syllables (not their jamo).
+fn plainly_nfc(c: char) -> bool {
+    matches!(c as u32,
+        0..=0x7F | 0x400..=0x482 | 0x48A..=0x52F | 0x3041..=0x3096 | 0x30A1..=0x30FA
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
 /// NFC, with the combining marks on Latin letters taken off (`Máo` → `Mao`,
 /// `Inch’ŏn` → `Inch’on`); the marks of other scripts stay (`й`).
 pub fn normalize(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    // Most other words (Cyrillic, Chinese, kana, Hangul syllables) have
+    // nothing to change: a cheap test of their characters' blocks first.
+    if s.chars().all(plainly_nfc) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -170,8 +184,8 @@ pub fn is_name_field(kind: FieldKind) -> bool {
 /// The separator between the forms of the names in a name field.
 pub const FORM_SEPARATOR: char = '·';
 
-/// Most words a name token joins.
-const NAME_RUN: usize = 6;
+/// Most words a name token joins (`P’eng Te-huai` is four).
+const NAME_RUN: usize = 4;
 
 /// The words of a field: `tokenize`, and in a name field its name tokens
 /// (runs of two or more words within one form of a name, not in Chinese).
@@ -410,6 +424,16 @@ mod tests {
         let jamo: String = "김일성".nfd().collect();
         assert_ne!(jamo, "김일성");
         assert_eq!(normalize(&jamo), "김일성");
+        assert_eq!(
+            normalize("가\u{11A8}"),
+            "각",
+            "a syllable and a final jamo compose"
+        );
+        assert_eq!(
+            normalize("\u{F900}"),
+            "\u{8C48}",
+            "a compatibility ideograph"
+        );
         assert_eq!(fold("Máo"), "mao");
         assert!(matches!(normalize("plain"), Cow::Borrowed(_)));
         assert!(matches!(normalize("Сталин"), Cow::Borrowed(_)));
