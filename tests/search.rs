@@ -10,6 +10,8 @@ use common::app::*;
 use common::*;
 use shifr::app::{Effect, Event};
 use shifr::corpus::{Corpus, Status};
+use shifr::search::document::fields;
+use shifr::search::snippet::snippet;
 use shifr::search::{Index, index_corpus, parse};
 use shifr::ui::search::Search;
 
@@ -273,5 +275,279 @@ fn n_under_a_filter_that_hides_the_hit_says_it_cleared_it() {
     assert_eq!(
         a.flash.as_deref(),
         Some("the list filter was cleared to show the hit")
+    );
+}
+
+/// The first `n` hits of a query.
+fn top(c: &Corpus, ix: &Index, q: &str, n: usize) -> Vec<String> {
+    ids(c, ix, q).into_iter().take(n).collect()
+}
+
+/// Telegrams from, to or via a person.
+fn involving(c: &Corpus, person: &str) -> BTreeSet<String> {
+    c.telegrams
+        .iter()
+        .filter(|t| {
+            t.from
+                .iter()
+                .chain(&t.to)
+                .chain(&t.via)
+                .any(|p| p == person)
+        })
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+#[test]
+fn word_forms_find_evacuation_fear_decision_and_cross() {
+    let (c, ix) = setup();
+    let got = top(&c, &ix, "evacuate", 3);
+    for want in ["1950-10-13-stalin-kim", "1950-10-14-stalin-kim-note"] {
+        assert!(got.contains(&want.to_string()), "evacuate: {got:?}");
+    }
+    assert_eq!(got[0], "1950-10-13-stalin-kim", "the word as typed first");
+    assert!(top(&c, &ix, "feared", 3).contains(&"1950-10-04-stalin-mao".to_string()));
+    let got = top(&c, &ix, "decisions", 3);
+    assert!(
+        got.contains(&"1950-05-14-stalin-mao".to_string()),
+        "{got:?}"
+    );
+    // `cross` and `crosses` only as word forms, below `crossing` itself.
+    let got = ids(&c, &ix, "crossing");
+    let stem_only = got
+        .iter()
+        .position(|id| id == "1950-10-15-mao-gao-gang")
+        .expect("cross");
+    assert!(got.contains(&"1950-10-18-mao-cpv".to_string()), "crosses");
+    assert!(stem_only >= 3, "the exact form ranks first: {got:?}");
+}
+
+#[test]
+fn romanisations_and_hyphenated_names_find_the_person() {
+    let (c, ix) = setup();
+    for (q, person) in [
+        ("Mao Tse-tung", "mao"),
+        ("mao tsetung", "mao"),
+        ("Chou En-lai", "zhou"),
+        ("Zhou En-lai", "zhou"),
+        ("Kim Il-sung", "kim"),
+        ("kim ilsung", "kim"),
+        ("KIM IL SUNG", "kim"),
+        ("Kao Kang", "gao-gang"),
+        ("Gao Kang", "gao-gang"),
+        ("P'eng Te-huai", "peng-dehuai"),
+        ("Teng Hua", "deng-hua"),
+        ("Pak Hon-yong", "pak-hon-yong"),
+        ("from:pak-hon-yong", "pak-hon-yong"),
+        ("Máo Zédōng", "mao"),
+    ] {
+        let got = top(&c, &ix, q, 3);
+        let want = involving(&c, person);
+        assert!(
+            !got.is_empty() && got.iter().all(|id| want.contains(id)),
+            "{q}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn place_names_and_names_in_the_text_by_their_other_spellings() {
+    let (c, ix) = setup();
+    let beijing: BTreeSet<String> = ids(&c, &ix, "Beijing").into_iter().collect();
+    let peking: BTreeSet<String> = ids(&c, &ix, "Peking").into_iter().collect();
+    assert!(beijing.len() >= 5);
+    assert_eq!(peking, beijing);
+    let got = top(&c, &ix, "Lin Piao", 3);
+    for want in ["1950-10-02-mao-stalin", "1950-10-04-stalin-mao"] {
+        assert!(got.contains(&want.to_string()), "Lin Piao: {got:?}");
+    }
+}
+
+#[test]
+fn a_decomposed_query_finds_what_its_composed_form_finds() {
+    use unicode_normalization::UnicodeNormalization;
+    let (c, ix) = setup();
+    for q in ["김일성", "Эньлай", "Máo Zédōng"] {
+        let nfd: String = q.nfd().collect();
+        assert_ne!(nfd, q);
+        let want = ids(&c, &ix, q);
+        assert!(!want.is_empty(), "{q}");
+        assert_eq!(ids(&c, &ix, &nfd), want, "{q}");
+    }
+    assert_eq!(ids(&c, &ix, "Máo Zédōng"), ids(&c, &ix, "Mao Zedong"));
+}
+
+#[test]
+fn dates_as_people_write_them_find_that_days_telegram_first() {
+    let (c, ix) = setup();
+    for q in ["mao oct 2", "2 October Mao", "oct 2 mao", "Mao 2 Oct"] {
+        assert_eq!(ids(&c, &ix, q)[0], "1950-10-02-mao-stalin", "{q}");
+    }
+}
+
+#[test]
+fn words_together_in_a_passage_rank_above_words_scattered() {
+    let (c, ix) = setup();
+    let got = ids(&c, &ix, "air cover");
+    let scattered = got
+        .iter()
+        .position(|id| id == "1950-10-13-mao-stalin")
+        .expect("air in the title, cover in a note");
+    for together in [
+        "1950-07-05-stalin-zhou",
+        "1950-10-07-roshchin-stalin",
+        "1950-10-11-stalin-mao",
+    ] {
+        let at = got.iter().position(|id| id == together).expect(together);
+        assert!(at < 3 && at < scattered, "{together}: {got:?}");
+    }
+}
+
+/// Every query the tests above name.
+const NAMED: &[&str] = &[
+    "evacuate",
+    "feared",
+    "decisions",
+    "crossing",
+    "Mao Tse-tung",
+    "Chou En-lai",
+    "Peking",
+    "Kim Il-sung",
+    "Lin Piao",
+    "Kao Kang",
+    "Gao Kang",
+    "Máo Zédōng",
+    "김일성",
+    "Эньлай",
+    "mao oct 2",
+    "2 October Mao",
+    "air cover",
+    "to:cpv",
+    "via:roshchin",
+    "from:pak-hon-yong",
+    "by:mansourov",
+];
+
+#[test]
+fn snippets_show_the_words_or_the_one_alias_that_matched() {
+    let (c, ix) = setup();
+    let person_ids: Vec<&str> = c.people.iter().map(|p| p.id.as_str()).collect();
+    for q in NAMED {
+        let query = parse(q).unwrap();
+        for h in ix.search(&query).iter().take(5) {
+            let t = &c.telegrams[h.record as usize];
+            let s = snippet(&query, &fields(&c, t), 60).expect("a snippet");
+            assert!(!s.text.contains(" · "), "{q}: a list: {}", s.text);
+            // A note found by its author shows the note, with nothing to mark.
+            if !q.starts_with("by:") {
+                assert!(
+                    !s.highlights.is_empty(),
+                    "{q}: nothing highlighted: {}",
+                    s.text
+                );
+            }
+            assert!(shifr::text::width(&s.text) <= 60, "{q}: {}", s.text);
+            assert!(
+                !person_ids.contains(&s.text.as_str()),
+                "{q}: an id: {}",
+                s.text
+            );
+        }
+    }
+    let t = c.telegram("1950-10-08-mao-cpv").unwrap();
+    let s = snippet(&parse("to:cpv").unwrap(), &fields(&c, t), 60).unwrap();
+    assert!(
+        !s.text.contains("cpv-commanders") && !s.text.contains('·'),
+        "{}",
+        s.text
+    );
+    let t = c.telegram("1950-10-07-roshchin-stalin").unwrap();
+    let s = snippet(&parse("air cover").unwrap(), &fields(&c, t), 60).unwrap();
+    assert_eq!(s.kind.label(), "text", "the passage with both words");
+    let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+    assert_eq!(lit, ["air", "cover"], "{}", s.text);
+}
+
+#[test]
+fn at_80_columns_each_row_shows_the_words_that_matched() {
+    for (q, shown, rows) in [
+        ("air cover", "air cover", 3),
+        ("Chou En-lai", "Chou En-lai", 3),
+        ("evacuate", "evacuat", 2),
+        ("Peking", "Beijing", 3),
+        ("Lin Piao", "Lin", 2),
+        ("mao oct 2", "Oct 2", 1),
+        ("2 October Mao", "2 October", 2),
+    ] {
+        let mut a = app(80, 24);
+        a.press("/ ctrl-u").unwrap();
+        a.shell.paste(q);
+        a.run();
+        let s = a.top_as::<Search>().expect("searching");
+        assert!(s.current(), "{q}");
+        let n = s.hits.as_ref().unwrap().len().min(rows);
+        let text = screen(&a);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains(" → "))
+            .filter(|l| {
+                ["title:", "text:", "note:", "to:", "via:", "date:"]
+                    .iter()
+                    .any(|k| l.contains(k))
+            })
+            .take(n)
+            .collect();
+        assert_eq!(rows.len(), n, "{q}:\n{text}");
+        assert!(rows.iter().all(|r| r.contains(shown)), "{q}:\n{text}");
+    }
+}
+
+#[test]
+fn a_query_error_clears_the_results_under_it() {
+    let mut a = searching();
+    a.press("/ m a o").unwrap();
+    assert!(a.top_as::<Search>().unwrap().hits.is_some());
+    a.press("space \"").unwrap();
+    let s = a.top_as::<Search>().expect("searching");
+    assert!(s.error.is_some());
+    assert!(s.hits.is_none(), "no stale results under the error");
+    let text = screen(&a);
+    assert!(
+        !text.contains("title:") && !text.contains("from:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_hit_in_the_readers_own_note_opens_at_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut notes = shifr::notes::Notes::default();
+    notes.apply(&shifr::notes::Edit::Add(shifr::notes::MyNote {
+        id: "n1".into(),
+        telegram: "1950-10-02-mao-stalin".into(),
+        align: None,
+        witness: None,
+        stance: None,
+        text: "Compare the zyzzyva argument.".into(),
+        created: "2026-11-27T00:00:00Z".into(),
+        edited: None,
+    }));
+    let path = dir.path().join("notes.toml");
+    std::fs::write(&path, notes.to_toml()).unwrap();
+    let mut app = shifr::app::App::new(corpus(), shifr::keymap::Keymap::defaults());
+    app.store = shifr::notes::store::Store::open(path);
+    let mut a = Harness::new(app, 120, 40);
+    a.press("/").unwrap();
+    a.shell.paste("zyzzyva by:me");
+    a.run();
+    assert!(a.top_as::<Search>().unwrap().current());
+    a.press("enter").unwrap();
+    assert_eq!(a.telegram().unwrap().id, "1950-10-02-mao-stalin");
+    assert!(a.show_annotations, "the notes pane is shown");
+    let order = a.note_order();
+    assert_eq!(
+        order[a.notes.selected],
+        shifr::app::notes::NoteRef::Mine(0),
+        "at the reader's note, not a scholar's"
     );
 }

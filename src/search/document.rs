@@ -1,9 +1,12 @@
 //! What of a telegram search looks at: its fields, each a kind and a text.
 //! Short fields (title, people, date, archive, kind) and body fields
 //! (passages, notes). People count with every name they go by, in every
-//! script; dates in every form a reader might type.
+//! script; dates in every form a reader might type. The forms of a name
+//! field and of the date are separated by ` · ` (`tokenize::FORM_SEPARATOR`),
+//! so that a snippet can show the one form that matched.
 
 use super::query::FieldKind;
+use super::tokenize::name_key;
 use crate::corpus::{Corpus, Date, Telegram};
 
 /// One searchable part of a record.
@@ -17,32 +20,62 @@ pub struct Field {
 }
 
 fn person_forms(corpus: &Corpus, id: &str, out: &mut Vec<String>) {
-    let mut add = |s: &str| {
+    let add = |out: &mut Vec<String>, s: &str| {
         if !out.iter().any(|o| o == s) {
             out.push(s.to_string());
         }
     };
     if let Some(p) = corpus.person(id) {
-        add(&p.name);
+        add(out, &p.name);
         if let Some(f) = &p.full_name {
-            add(f);
+            add(out, f);
         }
-        p.aliases.iter().for_each(|a| add(a));
+        p.aliases.iter().for_each(|a| add(out, a));
+        // The id is searchable only where no name spells it (`pak-hon-yong`
+        // is Pak Hon Yong's name key): snippets show names, not ids.
+        if out.iter().any(|o| same_name(o, id)) {
+            return;
+        }
     }
-    add(id);
+    add(out, id);
 }
 
-/// "1950-10-02 10-02 2 October Oct 1950".
+/// Whether two names have the same name key (`tokenize::name_key`),
+/// without building the keys where both are ASCII.
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut x = a.bytes().filter(u8::is_ascii_alphanumeric);
+        let mut y = b.bytes().filter(u8::is_ascii_alphanumeric);
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => {}
+                _ => return false,
+            }
+        }
+    }
+    name_key(a) == name_key(b)
+}
+
+/// "1950-10-02 · 10-02 · 2 October 1950 · Oct 2": ISO, month and day, and
+/// as people write it, both ways round.
 pub fn date_forms(d: &Date) -> String {
     let mut s = d.to_string();
-    if let Some(m) = d.month {
-        let name = Date::month_name(m);
-        if let Some(day) = d.day {
-            s.push_str(&format!(" {m:02}-{day:02} {day}"));
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            let name = Date::month_name(m);
+            s.push_str(&format!(
+                " · {m:02}-{day:02} · {day} {name} {} · {} {day}",
+                d.year,
+                &name[..3]
+            ));
         }
-        s.push_str(&format!(" {name} {}", &name[..3]));
+        (Some(m), None) => {
+            let name = Date::month_name(m);
+            s.push_str(&format!(" · {name} {} · {}", d.year, &name[..3]));
+        }
+        _ => {}
     }
-    s.push_str(&format!(" {}", d.year));
     s
 }
 
@@ -134,12 +167,13 @@ mod tests {
     fn dates_in_every_form() {
         assert_eq!(
             date_forms(&Date::ymd(1950, 10, 2)),
-            "1950-10-02 10-02 2 October Oct 1950"
+            "1950-10-02 · 10-02 · 2 October 1950 · Oct 2"
         );
         assert_eq!(
             date_forms(&Date::parse("1950-08").unwrap()),
-            "1950-08 August Aug 1950"
+            "1950-08 · August 1950 · Aug"
         );
+        assert_eq!(date_forms(&Date::parse("1950").unwrap()), "1950");
     }
 
     #[test]
@@ -152,6 +186,11 @@ mod tests {
         assert!(
             via.text.contains("Roschin") && via.text.contains("Рощин"),
             "{}",
+            via.text
+        );
+        assert!(
+            !via.text.contains("roshchin"),
+            "no id a name spells: {}",
             via.text
         );
         assert_eq!(

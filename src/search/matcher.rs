@@ -98,7 +98,7 @@ pub fn fuzzy(needle: &Needle, word: &str, word_chars: usize, word_mask: u64) -> 
     }
     let tl = t.len() as u32;
     if word == needle.text {
-        return Some(1000 + 10 * tl);
+        return Some(WORD_SCORE + 10 * tl);
     }
     if word.starts_with(&needle.text) {
         return Some(700 + 10 * tl - (word_chars as u32 - tl).min(100));
@@ -136,6 +136,9 @@ pub fn fuzzy_indices(needle: &Needle, word: &str) -> Vec<usize> {
         None => (0..word.chars().count()).collect(),
     }
 }
+
+/// The score of a fuzzy term that is the word itself (plus ten a letter).
+pub const WORD_SCORE: u32 = 1000;
 
 /// The score an exact-style atom ('x, ^x, x$, phrase words) gives a word.
 pub const EXACT_SCORE: u32 = 900;

@@ -1,5 +1,6 @@
 //! Fuzzy search across the corpus: a query language (query.rs), words and
-//! how they match (tokenize.rs, matcher.rs, score.rs), what of a telegram is
+//! how they match (tokenize.rs, matcher.rs, score.rs, and the other
+//! spellings of names in names.rs), what of a telegram is
 //! searched (document.rs), the inverted index (index/: built in build.rs,
 //! queried in lookup.rs), snippets for the rows on screen (snippet.rs), and
 //! a worker thread that keeps scoring off the UI thread (worker.rs).
@@ -7,6 +8,7 @@
 pub mod document;
 pub mod index;
 pub mod matcher;
+pub mod names;
 pub mod query;
 pub mod score;
 pub mod snippet;

@@ -3,11 +3,19 @@
 //! `'exact`, `^prefix`, `suffix$`, `!negation`, and `a | b` for either.
 //! `"two words"` is a phrase (adjacent words). `from:`, `to:`, `via:`, `by:`
 //! and `date:` narrow a term to one field. Smart case: a term with an
-//! upper-case letter matches case-sensitively.
+//! upper-case letter matches case-sensitively. Terms are normalised
+//! (`tokenize::normalize`: NFC, no accents on Latin letters).
+//!
+//! A plain word also carries name keys (`Atom::names`): itself, and each run
+//! of neighbouring plain words it is in, run together (`Kao Kang` gives
+//! `kao`, `kang` and `kaokang` to both words), for the name tokens of name
+//! fields; and the other spellings of a name it, or a run it is in, spells
+//! (`Atom::variants`, from `names.rs`).
 
 use std::fmt;
 
-use super::tokenize::{has_upper, is_cjk, tokenize};
+use super::names;
+use super::tokenize::{fold, has_upper, is_cjk, name_key, normalize, tokenize};
 
 /// The parts of a record a term can be narrowed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +101,14 @@ pub struct Atom {
     /// The word to match (for phrases, the words joined by spaces).
     pub text: String,
     pub case_sensitive: bool,
+    /// Fuzzy atoms: name keys (lower case, letters and digits only) that
+    /// match name tokens: the word's own and those of the runs of words it
+    /// is in.
+    pub names: Vec<String>,
+    /// Fuzzy atoms: folded words that match as another spelling of the
+    /// word: the word without its hyphens or apostrophes, and the words of
+    /// the other forms of a name it or its run spells.
+    pub variants: Vec<String>,
 }
 
 /// A term: one atom, or several joined by `|` (any of them).
@@ -278,6 +294,7 @@ fn atom(text: &str, col: usize, quoted: bool) -> Result<Atom, ParseError> {
                 message: "empty phrase: expected words between the quotes".into(),
             });
         }
+        let words: Vec<String> = words.iter().map(|w| normalize(w).into_owned()).collect();
         (AtomKind::Phrase(words.clone()), words.join(" "))
     } else if let Some(rest) = s.strip_prefix('\'') {
         (AtomKind::Exact, rest.to_string())
@@ -308,29 +325,87 @@ fn atom(text: &str, col: usize, quoted: bool) -> Result<Atom, ParseError> {
             (kind, s.to_string())
         }
     };
+    let word = normalize(&word).into_owned();
     if word.is_empty() {
         return Err(ParseError {
             column: col,
             message: "this term has no word to match".into(),
         });
     }
-    if negated && kind == AtomKind::Fuzzy {
-        // fzf: a negated term is an exact (substring) match.
-        return Ok(Atom {
-            field,
-            negated,
-            case_sensitive: has_upper(&word),
-            kind: AtomKind::Exact,
-            text: word,
-        });
-    }
+    // fzf: a negated term is an exact (substring) match.
+    let kind = if negated && kind == AtomKind::Fuzzy {
+        AtomKind::Exact
+    } else {
+        kind
+    };
     Ok(Atom {
         field,
         negated,
         case_sensitive: has_upper(&word),
         kind,
         text: word,
+        names: Vec::new(),
+        variants: Vec::new(),
     })
+}
+
+/// Most neighbouring words a run of name keys joins.
+const NAME_RUN: usize = 4;
+
+/// Fills in the name keys and variants of the query's fuzzy atoms.
+fn expand(terms: &mut [Term]) {
+    let fuzzy = |a: &Atom| !a.negated && a.kind == AtomKind::Fuzzy;
+    // A term that can join a run: one fuzzy atom; runs keep to one field.
+    let runner: Vec<Option<Option<FieldKind>>> = terms
+        .iter()
+        .map(|t| match t.alts.as_slice() {
+            [a] if fuzzy(a) => Some(a.field),
+            _ => None,
+        })
+        .collect();
+    let keys: Vec<String> = terms.iter().map(|t| name_key(&t.alts[0].text)).collect();
+    let joins = |i: usize, a: usize, b: usize| {
+        (a..=b).all(|k| runner[k].is_some() && runner[k] == runner[i])
+            && keys[a..=b].iter().all(|k| !k.is_empty())
+    };
+    for i in 0..terms.len() {
+        let mut runs: Vec<String> = Vec::new();
+        if runner[i].is_some() {
+            for a in i.saturating_sub(NAME_RUN - 1)..=i {
+                for b in i..terms.len().min(a + NAME_RUN) {
+                    if a < b && joins(i, a, b) {
+                        runs.push(keys[a..=b].concat());
+                    }
+                }
+            }
+        }
+        for atom in terms[i].alts.iter_mut().filter(|a| fuzzy(a)) {
+            let own = name_key(&atom.text);
+            if own.is_empty() {
+                continue;
+            }
+            let mut names = vec![own.clone()];
+            for r in &runs {
+                if !names.contains(r) {
+                    names.push(r.clone());
+                }
+            }
+            let folded = fold(&atom.text);
+            let mut variants: Vec<String> = Vec::new();
+            if own != folded {
+                variants.push(own.clone());
+            }
+            for n in &names {
+                for v in names::variants(n) {
+                    if v != folded && !variants.iter().any(|x| x == v) {
+                        variants.push(v.to_string());
+                    }
+                }
+            }
+            atom.names = names;
+            atom.variants = variants;
+        }
+    }
 }
 
 /// Parses a query.
@@ -360,6 +435,7 @@ pub fn parse(q: &str) -> Result<Query, ParseError> {
             }
         }
     }
+    expand(&mut terms);
     Ok(Query { terms })
 }
 
@@ -468,6 +544,46 @@ mod tests {
             "10:30",
             "digits before a colon are not a prefix"
         );
+    }
+
+    #[test]
+    fn terms_are_normalised() {
+        assert_eq!(one("Máo").text, "Mao");
+        let nfd: String = {
+            use unicode_normalization::UnicodeNormalization;
+            "김일성".nfd().collect()
+        };
+        assert_eq!(one(&nfd).text, "김일성");
+        assert_eq!(one("Эньла\u{438}\u{306}").text, "Эньлай");
+        assert_eq!(
+            one("\"Ma\u{301}o Zedong\"").kind,
+            AtomKind::Phrase(vec!["Mao".into(), "Zedong".into()])
+        );
+    }
+
+    #[test]
+    fn words_carry_their_name_keys_and_runs() {
+        let q = parse("Kao Kang").unwrap();
+        assert_eq!(q.terms[0].alts[0].names, ["kao", "kaokang"]);
+        assert_eq!(q.terms[1].alts[0].names, ["kang", "kaokang"]);
+        let a = one("Il-sung");
+        assert_eq!(a.names, ["ilsung"]);
+        assert_eq!(a.variants, ["ilsung"], "the word without its hyphen");
+        // Runs keep to one field, and stop at anything but a plain word.
+        let q = parse("from:pak-hon-yong kim").unwrap();
+        assert_eq!(q.terms[0].alts[0].names, ["pakhonyong"]);
+        assert_eq!(q.terms[1].alts[0].names, ["kim"]);
+        let q = parse("mao 'x tse").unwrap();
+        assert_eq!(q.terms[2].alts[0].names, ["tse"]);
+        assert!(q.terms[1].alts[0].names.is_empty(), "not for exact atoms");
+    }
+
+    #[test]
+    fn other_spellings_of_places_and_names() {
+        assert!(one("Peking").variants.contains(&"beijing".to_string()));
+        let q = parse("Lin Piao").unwrap();
+        assert!(q.terms[1].alts[0].variants.contains(&"lin".to_string()));
+        assert!(one("piao").variants.is_empty());
     }
 
     #[test]

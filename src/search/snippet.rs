@@ -1,14 +1,22 @@
 //! Where a query matched inside one record, for the rows on screen: the
 //! field to show, a snippet around the match, and the characters to
 //! highlight. Computed only for what is drawn, never for every hit.
+//!
+//! The field shown is the one that explains the most of the query: the
+//! best match of each term in it, added up, with the bonus for words close
+//! together in order (a passage with both words of `air cover` beats a
+//! title with one). A note's author counts for the note, so a hit by its
+//! author (`by:me`) shows the note. A name field or the date shows the one
+//! form that matched (`to: Chou En-lai`, `date: 2 October 1950`), never the
+//! list of them.
 
 use std::ops::Range;
 
 use super::document::Field;
 use super::matcher::fuzzy_indices;
 use super::query::{AtomKind, FieldKind, Query};
-use super::score::{Prepared, weighted};
-use super::tokenize::{fold, tokenize};
+use super::score::{Forms, Prepared, Rule, pack, phrase_score, proximity, weighted};
+use super::tokenize::{FORM_SEPARATOR, Token, fold, is_name_field, tokenize_field};
 use crate::text::width;
 
 /// The matched characters of one field, as byte ranges of its text.
@@ -19,6 +27,10 @@ pub struct FieldMatch {
     pub ranges: Vec<Range<usize>>,
     /// The best weighted score of a match in this field.
     pub best: u32,
+    /// How much of the query the field explains: each term's best weighted
+    /// score in it, added up, and the bonus for consecutive terms close
+    /// together in it.
+    pub score: u32,
 }
 
 fn merge(mut v: Vec<Range<usize>>) -> Vec<Range<usize>> {
@@ -42,76 +54,104 @@ fn char_ranges(word: &str, start: usize, idx: &[usize]) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// What to highlight of a token an atom matched: the letters matched where
+/// the compared form has the word's letters one for one, else the word.
+fn highlight(p: &Prepared, t: &Token, key: &str, rule: Rule) -> Vec<Range<usize>> {
+    let whole: Vec<Range<usize>> = std::iter::once(t.start..t.end).collect();
+    if t.name || rule == Rule::Whole || key.chars().count() != t.text.chars().count() {
+        return whole;
+    }
+    let idx: Vec<usize> = match p.atom.kind {
+        AtomKind::Fuzzy => fuzzy_indices(&p.needle, key),
+        _ => match key.find(&p.needle.text) {
+            Some(b) => {
+                let first = key[..b].chars().count();
+                (first..first + p.needle.chars.len()).collect()
+            }
+            None => return whole,
+        },
+    };
+    char_ranges(t.text, t.start, &idx)
+}
+
 /// Every field where a positive atom of the query matches, with what to
-/// highlight.
+/// highlight and how much of the query it explains.
 pub fn matches(q: &Query, fields: &[Field]) -> Vec<FieldMatch> {
-    let atoms: Vec<Prepared> = q
+    let terms: Vec<Vec<Prepared>> = q
         .terms
         .iter()
-        .flat_map(|t| t.alts.iter())
-        .filter(|a| !a.negated)
-        .map(Prepared::new)
+        .map(|t| {
+            t.alts
+                .iter()
+                .filter(|a| !a.negated)
+                .map(Prepared::new)
+                .collect()
+        })
+        .collect();
+    // The first letters of the query words that have a stem.
+    let stem_first: Vec<char> = terms
+        .iter()
+        .flatten()
+        .filter(|p| p.stem.is_some())
+        .filter_map(|p| fold(&p.needle.text).chars().next())
         .collect();
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     for (fi, f) in fields.iter().enumerate() {
-        let toks = tokenize(&f.text);
+        toks.clear();
+        tokenize_field(f.kind, &f.text, &mut toks);
+        let forms: Vec<Forms> = toks
+            .iter()
+            .map(|t| Forms::stemmed_if(t, |c| stem_first.contains(&c)))
+            .collect();
         let mut ranges = Vec::new();
         let mut best = 0;
-        for p in atoms.iter().filter(|p| p.field_ok(f.kind)) {
-            let key = |t: &str| {
-                if p.atom.case_sensitive {
-                    t.to_string()
-                } else {
-                    fold(t)
-                }
-            };
-            if let AtomKind::Phrase(_) = p.atom.kind {
-                let n = p.phrase.len();
-                // Compounds share their first part's position; phrases match parts.
-                let plain: Vec<_> = toks
-                    .iter()
-                    .filter(|t| !t.text.contains(['-', '‐', '‑']))
-                    .collect();
-                for w in plain.windows(n) {
-                    let adjacent = w.windows(2).all(|x| x[1].pos == x[0].pos + 1);
-                    if adjacent && w.iter().zip(&p.phrase).all(|(t, pw)| key(t.text) == *pw) {
-                        ranges.push(w[0].start..w[n - 1].end);
-                        best = best.max(weighted(super::score::phrase_score(n), f.kind.is_short()));
+        // Each term's best score here, and where it matched.
+        let mut term_best = vec![0u32; terms.len()];
+        let mut term_pos: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        for (ti, alts) in terms.iter().enumerate() {
+            for p in alts.iter().filter(|p| p.field_ok(f.kind)) {
+                if let AtomKind::Phrase(_) = p.atom.kind {
+                    let n = p.phrase.len();
+                    let plain: Vec<usize> =
+                        (0..toks.len()).filter(|&i| toks[i].is_plain()).collect();
+                    for w in plain.windows(n) {
+                        let adjacent = w.windows(2).all(|x| toks[x[1]].pos == toks[x[0]].pos + 1);
+                        if adjacent
+                            && w.iter()
+                                .zip(&p.phrase)
+                                .all(|(&i, pw)| forms[i].key(p) == pw)
+                        {
+                            ranges.push(toks[w[0]].start..toks[w[n - 1]].end);
+                            let s = weighted(phrase_score(n), f.kind);
+                            term_best[ti] = term_best[ti].max(s);
+                        }
                     }
+                    continue;
                 }
-                continue;
-            }
-            for t in &toks {
-                let k = key(t.text);
-                if let Some(raw) =
-                    p.word_score(&k, k.chars().count(), super::matcher::char_mask(&k))
-                {
-                    best = best.max(weighted(raw, f.kind.is_short()));
-                    match p.atom.kind {
-                        AtomKind::Fuzzy => {
-                            let idx = fuzzy_indices(&p.needle, &k);
-                            ranges.extend(char_ranges(t.text, t.start, &idx));
-                        }
-                        _ => {
-                            // The needle inside the word.
-                            if let Some(b) = k.find(&p.needle.text) {
-                                let first = k[..b].chars().count();
-                                let idx: Vec<usize> =
-                                    (first..first + p.needle.chars.len()).collect();
-                                ranges.extend(char_ranges(t.text, t.start, &idx));
-                            } else {
-                                ranges.push(t.start..t.end);
-                            }
-                        }
+                for (t, fm) in toks.iter().zip(&forms) {
+                    if let Some((raw, rule)) = p.word_match(&fm.word(p)) {
+                        term_best[ti] = term_best[ti].max(weighted(raw, f.kind));
+                        term_pos[ti].push(pack(0, t.pos));
+                        ranges.extend(highlight(p, t, fm.key(p), rule));
                     }
                 }
             }
+            best = best.max(term_best[ti]);
         }
         if !ranges.is_empty() {
+            let mut score: u32 = term_best.iter().sum();
+            for i in 1..terms.len() {
+                let (a, b) = (&mut term_pos[i - 1].clone(), &mut term_pos[i].clone());
+                a.sort_unstable();
+                b.sort_unstable();
+                score += proximity(a, b);
+            }
             out.push(FieldMatch {
                 field: fi,
                 ranges: merge(ranges),
                 best,
+                score,
             });
         }
     }
@@ -129,60 +169,142 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// The excerpt to show for a record: the best-scoring field (the earliest on
-/// ties), cut to about `max_width` columns around its first match.
+/// The note a note-author field belongs to: the note field just before it
+/// (`document::fields` puts each note's author right after it).
+fn note_of(fields: &[Field], by: usize) -> Option<usize> {
+    let i = by.checked_sub(1)?;
+    (matches!(fields[i].kind, FieldKind::Note | FieldKind::MyNote)
+        && fields[i].index == fields[by].index)
+        .then_some(i)
+}
+
+/// The excerpt to show for a record: the field that explains the most of
+/// the query (the earliest on ties), cut to at most `max_width` columns
+/// around its matches.
 pub fn snippet(q: &Query, fields: &[Field], max_width: usize) -> Option<Snippet> {
     let ms = matches(q, fields);
-    let best = ms
-        .iter()
-        .max_by(|a, b| a.best.cmp(&b.best).then(b.field.cmp(&a.field)))?;
-    let f = &fields[best.field];
-    let text = f.text.replace(['\n', '\t'], " ");
-    let first = best.ranges.first().map_or(0, |r| r.start);
-    // Start a little before the match, on a char boundary.
-    let lead = (max_width / 4).min(24);
-    let mut start = first;
-    let mut cols = 0;
-    for (b, c) in text[..first].char_indices().rev() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if cols + w > lead {
-            break;
+    // Authors count for their notes.
+    let mut scores: Vec<(usize, u32)> = Vec::new();
+    for m in &ms {
+        let field = match fields[m.field].kind {
+            FieldKind::NoteBy => note_of(fields, m.field).unwrap_or(m.field),
+            _ => m.field,
+        };
+        match scores.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, s)) => *s += m.score,
+            None => scores.push((field, m.score)),
         }
-        cols += w;
-        start = b;
     }
-    let mut end = start;
-    let mut used = 0;
-    for (b, c) in text[start..].char_indices() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w > max_width {
-            break;
-        }
-        used += w;
-        end = start + b + c.len_utf8();
-    }
-    let mut out = String::new();
-    let mut shift = 0isize;
-    if start > 0 {
-        out.push('…');
-        shift = '…'.len_utf8() as isize;
-    }
-    out.push_str(&text[start..end]);
-    let highlights = best
-        .ranges
+    let &(field, _) = scores
         .iter()
-        .filter(|r| r.start >= start && r.end <= end)
-        .map(|r| {
-            ((r.start - start) as isize + shift) as usize
-                ..((r.end - start) as isize + shift) as usize
-        })
-        .collect();
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let f = &fields[field];
+    let ranges: &[Range<usize>] = ms
+        .iter()
+        .find(|m| m.field == field)
+        .map_or(&[], |m| &m.ranges);
+    // A name field or the date: the one form that explains the most.
+    let (text, ranges) = if is_name_field(f.kind) || f.kind == FieldKind::Date {
+        let mut best: Option<(u32, String, Vec<Range<usize>>)> = None;
+        for form in f.text.split(FORM_SEPARATOR).map(str::trim) {
+            let one = [Field {
+                kind: f.kind,
+                index: f.index,
+                text: form.to_string(),
+            }];
+            if let Some(m) = matches(q, &one).into_iter().next()
+                && best.as_ref().is_none_or(|b| m.score > b.0)
+            {
+                best = Some((m.score, form.to_string(), m.ranges));
+            }
+        }
+        match best {
+            Some((_, form, ranges)) => (form, ranges),
+            None => (f.text.clone(), ranges.to_vec()),
+        }
+    } else {
+        (f.text.clone(), ranges.to_vec())
+    };
+    let (text, highlights) = excerpt(&text.replace(['\n', '\t'], " "), &ranges, max_width);
     Some(Snippet {
         kind: f.kind,
-        field: best.field,
-        text: out,
+        field,
+        text,
         highlights,
     })
+}
+
+fn char_width(c: char) -> usize {
+    width(c.encode_utf8(&mut [0; 4]))
+}
+
+/// At most `max_width` columns of `text` (an ellipsis marks each cut),
+/// placed to show as many of the highlighted ranges as fit: starting a
+/// little before the first of the best run of them.
+fn excerpt(text: &str, ranges: &[Range<usize>], max_width: usize) -> (String, Vec<Range<usize>>) {
+    if width(text) <= max_width {
+        return (text.to_string(), ranges.to_vec());
+    }
+    let lead = (max_width / 4).min(24);
+    // Where a window that leads into the highlight at `at` starts.
+    let start_for = |at: usize| {
+        let mut start = at;
+        let mut cols = 0;
+        for (b, c) in text[..at].char_indices().rev() {
+            let w = char_width(c);
+            if cols + w > lead {
+                break;
+            }
+            cols += w;
+            start = b;
+        }
+        start
+    };
+    // Where a window from `start` ends, leaving room for its ellipses.
+    let end_for = |start: usize| {
+        let mut room = max_width.saturating_sub(usize::from(start > 0) + 1);
+        let mut end = start;
+        for (b, c) in text[start..].char_indices() {
+            let w = char_width(c);
+            if w > room {
+                return end;
+            }
+            room -= w;
+            end = start + b + c.len_utf8();
+        }
+        text.len()
+    };
+    let mut best = (0usize, 0usize, 0usize);
+    for r in ranges {
+        let start = start_for(r.start);
+        let end = end_for(start);
+        let n = ranges
+            .iter()
+            .filter(|x| x.start >= start && x.end <= end)
+            .count();
+        if n > best.0 {
+            best = (n, start, end);
+        }
+    }
+    if best.0 == 0 {
+        best = (0, 0, end_for(0));
+    }
+    let (_, start, end) = best;
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    let highlights = ranges
+        .iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    (out, highlights)
 }
 
 #[cfg(test)]
@@ -226,9 +348,119 @@ mod tests {
         let s = snippet(&parse("inchon").unwrap(), &fs, 40).unwrap();
         assert_eq!(s.kind, FieldKind::Passage);
         assert!(s.text.starts_with('…') && s.text.contains("Inchon"));
-        assert!(width(&s.text) <= 41);
+        assert!(width(&s.text) <= 40);
         assert_eq!(&s.text[s.highlights[0].clone()], "Inchon");
         let s = snippet(&parse("telegram").unwrap(), &fs, 40).unwrap();
         assert_eq!(s.kind, FieldKind::Title);
+    }
+
+    #[test]
+    fn a_name_field_shows_the_one_form_that_matched() {
+        let fs = vec![
+            field(FieldKind::Title, "Mao to the CPV"),
+            field(
+                FieldKind::To,
+                "CPV · Chinese People’s Volunteers · Chinese People's Volunteers · 中国人民志愿军 · \
+                 CPV commanders · the commanders of the Chinese People’s Volunteers",
+            ),
+        ];
+        let s = snippet(&parse("to:volunteers").unwrap(), &fs, 80).unwrap();
+        assert_eq!(s.text, "Chinese People’s Volunteers");
+        assert_eq!(&s.text[s.highlights[0].clone()], "Volunteers");
+        let s = snippet(
+            &parse("kim il-sung").unwrap(),
+            &[field(FieldKind::From, "Kim Il Sung · Kim · 김일성")],
+            80,
+        )
+        .unwrap();
+        assert_eq!(s.text, "Kim Il Sung", "the name, whole");
+        let s = snippet(
+            &parse("oct 2").unwrap(),
+            &[field(
+                FieldKind::Date,
+                "1950-10-02 · 10-02 · 2 October 1950 · Oct 2",
+            )],
+            80,
+        )
+        .unwrap();
+        assert_eq!(s.text, "Oct 2");
+    }
+
+    #[test]
+    fn words_together_in_a_passage_beat_a_title_with_one_of_them() {
+        let fs = vec![
+            field(FieldKind::Title, "Air support asked once more"),
+            field(
+                FieldKind::Passage,
+                "Soviet air cover for Chinese ground troops",
+            ),
+            field(FieldKind::Note, "sixteen regiments to cover the volunteers"),
+        ];
+        let s = snippet(&parse("air cover").unwrap(), &fs, 80).unwrap();
+        assert_eq!(s.kind, FieldKind::Passage);
+        let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(lit, ["air", "cover"]);
+    }
+
+    #[test]
+    fn a_notes_author_counts_for_the_note() {
+        let fs = vec![
+            field(FieldKind::Title, "A telegram"),
+            field(FieldKind::Note, "What a scholar says."),
+            field(FieldKind::NoteBy, "mansourov · Alexandre Mansourov"),
+            Field {
+                kind: FieldKind::MyNote,
+                index: 0,
+                text: "My own zyzzyva note.".into(),
+            },
+            field(FieldKind::NoteBy, "me · mine · yours"),
+        ];
+        let s = snippet(&parse("zyzzyva by:me").unwrap(), &fs, 80).unwrap();
+        assert_eq!((s.kind, s.field), (FieldKind::MyNote, 3), "{s:?}");
+        assert_eq!(&s.text[s.highlights[0].clone()], "zyzzyva");
+        let s = snippet(&parse("by:me").unwrap(), &fs, 80).unwrap();
+        assert_eq!(s.kind, FieldKind::MyNote, "the note, not its author");
+        let s = snippet(&parse("by:mansourov").unwrap(), &fs, 80).unwrap();
+        assert_eq!((s.kind, s.field), (FieldKind::Note, 1));
+    }
+
+    #[test]
+    fn word_forms_spellings_and_names_are_highlighted_whole() {
+        let fs = vec![field(
+            FieldKind::Passage,
+            "the evacuation order, sent from Beijing",
+        )];
+        let s = snippet(&parse("evacuate peking").unwrap(), &fs, 80).unwrap();
+        let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(lit, ["evacuation", "Beijing"]);
+        let fs = vec![field(FieldKind::Passage, "Máo Zédōng wrote")];
+        let s = snippet(&parse("mao zedong").unwrap(), &fs, 80).unwrap();
+        let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(
+            lit,
+            ["Máo", "Zédōng"],
+            "accents taken off to match, kept to show"
+        );
+    }
+
+    #[test]
+    fn a_narrow_snippet_keeps_the_matched_words_in_view() {
+        let text = "Stalin’s reply of 4 October said he would be happy to meet Zhou and Lin \
+                    for discussions; in the end there was no air cover for the troops at all.";
+        let fs = vec![field(FieldKind::Passage, text)];
+        for w in [20, 27, 40] {
+            let s = snippet(&parse("air cover").unwrap(), &fs, w).unwrap();
+            assert!(width(&s.text) <= w, "{w}: {}", s.text);
+            let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+            assert_eq!(lit, ["air", "cover"], "{w}: {}", s.text);
+            assert!(
+                s.text.starts_with('…') && s.text.ends_with('…'),
+                "{}",
+                s.text
+            );
+        }
+        // Words far apart: as many as fit.
+        let s = snippet(&parse("stalin troops").unwrap(), &fs, 30).unwrap();
+        assert_eq!(s.highlights.len(), 1, "{}", s.text);
     }
 }

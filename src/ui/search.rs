@@ -163,7 +163,10 @@ impl Search {
     fn submit(&mut self, cx: &mut Cx) {
         self.generation = cx.app.next_search_generation();
         match parse(&self.query) {
-            Err(e) => self.error = Some(e),
+            Err(e) => {
+                self.error = Some(e);
+                self.hits = None;
+            }
             Ok(_) => {
                 self.error = None;
                 cx.effects.push(Effect::Search {
@@ -192,7 +195,10 @@ impl Search {
                 self.selected = 0;
                 self.offset = 0;
             }
-            Err(e) => self.error = Some(e.clone()),
+            Err(e) => {
+                self.error = Some(e.clone());
+                self.hits = None;
+            }
         }
     }
 

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, meta};
+use super::{Index, NO_STEM, meta};
 use crate::search::document::Field;
 use crate::search::query::FieldKind;
 use crate::search::score::pack;
-use crate::search::tokenize::{fold, tokenize_into};
+use crate::search::tokenize::{fold, is_name_field, stem, tokenize_field};
 
 /// One thread's share of an index being built: its records' vocabulary,
 /// postings (in record order) and field kinds.
@@ -39,25 +39,50 @@ impl Partial {
         // (map key and list) costs little.
         let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut local: Vec<(u32, u32, u16)> = Vec::new();
+        // Name fields repeat from record to record (the same people, the
+        // same scholars): each distinct text is tokenized once.
+        let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
+        let mut words: Vec<(u32, u32)> = Vec::new();
         for r in records {
             local.clear();
             let fs = fields(r);
             let mut toks = Vec::new();
             for (fi, f) in fs.iter().enumerate() {
                 p.rf_kind.push(f.kind);
-                toks.clear();
-                tokenize_into(&f.text, &mut toks);
-                for t in &toks {
-                    let id = match surf_id.get(t.text) {
-                        Some(&id) => id,
-                        None => {
-                            let id = p.surfaces.len() as u32;
-                            p.surfaces.push(t.text.into());
-                            surf_id.insert(t.text.into(), id);
-                            id
+                let cached = is_name_field(f.kind)
+                    .then(|| names.get(f.text.as_str()))
+                    .flatten();
+                if let Some(ws) = cached {
+                    words.clone_from(ws);
+                } else {
+                    toks.clear();
+                    tokenize_field(f.kind, &f.text, &mut toks);
+                    words.clear();
+                    for t in &toks {
+                        // A word already in the vocabulary as written is
+                        // normalised already (normalising is idempotent).
+                        if let Some(&id) = (!t.name).then(|| surf_id.get(t.text)).flatten() {
+                            words.push((id, t.pos));
+                            continue;
                         }
-                    };
-                    local.push((id, pack(fi, t.pos), f.kind.bit()));
+                        let surface = t.surface();
+                        let id = match surf_id.get(&*surface) {
+                            Some(&id) => id,
+                            None => {
+                                let id = p.surfaces.len() as u32;
+                                p.surfaces.push((*surface).into());
+                                surf_id.insert((*surface).into(), id);
+                                id
+                            }
+                        };
+                        words.push((id, t.pos));
+                    }
+                    if is_name_field(f.kind) {
+                        names.insert(f.text.as_str().into(), words.clone());
+                    }
+                }
+                for &(id, pos) in &words {
+                    local.push((id, pack(fi, pos), f.kind.bit()));
                 }
             }
             p.rf_off.push(p.rf_kind.len() as u32);
@@ -205,6 +230,19 @@ impl Index {
             fc[f as usize] += 1;
         }
         ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
+        // English stems of the folded words.
+        let mut stem_id: FxHashMap<String, u32> = FxHashMap::default();
+        ix.fold_stem = ix
+            .folded
+            .iter()
+            .map(|f| match stem(f) {
+                None => NO_STEM,
+                Some(s) => *stem_id.entry(s).or_insert_with_key(|s| {
+                    ix.stems.push(s.as_str().into());
+                    (ix.stems.len() - 1) as u32
+                }),
+            })
+            .collect();
         for (i, s) in ix.surfaces.iter().enumerate() {
             if let Some(c) = s.chars().next() {
                 ix.first_surf.entry(c).or_default().push(i as u32);

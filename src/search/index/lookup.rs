@@ -2,9 +2,11 @@
 //! matches, their postings merged into a best hit per record, the terms'
 //! record sets intersected, negations taken out, and the survivors ranked.
 
-use super::{Hit, Index, has_short};
+use super::{Hit, Index};
 use crate::search::query::{AtomKind, Query};
-use crate::search::score::{Prepared, better, phrase_score, proximity, weighted};
+use crate::search::score::{
+    Prepared, WordKey, better, phrase_score, proximity, weighted, weighted_kinds,
+};
 
 /// A term's hits: the best per record, the records touched, and the
 /// prepared atom when the term is a plain word (for proximity).
@@ -30,35 +32,61 @@ const PARALLEL_POSTINGS: usize = 150_000;
 
 impl Index {
     /// The vocabulary keys an atom matches, with their raw scores, best
-    /// first (ties by key text).
+    /// first (ties by key text). Candidates are found by the first letters
+    /// of their folded forms; a case-sensitive atom then looks at each
+    /// surface of a folded word.
     fn matching_keys(&self, p: &Prepared) -> Vec<(u32, u32)> {
         let cs = p.atom.case_sensitive;
-        let (texts, metas, first) = if cs {
-            (&self.surfaces, &self.surf_meta, &self.first_surf)
-        } else {
-            (&self.folded, &self.fold_meta, &self.first_fold)
-        };
         let mut out = Vec::new();
-        let mut try_key = |k: usize| {
-            let m = metas[k];
-            if let Some(sc) = p.word_score(&texts[k], m.chars as usize, m.mask) {
-                out.push((k as u32, sc));
-            }
-        };
-        match p.by_first_char() {
-            Some(c) => {
-                if let Some(bucket) = first.get(&c) {
-                    bucket.iter().for_each(|&k| try_key(k as usize));
+        let mut try_key = |f: usize| {
+            let folded = &*self.folded[f];
+            let stem = self.stem_of(f as u32);
+            if cs {
+                for i in self.fold_range(f as u32) {
+                    let s = self.fold_surf[i] as usize;
+                    let m = self.surf_meta[s];
+                    let w = WordKey {
+                        key: &self.surfaces[s],
+                        folded,
+                        chars: m.chars as usize,
+                        mask: m.mask,
+                        stem,
+                    };
+                    if let Some(sc) = p.word_score(&w) {
+                        out.push((s as u32, sc));
+                    }
+                }
+            } else {
+                let m = self.fold_meta[f];
+                let w = WordKey {
+                    key: folded,
+                    folded,
+                    chars: m.chars as usize,
+                    mask: m.mask,
+                    stem,
+                };
+                if let Some(sc) = p.word_score(&w) {
+                    out.push((f as u32, sc));
                 }
             }
-            None => (0..texts.len()).for_each(&mut try_key),
+        };
+        match p.buckets() {
+            Some(chars) => {
+                for c in chars {
+                    if let Some(bucket) = self.first_fold.get(&c) {
+                        bucket.iter().for_each(|&k| try_key(k as usize));
+                    }
+                }
+            }
+            None => (0..self.folded.len()).for_each(&mut try_key),
         }
         out.sort_by(|a, b| {
             b.1.cmp(&a.1)
-                .then_with(|| texts[a.0 as usize].cmp(&texts[b.0 as usize]))
+                .then_with(|| self.key_text(cs, a.0).cmp(self.key_text(cs, b.0)))
         });
         out
     }
+
     /// Records where a phrase occurs, with its best weighted score.
     fn phrase_hits(&self, p: &Prepared, out: &mut [Option<TermHit>]) -> Vec<u32> {
         let cs = p.atom.case_sensitive;
@@ -103,7 +131,7 @@ impl Index {
                 if ok {
                     let kind = self.field_kind(r, start >> 16);
                     if p.field_ok(kind) {
-                        let w = weighted(raw, kind.is_short());
+                        let w = weighted(raw, kind);
                         best = Some(best.map_or(w, |b: u32| b.max(w)));
                     }
                 }
@@ -146,7 +174,7 @@ impl Index {
                         continue;
                     }
                     let r = self.p_record[slot];
-                    let score = weighted(raw, has_short(kinds));
+                    let score = weighted_kinds(raw, kinds);
                     let cur = &mut out[(r - base) as usize];
                     match cur {
                         None => {

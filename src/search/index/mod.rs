@@ -50,6 +50,9 @@ pub struct Index {
     /// folded word → its surfaces (CSR).
     fold_off: Vec<u32>,
     fold_surf: Vec<u32>,
+    /// folded word → its English stem (an index into `stems`, or `NO_STEM`).
+    fold_stem: Vec<u32>,
+    stems: Vec<Box<str>>,
     first_surf: HashMap<char, Vec<u32>>,
     first_fold: HashMap<char, Vec<u32>>,
     /// surface → its postings (CSR over the p_ arrays).
@@ -66,40 +69,8 @@ pub struct Index {
     rf_kind: Vec<FieldKind>,
 }
 
-/// A record's field kinds, for phrase checks.
-const ALL_KINDS: [FieldKind; 11] = [
-    FieldKind::Title,
-    FieldKind::From,
-    FieldKind::To,
-    FieldKind::Via,
-    FieldKind::Date,
-    FieldKind::Archive,
-    FieldKind::Meta,
-    FieldKind::Passage,
-    FieldKind::Note,
-    FieldKind::NoteBy,
-    FieldKind::MyNote,
-];
-
-/// The bits of the short field kinds.
-const SHORT_MASK: u16 = {
-    let mut m = 0u16;
-    let mut i = 0;
-    while i < ALL_KINDS.len() {
-        if !matches!(
-            ALL_KINDS[i],
-            FieldKind::Passage | FieldKind::Note | FieldKind::MyNote
-        ) {
-            m |= 1 << ALL_KINDS[i] as u16;
-        }
-        i += 1;
-    }
-    m
-};
-
-fn has_short(kinds: u16) -> bool {
-    kinds & SHORT_MASK != 0
-}
+/// `fold_stem` of a word with no stem.
+const NO_STEM: u32 = u32::MAX;
 
 impl Index {
     pub fn len(&self) -> usize {
@@ -121,12 +92,14 @@ impl Index {
             .surfaces
             .iter()
             .chain(&self.folded)
+            .chain(&self.stems)
             .map(|s| s.len() + 16)
             .sum();
         words
             + self.surf_meta.len() * 16
             + self.fold_meta.len() * 16
-            + (self.fold_off.len() + self.fold_surf.len() + self.post_off.len()) * 4
+            + (self.fold_off.len() + self.fold_surf.len() + self.fold_stem.len()) * 4
+            + self.post_off.len() * 4
             + self.p_record.len() * 4
             + self.p_kinds.len() * 2
             + self.p_occ.len() * 4
@@ -150,6 +123,14 @@ impl Index {
             &self.surfaces[key as usize]
         } else {
             &self.folded[key as usize]
+        }
+    }
+
+    /// The English stem of a folded key.
+    fn stem_of(&self, key: u32) -> Option<&str> {
+        match self.fold_stem[key as usize] {
+            NO_STEM => None,
+            s => Some(&self.stems[s as usize]),
         }
     }
 
