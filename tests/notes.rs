@@ -147,8 +147,14 @@ fn your_notes_are_searchable_with_by_me() {
     a.open_id("1950-07-05-stalin-zhou").unwrap();
     a.press("a").unwrap();
     type_text(&mut a, "quetzalcoatl");
-    a.press("ctrl-s / q u e t z a l space b y : m e enter")
-        .unwrap();
+    a.press("ctrl-s / q u e t z a l space b y : m e").unwrap();
+    let rows = screen(&a);
+    assert!(
+        rows.lines()
+            .any(|l| l.contains("▸") && l.contains("quetzalcoatl")),
+        "the result row shows the note that matched: {rows}"
+    );
+    a.press("enter").unwrap();
     assert_eq!(a.telegram().unwrap().id, "1950-07-05-stalin-zhou");
     assert_eq!(a.hit_position().as_deref(), Some("hit 1/1"));
 }

@@ -88,10 +88,15 @@ impl App {
 /// Field and snippet for a result row, computed only for rows on screen.
 pub fn row_snippet(
     corpus: &crate::corpus::Corpus,
+    mine: &crate::notes::Notes,
     q: &Query,
     record: usize,
     width: usize,
 ) -> Option<crate::search::snippet::Snippet> {
     let t = corpus.telegrams.get(record)?;
-    snippet(q, &fields(corpus, t), width)
+    snippet(
+        q,
+        &crate::search::document::fields_with_notes(corpus, t, mine),
+        width,
+    )
 }

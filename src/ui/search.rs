@@ -254,7 +254,13 @@ impl Search {
                 Span::raw("  "),
             ];
             let snip = query.filter(|q| !q.is_empty()).and_then(|q| {
-                row_snippet(&app.corpus, q, hit.record as usize, rest.saturating_sub(10))
+                row_snippet(
+                    &app.corpus,
+                    &app.store.notes,
+                    q,
+                    hit.record as usize,
+                    rest.saturating_sub(10),
+                )
             });
             match snip {
                 Some(sn) => {
