@@ -209,10 +209,16 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Validate a corpus and report every problem with file:line:column
-    #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
+    #[command(
+        after_help = "Examples:\n  shifr check\n  shifr check my-corpus/\n  shifr check --source ../shared/sources/inchon-and-stalin-1950.txt"
+    )]
     Check {
         /// The corpus directory (default: --corpus, else the bundled corpus)
         dir: Option<PathBuf>,
+        /// Also compare every footnote text of footnotes.toml with this source
+        /// paper (plain text), folded as verify-quotes folds quotes
+        #[arg(long, value_name = "FILE")]
+        source: Option<PathBuf>,
     },
     /// Write the corpus to standard output in another format
     #[command(
@@ -396,7 +402,9 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }) => compare::run(&cli, id, width, witnesses.as_deref(), format),
         Some(Command::Screenshots { ref out }) => screenshots::run(&cli, out),
         Some(Command::Completions { shell }) => completions::run(shell),
-        Some(Command::Check { dir }) => check::run(dir.or(cli.corpus).as_ref()),
+        Some(Command::Check { dir, ref source }) => {
+            check::run(dir.or(cli.corpus.clone()).as_ref(), source.as_deref())
+        }
         Some(Command::Export {
             format,
             ref url,
