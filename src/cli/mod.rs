@@ -139,9 +139,9 @@ pub enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
-    /// Print a citation of a telegram (Chicago-style note, or BibTeX)
+    /// Print a citation of a telegram (a Chicago note, BibTeX, or CSL-JSON)
     #[command(
-        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib"
+        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-04-stalin-mao --short\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib\n  shifr cite 1950-10-02-mao-stalin --style csl > item.json"
     )]
     Cite {
         /// The telegram id
@@ -149,6 +149,9 @@ pub enum Command {
         /// Citation style
         #[arg(long, value_enum, default_value_t = CiteStyle::Chicago)]
         style: CiteStyle,
+        /// (chicago) The short note, for a second reference
+        #[arg(long)]
+        short: bool,
     },
     /// Your own notes
     #[command(
@@ -222,12 +225,14 @@ pub enum Command {
     },
     /// Write the corpus to standard output in another format
     #[command(
-        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
+        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format csl > shifr.json\n  shifr export --format tei 1950-10-02-mao-stalin > 2-october.xml\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
     )]
     Export {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// (tei) Only this telegram (it must have several versions)
+        id: Option<String>,
         /// (cmif) The URL the file will be published at, for publicationStmt/idno
         #[arg(long, value_name = "URL")]
         url: Option<String>,
@@ -264,8 +269,10 @@ pub enum NotesFormat {
 pub enum CiteStyle {
     /// A Chicago-style note, as historians write them
     Chicago,
-    /// A BibTeX @misc entry
+    /// A BibLaTeX @letter entry (a Letter in Zotero)
     Bibtex,
+    /// A CSL-JSON array of one personal_communication item
+    Csl,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,6 +299,10 @@ pub enum ExportFormat {
     Json,
     /// Correspondence metadata as TEI XML (CMIF, for correspSearch)
     Cmif,
+    /// Every telegram as CSL-JSON (for Zotero, Pandoc, citeproc)
+    Csl,
+    /// The telegrams with several versions as TEI P5: witnesses, aligned segments, links
+    Tei,
     /// A readable dossier: chronology, telegrams, notes and citations
     Markdown,
 }
@@ -368,7 +379,11 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             let id = id.clone();
             reader::run(&cli, Some(&id))
         }
-        Some(Command::Cite { ref id, style }) => cite::run(&cli, id, style),
+        Some(Command::Cite {
+            ref id,
+            style,
+            short,
+        }) => cite::run(&cli, id, style, short),
         Some(Command::Debate { format, width }) => debate::run(&cli, format, width),
         Some(Command::Notes {
             command: NotesCommand::Export { format },
@@ -407,10 +422,18 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Export {
             format,
+            ref id,
             ref url,
             ref date,
             licence,
-        }) => export::run(&cli, format, url.as_deref(), date.as_deref(), licence),
+        }) => export::run(
+            &cli,
+            format,
+            id.as_deref(),
+            url.as_deref(),
+            date.as_deref(),
+            licence,
+        ),
         None => {
             let open = cli.open.clone();
             reader::run(&cli, open.as_deref())
