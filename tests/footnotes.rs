@@ -260,3 +260,26 @@ fn check_source_without_footnotes_toml_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn a_status_footnote_must_say_the_status_in_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        dir.path(),
+    );
+    let p = dir.path().join("telegrams/1950-10-04-stalin-mao.toml");
+    let s = fs::read_to_string(&p).unwrap();
+    fs::write(
+        &p,
+        s.replacen("status_footnote = 121", "status_footnote = 122", 1),
+    )
+    .unwrap();
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("status_footnote 122 does not say “draft”: its text is “Ibid, p. 376.”"),
+        "{err}"
+    );
+}
