@@ -43,6 +43,7 @@ pub(super) fn run(
         ExportFormat::Csl => {
             return print_json(&export::csl::to_string(&export::csl::to_value(&corpus)));
         }
+        ExportFormat::Ris => export::ris::to_string(&corpus),
         ExportFormat::Tei => {
             let telegrams = match id {
                 Some(i) => {

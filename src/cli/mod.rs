@@ -139,7 +139,7 @@ pub enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
-    /// Print a citation of a telegram (a Chicago note, BibTeX, or CSL-JSON)
+    /// Print a citation of a telegram (a Chicago note, BibTeX, CSL-JSON or RIS)
     #[command(
         after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-04-stalin-mao --short\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib\n  shifr cite 1950-10-02-mao-stalin --style csl > item.json"
     )]
@@ -273,6 +273,8 @@ pub enum CiteStyle {
     Bibtex,
     /// A CSL-JSON array of one personal_communication item
     Csl,
+    /// An RIS record (PCOMM)
+    Ris,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,6 +303,8 @@ pub enum ExportFormat {
     Cmif,
     /// Every telegram as CSL-JSON (for Zotero, Pandoc, citeproc)
     Csl,
+    /// Every telegram as RIS (PCOMM records)
+    Ris,
     /// The telegrams with several versions as TEI P5: witnesses, aligned segments, links
     Tei,
     /// A readable dossier: chronology, telegrams, notes and citations

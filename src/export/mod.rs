@@ -1,5 +1,5 @@
 //! The corpus leaving shifr: JSON for scripts (json), citations (cite),
-//! CSL-JSON for reference managers (csl), TEI in the Correspondence
+//! CSL-JSON and RIS for reference managers (csl, ris), TEI in the Correspondence
 //! Metadata Interchange Format (cmif), the versions of a telegram as TEI P5
 //! (tei), a Markdown dossier (dossier), and screens as SVG and text (svg). Every export is
 //! deterministic: the same corpus gives the same bytes.
@@ -9,6 +9,7 @@ pub mod cmif;
 pub mod csl;
 pub mod dossier;
 pub mod json;
+pub mod ris;
 pub mod svg;
 pub mod tei;
 
