@@ -122,7 +122,7 @@ fn cmif_has_what_the_format_requires() {
             assert!(note.contains("Conveyed via"), "{key}: {note}");
         }
     }
-    // Every date has a dating attribute, and uncertain ones a range.
+    // Every date has a dating attribute.
     for date in doc.descendants().filter(|n| n.has_tag_name("date")) {
         assert!(
             ["when", "notBefore", "notAfter", "from", "to"]
@@ -139,8 +139,14 @@ fn cmif_has_what_the_format_requires() {
         .iter()
         .find(|d| d.attribute("key") == Some(month_only.id.as_str()))
         .unwrap();
+    // A month-only date is @when="YYYY-MM", as CMIF allows.
     let date = child(child(*d, "correspAction"), "date");
-    assert!(date.attribute("notBefore").is_some() && date.attribute("notAfter").is_some());
+    let m = month_only.date.month.unwrap();
+    assert_eq!(
+        date.attribute("when"),
+        Some(format!("{}-{m:02}", month_only.date.year).as_str())
+    );
+    assert!(date.attribute("notBefore").is_none() && date.attribute("notAfter").is_none());
     // text/body/p.
     child(child(child(tei, "text"), "body"), "p");
 }

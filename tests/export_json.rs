@@ -34,9 +34,17 @@ fn top_level_and_object_shapes_are_pinned() {
             "events",
             "sources",
             "scholars",
-            "positions"
+            "positions",
+            "footnotes"
         ])
     );
+    assert_eq!(
+        keys(&v["footnotes"][0]),
+        set(&["number", "text", "missing", "works", "note"])
+    );
+    assert_eq!(v["footnotes"][115]["number"], 116);
+    assert_eq!(v["footnotes"][115]["missing"], true);
+    assert!(v["footnotes"][115]["text"].is_null());
     let t = &v["telegrams"][0];
     assert_eq!(
         keys(t),
@@ -69,8 +77,10 @@ fn top_level_and_object_shapes_are_pinned() {
             "label",
             "language",
             "translation",
+            "kind",
             "date",
             "status",
+            "status_footnote",
             "status_note",
             "archive",
             "published",

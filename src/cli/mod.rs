@@ -139,9 +139,9 @@ pub enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
-    /// Print a citation of a telegram (Chicago-style note, or BibTeX)
+    /// Print a citation of a telegram (a Chicago note, BibTeX, CSL-JSON or RIS)
     #[command(
-        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib"
+        after_help = "Examples:\n  shifr cite 1950-10-02-mao-stalin\n  shifr cite 1950-10-04-stalin-mao --short\n  shifr cite 1950-10-02-mao-stalin --style bibtex >> refs.bib\n  shifr cite 1950-10-02-mao-stalin --style csl > item.json"
     )]
     Cite {
         /// The telegram id
@@ -149,6 +149,9 @@ pub enum Command {
         /// Citation style
         #[arg(long, value_enum, default_value_t = CiteStyle::Chicago)]
         style: CiteStyle,
+        /// (chicago) The short note, for a second reference
+        #[arg(long)]
+        short: bool,
     },
     /// Your own notes
     #[command(
@@ -209,19 +212,27 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Validate a corpus and report every problem with file:line:column
-    #[command(after_help = "Examples:\n  shifr check\n  shifr check my-corpus/")]
+    #[command(
+        after_help = "Examples:\n  shifr check\n  shifr check my-corpus/\n  shifr check --source ../shared/sources/inchon-and-stalin-1950.txt"
+    )]
     Check {
         /// The corpus directory (default: --corpus, else the bundled corpus)
         dir: Option<PathBuf>,
+        /// Also compare every footnote text of footnotes.toml with this source
+        /// paper (plain text), folded as verify-quotes folds quotes
+        #[arg(long, value_name = "FILE")]
+        source: Option<PathBuf>,
     },
     /// Write the corpus to standard output in another format
     #[command(
-        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
+        after_help = "Every export is deterministic: the same corpus gives the same bytes.\n\nExamples:\n  shifr export --format json > corpus.json\n  shifr export --format cmif | xmllint --noout -\n  shifr export --format csl > shifr.json\n  shifr export --format tei 1950-10-02-mao-stalin > 2-october.xml\n  shifr export --format cmif --url https://example.org/shifr.xml --date 2026-11-27 > shifr-cmif.xml\n  shifr export --format markdown > dossier.md"
     )]
     Export {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// (tei) Only this telegram (it must have several versions)
+        id: Option<String>,
         /// (cmif) The URL the file will be published at, for publicationStmt/idno
         #[arg(long, value_name = "URL")]
         url: Option<String>,
@@ -258,8 +269,12 @@ pub enum NotesFormat {
 pub enum CiteStyle {
     /// A Chicago-style note, as historians write them
     Chicago,
-    /// A BibTeX @misc entry
+    /// A BibLaTeX @letter entry (a Letter in Zotero)
     Bibtex,
+    /// A CSL-JSON array of one personal_communication item
+    Csl,
+    /// An RIS record (PCOMM)
+    Ris,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,6 +301,12 @@ pub enum ExportFormat {
     Json,
     /// Correspondence metadata as TEI XML (CMIF, for correspSearch)
     Cmif,
+    /// Every telegram as CSL-JSON (for Zotero, Pandoc, citeproc)
+    Csl,
+    /// Every telegram as RIS (PCOMM records)
+    Ris,
+    /// The telegrams with several versions as TEI P5: witnesses, aligned segments, links
+    Tei,
     /// A readable dossier: chronology, telegrams, notes and citations
     Markdown,
 }
@@ -362,7 +383,11 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             let id = id.clone();
             reader::run(&cli, Some(&id))
         }
-        Some(Command::Cite { ref id, style }) => cite::run(&cli, id, style),
+        Some(Command::Cite {
+            ref id,
+            style,
+            short,
+        }) => cite::run(&cli, id, style, short),
         Some(Command::Debate { format, width }) => debate::run(&cli, format, width),
         Some(Command::Notes {
             command: NotesCommand::Export { format },
@@ -396,13 +421,23 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }) => compare::run(&cli, id, width, witnesses.as_deref(), format),
         Some(Command::Screenshots { ref out }) => screenshots::run(&cli, out),
         Some(Command::Completions { shell }) => completions::run(shell),
-        Some(Command::Check { dir }) => check::run(dir.or(cli.corpus).as_ref()),
+        Some(Command::Check { dir, ref source }) => {
+            check::run(dir.or(cli.corpus.clone()).as_ref(), source.as_deref())
+        }
         Some(Command::Export {
             format,
+            ref id,
             ref url,
             ref date,
             licence,
-        }) => export::run(&cli, format, url.as_deref(), date.as_deref(), licence),
+        }) => export::run(
+            &cli,
+            format,
+            id.as_deref(),
+            url.as_deref(),
+            date.as_deref(),
+            licence,
+        ),
         None => {
             let open = cli.open.clone();
             reader::run(&cli, open.as_deref())

@@ -237,6 +237,7 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
     let mut sources_file = None;
     let mut events_file = None;
     let mut debate_file = None;
+    let mut footnotes_file = None;
     let mut telegram_files = Vec::new();
     for f in files {
         match f.rel.as_str() {
@@ -244,10 +245,11 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
             "sources.toml" => sources_file = Some(f),
             "events.toml" => events_file = Some(f),
             "debate.toml" => debate_file = Some(f),
+            "footnotes.toml" => footnotes_file = Some(f),
             r if r.starts_with("telegrams/") => telegram_files.push(f),
             _ => report.push(Problem::file(
                 &f.path,
-                "unexpected file: a corpus holds people.toml, sources.toml, events.toml, debate.toml and telegrams/*.toml",
+                "unexpected file: a corpus holds people.toml, sources.toml, events.toml, debate.toml, footnotes.toml and telegrams/*.toml",
             )),
         }
     }
@@ -268,6 +270,8 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
     let raw_sources: Option<raw::SourcesFile> = sources_file.and_then(|f| parse(f, &mut report));
     let raw_events: Option<raw::EventsFile> = events_file.and_then(|f| parse(f, &mut report));
     let raw_debate: Option<raw::DebateFile> = debate_file.and_then(|f| parse(f, &mut report));
+    let raw_footnotes: Option<raw::FootnotesFile> =
+        footnotes_file.and_then(|f| parse(f, &mut report));
     let mut known = Known::default();
     if let Some(p) = &raw_people {
         known.people = p.person.iter().map(|p| p.id.get_ref().clone()).collect();
@@ -280,11 +284,42 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
     }
 
     let mut corpus = Corpus::default();
+    // The footnotes come first: every record's citations are checked
+    // against them.
+    if let (Some(f), Some(raw)) = (footnotes_file, &raw_footnotes) {
+        let work_ids: Vec<String> = raw_sources
+            .as_ref()
+            .map(|s| s.work.iter().map(|w| w.id.get_ref().clone()).collect())
+            .unwrap_or_default();
+        let mut c = Checker {
+            file: &f.path,
+            text: &f.text,
+            report: &mut report,
+            known_footnotes: None,
+        };
+        corpus.footnotes = c.footnote_file(raw, &work_ids);
+        if let (Some(sf), Some(sraw)) = (sources_file, &raw_sources) {
+            super::footnotes::check_works_agree(
+                (&f.path, &f.text, raw),
+                (&sf.path, &sf.text, sraw),
+                &mut report,
+            );
+        }
+    }
+    let known_footnotes: Option<super::footnotes::Known> = raw_footnotes.as_ref().map(|_| {
+        corpus
+            .footnotes
+            .iter()
+            .map(|f| (f.number, f.text.clone()))
+            .collect()
+    });
+    let known_footnotes = known_footnotes.as_ref();
     if let (Some(f), Some(raw)) = (people_file, &raw_people) {
         let mut c = Checker {
             file: &f.path,
             text: &f.text,
             report: &mut report,
+            known_footnotes,
         };
         corpus.people = c.people(raw, &mut HashMap::new());
     }
@@ -293,6 +328,7 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
             file: &f.path,
             text: &f.text,
             report: &mut report,
+            known_footnotes,
         };
         let (scholars, works) = c.sources(raw, &mut HashMap::new(), &mut HashMap::new(), &known);
         corpus.scholars = scholars;
@@ -303,6 +339,7 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
             file: &f.path,
             text: &f.text,
             report: &mut report,
+            known_footnotes,
         };
         corpus.events = c.events(raw, &mut HashMap::new());
     }
@@ -325,6 +362,7 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
                     file: &f.path,
                     text: &f.text,
                     report: &mut part,
+                    known_footnotes,
                 };
                 Some((c.telegram(&raw, &stem, &known), raw.id.span().start))
             })
@@ -360,6 +398,7 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
             file: &f.path,
             text: &f.text,
             report: &mut report,
+            known_footnotes,
         };
         corpus.positions = c.positions(raw, &known);
     }

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod debate;
+pub mod footnotes;
 pub mod load;
 pub mod model;
 pub mod nearest;
@@ -16,6 +17,7 @@ use std::path::Path;
 
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use debate::{Position, Quote};
+pub use footnotes::{Citing, Footnote};
 pub use model::*;
 // Located errors have a module of their own; these keep the old paths
 // (`corpus::Problem`, `corpus::problem::line_col`) working.
@@ -32,6 +34,9 @@ pub struct Corpus {
     /// The debate's positions (debate.toml), in the file's order; empty for a
     /// corpus without one.
     pub positions: Vec<Position>,
+    /// The paper's footnotes (footnotes.toml), by number; empty for a
+    /// corpus without one. See [`Corpus::footnote`].
+    pub footnotes: Vec<Footnote>,
     person_index: HashMap<String, usize>,
     scholar_index: HashMap<String, usize>,
     telegram_index: HashMap<String, usize>,
@@ -246,8 +251,17 @@ impl Corpus {
         } else {
             format!("; {} positions in the debate", self.positions.len())
         };
+        let footnotes = if self.footnotes.is_empty() {
+            String::new()
+        } else {
+            let missing = self.footnotes.iter().filter(|f| f.is_missing()).count();
+            format!(
+                "; {} footnotes ({missing} missing from the paper)",
+                self.footnotes.len()
+            )
+        };
         format!(
-            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes{debate}",
+            "{} telegrams ({} Sino-Soviet, {} US-side; {} with several versions), {} people, {} events, {} scholars, {} works; {} passages ({} quotes, {} summaries), {} notes{debate}{footnotes}",
             self.telegrams.len(),
             self.telegrams.len() - us,
             us,

@@ -201,8 +201,16 @@ pub struct Witness {
     /// The language the passages are written in when it is not `language`:
     /// "en" where the source paper quotes the version in English translation.
     pub translation: Option<String>,
+    /// The form this version took, where it differs from the telegram's
+    /// (the Chinese text of 2 October is "a telegram", the Russian one a
+    /// ciphered telegram).
+    pub kind: Option<Kind>,
     pub date: Option<Date>,
     pub status: Option<WitnessStatus>,
+    /// The paper's footnote whose own words give `status` (footnote 121:
+    /// "Draft Ciphered Telegram…"). Citations state the status only then:
+    /// a status without it is the editors' reading.
+    pub status_footnote: Option<u32>,
     pub status_note: Option<String>,
     pub archive: Option<String>,
     pub published: Option<String>,

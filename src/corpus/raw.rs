@@ -65,6 +65,24 @@ pub struct Work {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+pub struct FootnotesFile {
+    #[serde(default)]
+    pub footnote: Vec<Footnote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub number: Spanned<u32>,
+    pub text: Option<S>,
+    pub missing: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub works: Vec<S>,
+    pub note: Option<S>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct EventsFile {
     #[serde(default)]
     pub event: Vec<Event>,
@@ -142,8 +160,12 @@ pub struct Witness {
     pub label: S,
     pub language: Option<S>,
     pub translation: Option<S>,
+    /// The form of this version, where it differs from the telegram's.
+    pub kind: Option<S>,
     pub date: Option<S>,
     pub status: Option<S>,
+    /// The footnote whose words give the status ("Draft Ciphered Telegram").
+    pub status_footnote: Option<Spanned<u32>>,
     pub status_note: Option<S>,
     pub archive: Option<S>,
     pub published: Option<S>,

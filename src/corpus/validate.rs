@@ -25,6 +25,9 @@ pub struct Checker<'a> {
     pub file: &'a str,
     pub text: &'a str,
     pub report: &'a mut Report,
+    /// The footnotes of footnotes.toml, where the corpus has one: every
+    /// footnote a record cites must be among them.
+    pub known_footnotes: Option<&'a super::footnotes::Known>,
 }
 
 /// The ids other records may refer to.
@@ -185,13 +188,22 @@ impl Checker<'_> {
     pub(super) fn footnotes(&mut self, v: &[Spanned<u32>]) -> Vec<u32> {
         v.iter()
             .map(|n| {
-                if *n.get_ref() == 0 {
+                let num = *n.get_ref();
+                if num == 0 {
                     self.problem(
                         n.span().start,
                         "footnote 0: the paper's footnotes are numbered from 1",
                     );
+                } else if let Some(known) = self.known_footnotes
+                    && !known.contains_key(&num)
+                {
+                    let last = known.keys().max().copied().unwrap_or(0);
+                    self.problem(
+                        n.span().start,
+                        format!("footnote {num} is not in footnotes.toml (it lists footnotes up to {last}): add it there, or correct the number"),
+                    );
                 }
-                *n.get_ref()
+                num
             })
             .collect()
     }
@@ -389,20 +401,60 @@ impl Checker<'_> {
                 ),
             );
         }
+        let status = w
+            .status
+            .as_ref()
+            .and_then(|s| self.choice(s, WitnessStatus::ALL, "witness status"));
+        let footnotes = self.footnotes(&w.footnotes);
+        let status_footnote = w.status_footnote.as_ref().map(|n| {
+            let num = *n.get_ref();
+            let at = n.span().start;
+            match status {
+                None if w.status.is_none() => self.problem(
+                    at,
+                    "status_footnote without a status: expected status = \"draft\" (or sent, received) beside it",
+                ),
+                None => {}
+                Some(st) => {
+                    if !footnotes.contains(&num) {
+                        self.problem(
+                            at,
+                            format!("status_footnote {num} is not among this version's footnotes: expected one of {footnotes:?}"),
+                        );
+                    }
+                    if let Some(Some(text)) = self.known_footnotes.and_then(|k| k.get(&num))
+                        && !text.to_lowercase().contains(st.name())
+                    {
+                        self.problem(
+                            at,
+                            format!("status_footnote {num} does not say “{}”: its text is “{text}”; expected the footnote whose words give the status", st.name()),
+                        );
+                    } else if let Some(None) = self.known_footnotes.and_then(|k| k.get(&num)) {
+                        self.problem(
+                            at,
+                            format!("status_footnote {num} is missing from the paper: a status the paper's words do not give is the editors' reading; leave status_footnote out and say so in status_note"),
+                        );
+                    }
+                }
+            }
+            num
+        });
         Witness {
             id: self.id(&w.id, "witness id"),
             label: self.string(&w.label, "label"),
             language: self.opt_string(&w.language, "language"),
             translation: self.opt_string(&w.translation, "translation"),
-            date: w.date.as_ref().map(|d| self.date(d)),
-            status: w
-                .status
+            kind: w
+                .kind
                 .as_ref()
-                .and_then(|s| self.choice(s, WitnessStatus::ALL, "witness status")),
+                .and_then(|k| self.choice(k, Kind::ALL, "witness kind")),
+            date: w.date.as_ref().map(|d| self.date(d)),
+            status,
+            status_footnote,
             status_note: self.opt_string(&w.status_note, "status_note"),
             archive: self.opt_string(&w.archive, "archive"),
             published: self.opt_string(&w.published, "published"),
-            footnotes: self.footnotes(&w.footnotes),
+            footnotes,
             passages: self.passages(&w.passage),
             implicit: false,
         }

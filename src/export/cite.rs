@@ -1,12 +1,28 @@
-//! Citations of a telegram as historians write them: a Chicago-style note,
-//! or a BibTeX entry. Each says where the facts come from — the archive and
-//! publication as the source paper's footnotes give them — and which of the
-//! paper's footnotes carry them.
+//! Citations of a telegram as historians write them: a Chicago note (full,
+//! or short for a second reference), a BibTeX entry, and the name and date
+//! parts the CSL-JSON export shares. Each says what the document is (its
+//! form, and its status where the paper's footnote gives one: footnote 121
+//! calls the telegram of 4 October a draft), who sent it to whom and when,
+//! where it is kept and published as the footnotes give it, and that it is
+//! quoted (or cited) in the source paper, at which footnotes.
+//!
+//! The form follows the Chicago Manual of Style for a document seen only
+//! through a secondary work: "…, quoted in [work], nn. 116–20." Ranges of
+//! pages, folios and issues take an en dash ("listy 105–106"), runs of
+//! footnotes are collapsed and abbreviated as CMOS abbreviates numbers
+//! ("nn. 116–20"), a month-only date is just that ("August 1950"), a date
+//! the editors worked out is in brackets ("[18 October 1950]") and one the
+//! paper gives loosely has a question mark ("[7 July 1950?]").
 
-use crate::corpus::{Certainty, Corpus, Telegram};
+use crate::corpus::{
+    Certainty, Corpus, Date, Kind, PassageKind, Status, Telegram, Witness, WitnessStatus,
+};
 
 /// The source paper every record of the bundled corpus comes from.
 pub const SOURCE_PAPER: &str = "“The Korean War June-October 1950: Inchon and Stalin in the ‘Trigger vs. Justification’ Debate”, IDSS Working Paper (Singapore: Institute of Defence and Strategic Studies, 2005)";
+
+/// The source paper's short title, for short notes.
+pub const SOURCE_PAPER_SHORT: &str = "“The Korean War June-October 1950”";
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
@@ -15,66 +31,392 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn date_with_certainty(t: &Telegram) -> String {
-    let mut d = t.date.long();
-    if t.certainty != Certainty::Exact {
-        d.push_str(&format!(" [{}]", t.certainty.marker()));
+/// A number range as CMOS 9.64 abbreviates its second number: 71–72,
+/// 100–104, 101–8, 116–20, 321–28, 498–532, 1087–89.
+pub fn cmos_range(a: u32, b: u32) -> String {
+    if b <= a {
+        return a.to_string();
     }
-    d
+    let (sa, sb) = (a.to_string(), b.to_string());
+    if a < 100 || a.is_multiple_of(100) || sa.len() != sb.len() {
+        return format!("{sa}–{sb}");
+    }
+    // Keep the digits of b from the first that differs from a's; at least
+    // one digit if a % 100 < 10, else at least two.
+    let min = if a % 100 < 10 { 1 } else { 2 };
+    let first_diff = sa
+        .bytes()
+        .zip(sb.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(sb.len() - 1);
+    let keep = (sb.len() - first_diff).max(min);
+    format!("{sa}–{}", &sb[sb.len() - keep..])
 }
 
-/// "nn. 116, 117" / "n. 59".
-fn footnote_ref(f: &[u32]) -> Option<String> {
-    super::footnote_list(f, "n.", "nn.")
+/// "n. 59", "nn. 116–20", "nn. 11–12, 109": the paper's footnotes, runs
+/// collapsed; none for an empty list.
+pub fn footnote_runs(f: &[u32]) -> Option<String> {
+    let mut v: Vec<u32> = f.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    if v.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i;
+        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j == i {
+            v[i].to_string()
+        } else {
+            cmos_range(v[i], v[j])
+        });
+        i = j + 1;
+    }
+    let word = if v.len() == 1 { "n." } else { "nn." };
+    Some(format!("{word} {}", parts.join(", ")))
 }
 
-/// A Chicago-style note for a telegram.
-pub fn chicago(corpus: &Corpus, t: &Telegram) -> String {
-    let kind = capitalised(t.kind.label().trim_end_matches(" (form not stated)"));
-    // A message conveyed by an ambassador, whose text is his later telegram:
-    // "Roshchin to Stalin, 3 October 1950, conveying Mao's message of 2 October".
-    let conveyed = t
-        .witnesses
+/// Ranges given with a hyphen take an en dash: "listy 105-106" →
+/// "listy 105–106", "Bulletin 6-7" → "Bulletin 6–7", "Winter 03-Spring 04" →
+/// "Winter 03–Spring 04". Other hyphens stay ("Sino-Soviet", "059a").
+pub fn en_dash_ranges(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i > 0 && chars[i - 1].is_ascii_digit();
+        let after_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        let rest: String = chars[i + 1..].iter().collect();
+        let after_season = ["Spring", "Summer", "Fall", "Autumn", "Winter"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if c == '-' && before && (after_digit || after_season) {
+            out.push('–');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A date as a note gives it: "2 October 1950", "August 1950", "[18 October
+/// 1950]" (worked out by the editors), "[7 July 1950?]" (the paper's loose
+/// date).
+pub fn note_date(d: &Date, certainty: Certainty) -> String {
+    match certainty {
+        Certainty::Exact | Certainty::Month => d.long(),
+        Certainty::Inferred => format!("[{}]", d.long()),
+        Certainty::Approximate => format!("[{}?]", d.long()),
+    }
+}
+
+/// How a person's name is ordered and split for BibTeX and CSL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameParts {
+    /// A personal name: family and given (given may be empty), and whether
+    /// the family name comes first (Chinese and Korean names: Mao Zedong,
+    /// Kim Il Sung).
+    Person {
+        family: String,
+        given: String,
+        family_first: bool,
+    },
+    /// A body addressed as one (the CCP Politburo): one literal name.
+    Literal(String),
+}
+
+/// The parts of a person's name, from the corpus as it stands: a group is
+/// a literal; where the short name is the first word of the full name
+/// ("Mao" of "Mao Zedong"), or the full name is the short name and the
+/// person has a name in Chinese or Korean script (Kim Il Sung, Zhou
+/// Enlai), the family name comes first; where it is the last word
+/// ("Stalin" of "Josef Stalin", "Rhee" of "Syngman Rhee") it comes last.
+pub fn name_parts(corpus: &Corpus, id: &str) -> NameParts {
+    let Some(p) = corpus.person(id) else {
+        return NameParts::Literal(id.to_string());
+    };
+    if p.group {
+        let full = p.full();
+        return NameParts::Literal(capitalised(full.strip_prefix("the ").unwrap_or(full)));
+    }
+    let full = p.full().trim();
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let person = |family: &[&str], given: &[&str], family_first| NameParts::Person {
+        family: family.join(" "),
+        given: given.join(" "),
+        family_first,
+    };
+    if words.len() < 2 {
+        return person(&words, &[], false);
+    }
+    let east_asian_script = p.native().is_some_and(|n| {
+        n.chars().any(|c| {
+            matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+        })
+    });
+    if words[0] == p.name && p.name != full {
+        person(&words[..1], &words[1..], true)
+    } else if words.last() == Some(&p.name.as_str()) {
+        person(&words[words.len() - 1..], &words[..words.len() - 1], false)
+    } else if east_asian_script {
+        person(&words[..1], &words[1..], true)
+    } else {
+        person(&words[words.len() - 1..], &words[..words.len() - 1], false)
+    }
+}
+
+/// What a citation says about one document: a telegram, or one version of
+/// it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// "Ciphered telegram", "Draft ciphered telegram", "Message".
+    pub kind: String,
+    /// The document's senders: for a message conveyed by an ambassador, the
+    /// ambassador, whose telegram the document is.
+    pub authors: Vec<String>,
+    pub recipients: Vec<String>,
+    /// Went through the telegram's channel (`via`), where the document is
+    /// the message itself; not for a version the channel did not carry.
+    pub via: bool,
+    pub date: Date,
+    pub certainty: Certainty,
+    /// For a conveyed message: the original senders and date.
+    pub conveying: Option<(Vec<String>, Date)>,
+    /// "Chinese text", where one version of several is cited.
+    pub version: Option<String>,
+    pub archive: Option<String>,
+    pub published: Option<String>,
+    /// The status as the paper's footnote gives it ("draft").
+    pub status: Option<WitnessStatus>,
+    pub footnotes: Vec<u32>,
+    /// The paper quotes its words (else it only reports it).
+    pub quoted: bool,
+    /// The record is known only from accounts, or disputed.
+    pub record: Status,
+    /// The language of the document (not of the paper's English).
+    pub language: Option<String>,
+}
+
+fn conveyed_witness(t: &Telegram) -> Option<&Witness> {
+    if t.via.is_empty() {
+        return None;
+    }
+    t.witnesses
         .iter()
-        .find(|w| w.date.is_some_and(|d| d != t.date) && !t.via.is_empty());
-    let mut parts: Vec<String> = vec![kind];
-    match conveyed {
-        Some(w) => {
-            let via = t.via.last().map(|v| corpus.name(v)).unwrap_or_default();
-            parts.push(format!("{via} to {}", corpus.names(&t.to)));
-            parts.push(w.date.map(|d| d.long()).unwrap_or_default());
-            let from = corpus.names(&t.from);
-            let of = match (t.date.day, t.date.month) {
-                (Some(d), Some(m)) => format!("{d} {}", crate::corpus::Date::month_name(m)),
-                _ => t.date.long(),
+        .find(|w| w.date.is_some_and(|d| d != t.date))
+}
+
+/// The document a citation of the whole telegram describes: the version
+/// that conveyed it where an ambassador did, else its only version.
+fn primary_witness(t: &Telegram) -> Option<&Witness> {
+    conveyed_witness(t).or(match t.witnesses.as_slice() {
+        [w] => Some(w),
+        _ => None,
+    })
+}
+
+impl Document {
+    /// The telegram as a whole, as [`chicago`] cites it.
+    pub fn of(t: &Telegram) -> Document {
+        let mut d = Document::describe(t, primary_witness(t), false);
+        d.footnotes = t.footnotes.clone();
+        d.archive = t.archive.clone();
+        d.published = t.published.clone();
+        d.quoted = t.passages().any(|(_, p)| p.kind == PassageKind::Quote);
+        d
+    }
+
+    /// One version of a telegram, as [`chicago_witness`] cites it: its own
+    /// archive, publication and footnotes.
+    pub fn of_witness(t: &Telegram, w: &Witness) -> Document {
+        if w.implicit || !t.is_multi_witness() && w.archive.is_none() && w.published.is_none() {
+            return Document::of(t);
+        }
+        let mut d = Document::describe(t, Some(w), true);
+        let mut f = w.footnotes.clone();
+        f.extend(w.passages.iter().flat_map(|p| p.cite.iter().copied()));
+        if f.is_empty() {
+            f = t.footnotes.clone();
+        }
+        f.sort_unstable();
+        f.dedup();
+        d.footnotes = f;
+        d.archive = w.archive.clone();
+        d.published = w.published.clone();
+        d.quoted = w.passages.iter().any(|p| p.kind == PassageKind::Quote);
+        d
+    }
+
+    fn describe(t: &Telegram, w: Option<&Witness>, one_version: bool) -> Document {
+        let kind = w.and_then(|w| w.kind).unwrap_or(t.kind);
+        let status = w
+            .filter(|w| w.status_footnote.is_some())
+            .and_then(|w| w.status);
+        let mut kind_label = kind_label(kind);
+        if status == Some(WitnessStatus::Draft) {
+            kind_label = format!("Draft {}", kind_label.to_lowercase());
+        }
+        let conveyed = w.filter(|w| {
+            !t.via.is_empty() && conveyed_witness(t).is_some_and(|c| std::ptr::eq(c, *w))
+        });
+        let (authors, via, date, certainty, conveying) = match conveyed {
+            Some(w) => (
+                t.via.last().cloned().into_iter().collect(),
+                false,
+                w.date.unwrap_or(t.date),
+                Certainty::Exact,
+                Some((t.from.clone(), t.date)),
+            ),
+            None => (
+                t.from.clone(),
+                !t.via.is_empty() && conveyed_witness(t).is_none(),
+                w.and_then(|w| w.date).unwrap_or(t.date),
+                t.certainty,
+                None,
+            ),
+        };
+        Document {
+            kind: kind_label,
+            authors,
+            recipients: t.to.clone(),
+            via,
+            date,
+            certainty,
+            conveying,
+            version: w
+                .filter(|w| one_version && conveyed.is_none() && !w.implicit)
+                .map(|w| w.label.clone()),
+            archive: None,
+            published: None,
+            status,
+            footnotes: Vec::new(),
+            quoted: false,
+            record: t.status,
+            language: w.and_then(|w| w.language.clone()),
+        }
+    }
+
+    /// "Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying
+    /// Mao’s message of 2 October": what the document is, without where it
+    /// is kept. The BibTeX and CSL title.
+    pub fn description(&self, corpus: &Corpus, t: &Telegram) -> String {
+        let mut parts = vec![self.kind.clone()];
+        let mut who = format!(
+            "{} to {}",
+            names(corpus, &self.authors),
+            names(corpus, &self.recipients)
+        );
+        if self.via
+            && let Some(v) = corpus.via_prose(t)
+        {
+            who.push_str(&format!(" (via {v})"));
+        }
+        parts.push(who);
+        parts.push(note_date(&self.date, self.certainty));
+        if let Some((from, d)) = &self.conveying {
+            let of = match (d.day, d.month) {
+                (Some(day), Some(m)) => format!("{day} {}", Date::month_name(m)),
+                _ => d.long(),
             };
-            parts.push(format!("conveying {from}’s message of {of}"));
+            parts.push(format!(
+                "conveying {}’s message of {of}",
+                names(corpus, from)
+            ));
         }
-        None => {
-            let mut who = format!("{} to {}", corpus.names(&t.from), corpus.names(&t.to));
-            if let Some(via) = corpus.via_prose(t) {
-                who.push_str(&format!(" (via {via})"));
-            }
-            parts.push(who);
-            parts.push(date_with_certainty(t));
+        if let Some(v) = &self.version {
+            parts.push(v.clone());
+        }
+        parts.join(", ")
+    }
+
+    /// Where it is kept and published, en dashes in the ranges; or that it
+    /// is known only from accounts.
+    fn holdings(&self) -> String {
+        match (&self.archive, &self.published) {
+            (Some(a), Some(p)) => format!("{}, in {}", en_dash_ranges(a), en_dash_ranges(p)),
+            (Some(a), None) => en_dash_ranges(a),
+            (None, Some(p)) => format!("in {}", en_dash_ranges(p)),
+            (None, None) => match self.record {
+                Status::Disputed => "disputed; known only from accounts".to_string(),
+                _ => "known only from accounts".to_string(),
+            },
         }
     }
-    match (&t.archive, &t.published) {
-        (Some(a), Some(p)) => {
-            parts.push(a.clone());
-            parts.push(format!("in {p}"));
-        }
-        (Some(a), None) => parts.push(a.clone()),
-        (None, Some(p)) => parts.push(format!("in {p}")),
-        (None, None) => parts.push(match t.status {
-            crate::corpus::Status::Disputed => "disputed; known only from accounts".to_string(),
-            _ => "known only from accounts".to_string(),
-        }),
+
+    /// "quoted in" where the paper quotes the document's words, else "cited in".
+    fn through(&self) -> &'static str {
+        if self.quoted { "quoted in" } else { "cited in" }
     }
-    let mut s = parts.join(", ");
-    match footnote_ref(&t.footnotes) {
-        Some(f) => s.push_str(&format!("; as given in {SOURCE_PAPER}, {f}")),
-        None => s.push_str(&format!("; as given in {SOURCE_PAPER}")),
+
+    fn full_note(&self, corpus: &Corpus, t: &Telegram) -> String {
+        let mut s = format!(
+            "{}, {}, {} {SOURCE_PAPER}",
+            self.description(corpus, t),
+            self.holdings(),
+            self.through()
+        );
+        if let Some(f) = footnote_runs(&self.footnotes) {
+            s.push_str(&format!(", {f}"));
+        }
+        s.push('.');
+        s
+    }
+}
+
+/// "Kim Il Sung and Pak Hon Yong": names joined as a sentence joins them.
+fn names(corpus: &Corpus, ids: &[String]) -> String {
+    let n: Vec<&str> = ids.iter().map(|i| corpus.name(i)).collect();
+    match n.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn kind_label(kind: Kind) -> String {
+    capitalised(kind.label().trim_end_matches(" (form not stated)"))
+}
+
+/// A Chicago note for a telegram: "Ciphered telegram, Roshchin to Stalin,
+/// 3 October 1950, conveying Mao’s message of 2 October, APRF, fond 45, opis
+/// 1, delo 334, listy 105–106, in CWIHP, Bulletin 6–7, Winter 1995, quoted
+/// in “The Korean War June-October 1950: …”, IDSS Working Paper (…), nn.
+/// 116–20."
+pub fn chicago(corpus: &Corpus, t: &Telegram) -> String {
+    Document::of(t).full_note(corpus, t)
+}
+
+/// A Chicago note for one version (witness) of a telegram, with that
+/// version's own archive, publication and footnotes: the Chinese text of 2
+/// October cites footnote 116 and its source, not the Russian archive file.
+/// `witness_index` indexes `t.witnesses`; out of range, or for a telegram
+/// with one text, it is the note of the whole telegram ([`chicago`]).
+pub fn chicago_witness(corpus: &Corpus, t: &Telegram, witness_index: usize) -> String {
+    match t.witnesses.get(witness_index) {
+        Some(w) => Document::of_witness(t, w).full_note(corpus, t),
+        None => chicago(corpus, t),
+    }
+}
+
+/// The short note for a second reference: "Stalin to Mao, 4 October 1950,
+/// draft, quoted in “The Korean War June-October 1950”, nn. 121–22."
+pub fn chicago_short(corpus: &Corpus, t: &Telegram) -> String {
+    let d = Document::of(t);
+    let mut s = format!(
+        "{} to {}, {}",
+        names(corpus, &d.authors),
+        names(corpus, &d.recipients),
+        note_date(&d.date, d.certainty)
+    );
+    if d.status == Some(WitnessStatus::Draft) {
+        s.push_str(", draft");
+    }
+    s.push_str(&format!(", {} {SOURCE_PAPER_SHORT}", d.through()));
+    if let Some(f) = footnote_runs(&d.footnotes) {
+        s.push_str(&format!(", {f}"));
     }
     s.push('.');
     s
@@ -98,53 +440,71 @@ fn bib_escape(s: &str) -> String {
     out
 }
 
-/// A BibTeX entry for a telegram (`@misc`, keyed by its id).
+/// A name for a BibTeX name list: "Stalin, Josef"; East Asian names and
+/// bodies in braces, so that no tool splits them ("{Mao Zedong}", "{Kim Il
+/// Sung}", "{CCP Politburo}").
+fn bib_name(corpus: &Corpus, id: &str) -> String {
+    match name_parts(corpus, id) {
+        NameParts::Literal(l) => format!("{{{}}}", bib_escape(&l)),
+        NameParts::Person {
+            family,
+            given,
+            family_first: true,
+        } => format!("{{{}}}", bib_escape(format!("{family} {given}").trim())),
+        NameParts::Person { family, given, .. } if given.is_empty() => bib_escape(&family),
+        NameParts::Person { family, given, .. } => {
+            format!("{}, {}", bib_escape(&family), bib_escape(&given))
+        }
+    }
+}
+
+/// A BibLaTeX `@letter` entry (Zotero reads it as a Letter) keyed by the
+/// telegram's id, saying what the Chicago note says: the title is the
+/// document's description, the author and date those of the document (for
+/// a conveyed message, the ambassador's telegram), East Asian names kept
+/// whole.
 pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
-    let authors: Vec<String> = t
-        .from
-        .iter()
-        .map(|p| corpus.person(p).map_or(p.clone(), |p| p.full().to_string()))
-        .collect();
-    let recipients: Vec<String> = t.to.iter().map(|p| corpus.name(p).to_string()).collect();
-    let mut how = format!(
-        "{}, to {}",
-        capitalised(t.kind.label().trim_end_matches(" (form not stated)")),
-        recipients.join(" and ")
-    );
-    if let Some(via) = corpus.via_prose(t) {
-        how.push_str(&format!(", via {via}"));
-    }
+    let d = Document::of(t);
+    let authors: Vec<String> = d.authors.iter().map(|p| bib_name(corpus, p)).collect();
     let mut note = Vec::new();
-    if let Some(a) = &t.archive {
-        note.push(a.clone());
+    match (&d.archive, &d.published) {
+        (None, None) => note.push(capitalised(&d.holdings())),
+        (a, p) => {
+            if let Some(a) = a {
+                note.push(en_dash_ranges(a));
+            }
+            if let Some(p) = p {
+                note.push(format!("In {}", en_dash_ranges(p)));
+            }
+        }
     }
-    if let Some(p) = &t.published {
-        note.push(format!("In {p}"));
-    }
-    let mut source = format!("As given in {SOURCE_PAPER}");
-    if let Some(f) = footnote_ref(&t.footnotes) {
+    let mut source = format!("{} {SOURCE_PAPER}", capitalised(d.through()));
+    if let Some(f) = footnote_runs(&d.footnotes) {
         source.push_str(&format!(", {f}"));
     }
     note.push(source);
-    if t.certainty != Certainty::Exact {
-        note.push(format!("Date {}", t.certainty.marker()));
-    }
-    let mut fields = vec![
+    let mut fields: Vec<(&str, String)> = vec![
         ("author", authors.join(" and ")),
-        ("title", t.title.clone()),
-        ("date", t.date.to_string()),
-        ("year", t.date.year.to_string()),
-        ("howpublished", how),
-        ("note", note.join(". ")),
+        ("title", bib_escape(&d.description(corpus, t))),
+        ("date", d.date.to_string()),
+        ("year", d.date.year.to_string()),
     ];
-    if let Some(m) = t.date.month {
-        fields.insert(
-            4,
-            (
-                "month",
-                crate::corpus::Date::month_name(m)[..3].to_lowercase(),
-            ),
-        );
+    if let Some(m) = d.date.month {
+        fields.push(("month", Date::month_name(m)[..3].to_lowercase()));
+    }
+    fields.push(("type", bib_escape(&d.kind)));
+    fields.push((
+        "note",
+        bib_escape(
+            &note
+                .iter()
+                .map(|n| n.trim_end_matches('.'))
+                .collect::<Vec<_>>()
+                .join(". "),
+        ),
+    ));
+    if let Some(l) = &d.language {
+        fields.push(("langid", bib_escape(crate::corpus::language_name(l))));
     }
     let body: Vec<String> = fields
         .into_iter()
@@ -152,11 +512,11 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
             if k == "month" {
                 format!("  {k} = {v},")
             } else {
-                format!("  {k} = {{{}}},", bib_escape(&v))
+                format!("  {k} = {{{v}}},")
             }
         })
         .collect();
-    format!("@misc{{shifr:{},\n{}\n}}\n", t.id, body.join("\n"))
+    format!("@letter{{shifr:{},\n{}\n}}\n", t.id, body.join("\n"))
 }
 
 #[cfg(test)]
@@ -164,31 +524,159 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ranges_as_cmos_abbreviates_them() {
+        assert_eq!(cmos_range(71, 72), "71–72");
+        assert_eq!(cmos_range(100, 104), "100–104");
+        assert_eq!(cmos_range(101, 108), "101–8");
+        assert_eq!(cmos_range(116, 120), "116–20");
+        assert_eq!(cmos_range(121, 122), "121–22");
+        assert_eq!(cmos_range(321, 328), "321–28");
+        assert_eq!(cmos_range(498, 532), "498–532");
+        assert_eq!(cmos_range(1087, 1089), "1087–89");
+        assert_eq!(
+            footnote_runs(&[116, 117, 118, 119, 120]).unwrap(),
+            "nn. 116–20"
+        );
+        assert_eq!(footnote_runs(&[12, 11, 109]).unwrap(), "nn. 11–12, 109");
+        assert_eq!(footnote_runs(&[59]).unwrap(), "n. 59");
+        assert_eq!(footnote_runs(&[117, 120]).unwrap(), "nn. 117, 120");
+        assert_eq!(footnote_runs(&[]), None);
+    }
+
+    #[test]
+    fn ranges_take_an_en_dash_and_other_hyphens_stay() {
+        assert_eq!(
+            en_dash_ranges("APRF, fond 45, opis 1, delo 334, listy 105-106"),
+            "APRF, fond 45, opis 1, delo 334, listy 105–106"
+        );
+        assert_eq!(
+            en_dash_ranges("CWIHP, Bulletin 14-15, Winter 03-Spring 04, pp. 375-6"),
+            "CWIHP, Bulletin 14–15, Winter 03–Spring 04, pp. 375–6"
+        );
+        assert_eq!(
+            en_dash_ranges("Sino-Soviet, F. 059a"),
+            "Sino-Soviet, F. 059a"
+        );
+    }
+
+    #[test]
     fn chicago_for_a_conveyed_message() {
         let c = Corpus::embedded().unwrap();
         let s = chicago(&c, c.telegram("1950-10-02-mao-stalin").unwrap());
-        assert!(
-            s.starts_with("Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October, APRF, fond 45, opis 1, delo 334, listy 105-106, in CWIHP, Bulletin 6-7, Winter 1995; as given in"),
-            "{s}"
+        assert_eq!(
+            s,
+            format!(
+                "Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October, APRF, fond 45, opis 1, delo 334, listy 105–106, in CWIHP, Bulletin 6–7, Winter 1995, quoted in {SOURCE_PAPER}, nn. 116–20."
+            )
         );
-        assert!(s.ends_with("nn. 116, 117, 118, 119, 120."), "{s}");
+        assert!(!s.contains("as given in"));
     }
 
     #[test]
-    fn chicago_for_a_reported_message_with_an_uncertain_date() {
+    fn chicago_for_a_reported_message_with_a_month_only_date() {
         let c = Corpus::embedded().unwrap();
         let s = chicago(&c, c.telegram("1950-08-mao-kim").unwrap());
-        assert!(s.starts_with("Message, Mao to Kim Il Sung, August 1950 [month only], known only from accounts; as given in"), "{s}");
+        assert!(
+            s.starts_with("Message, Mao to Kim Il Sung, August 1950, known only from accounts, "),
+            "{s}"
+        );
+        assert!(!s.contains('['), "{s}");
     }
 
     #[test]
-    fn bibtex_entries_are_well_formed() {
+    fn the_draft_of_4_october_says_so() {
+        let c = Corpus::embedded().unwrap();
+        let t = c.telegram("1950-10-04-stalin-mao").unwrap();
+        let s = chicago(&c, t);
+        assert!(
+            s.starts_with("Draft ciphered telegram, Stalin to Mao (via Roshchin), 4 October 1950, in CWIHP, Bulletin 14–15, Winter 03–Spring 04, pp. 375–6, quoted in "),
+            "{s}"
+        );
+        assert!(s.ends_with(", nn. 121–22."), "{s}");
+        let short = chicago_short(&c, t);
+        assert_eq!(
+            short,
+            "Stalin to Mao, 4 October 1950, draft, quoted in “The Korean War June-October 1950”, nn. 121–22."
+        );
+        // The Chinese text of 2 October is called a draft only by the
+        // editors: its citation does not say so.
+        let t2 = c.telegram("1950-10-02-mao-stalin").unwrap();
+        assert!(!chicago_witness(&c, t2, 0).to_lowercase().contains("draft"));
+    }
+
+    #[test]
+    fn one_version_cites_its_own_source() {
+        let c = Corpus::embedded().unwrap();
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let zh = chicago_witness(&c, t, 0);
+        assert_eq!(
+            zh,
+            format!(
+                "Telegram, Mao to Stalin, 2 October 1950, Chinese text, in Chinese sources, as used by Chen, quoted in {SOURCE_PAPER}, n. 116."
+            )
+        );
+        assert!(!zh.contains("APRF"));
+        let ru = chicago_witness(&c, t, 1);
+        assert!(ru.starts_with("Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October, APRF, fond 45"), "{ru}");
+        assert!(ru.ends_with(", nn. 117, 120."), "{ru}");
+        assert_eq!(chicago_witness(&c, t, 9), chicago(&c, t));
+        let single = c.telegram("1950-08-mao-kim").unwrap();
+        assert_eq!(chicago_witness(&c, single, 0), chicago(&c, single));
+    }
+
+    #[test]
+    fn names_keep_their_order() {
+        let c = Corpus::embedded().unwrap();
+        let p = |family: &str, given: &str, family_first| NameParts::Person {
+            family: family.into(),
+            given: given.into(),
+            family_first,
+        };
+        assert_eq!(name_parts(&c, "mao"), p("Mao", "Zedong", true));
+        assert_eq!(name_parts(&c, "kim"), p("Kim", "Il Sung", true));
+        assert_eq!(name_parts(&c, "zhou"), p("Zhou", "Enlai", true));
+        assert_eq!(name_parts(&c, "stalin"), p("Stalin", "Josef", false));
+        assert_eq!(name_parts(&c, "rhee"), p("Rhee", "Syngman", false));
+        assert_eq!(name_parts(&c, "zakharov"), p("Zakharov", "", false));
+        assert_eq!(
+            name_parts(&c, "ccp-politburo"),
+            NameParts::Literal("Politburo of the Chinese Communist Party".into())
+        );
+    }
+
+    #[test]
+    fn bibtex_agrees_with_the_note() {
         let c = Corpus::embedded().unwrap();
         for t in &c.telegrams {
             let b = bibtex(&c, t);
-            assert!(b.starts_with(&format!("@misc{{shifr:{},", t.id)), "{b}");
+            assert!(b.starts_with(&format!("@letter{{shifr:{},", t.id)), "{b}");
             assert_eq!(b.matches('{').count(), b.matches('}').count(), "{b}");
             assert!(b.contains("  year = {1950},"), "{b}");
         }
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let b = bibtex(&c, t);
+        assert!(b.contains("  author = {Roshchin, Alexei},"), "{b}");
+        assert!(b.contains("  title = {Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October},"), "{b}");
+        assert!(b.contains("  date = {1950-10-03},"), "{b}");
+        assert!(b.contains("nn. 116–20"), "{b}");
+        let m = bibtex(&c, c.telegram("1950-10-13-mao-zhou").unwrap());
+        assert!(m.contains("  author = {{Mao Zedong}},"), "{m}");
+        let k = bibtex(&c, c.telegram("1950-09-29-kim-stalin").unwrap());
+        assert!(
+            k.contains("  author = {{Kim Il Sung} and {Pak Hon Yong}},"),
+            "{k}"
+        );
+        let d = bibtex(&c, c.telegram("1950-10-04-stalin-mao").unwrap());
+        assert!(
+            d.contains(
+                "  title = {Draft ciphered telegram, Stalin to Mao (via Roshchin), 4 October 1950},"
+            ),
+            "{d}"
+        );
+        let aug = bibtex(&c, c.telegram("1950-08-mao-kim").unwrap());
+        assert!(
+            aug.contains("  date = {1950-08},") && aug.contains("  month = aug,"),
+            "{aug}"
+        );
     }
 }

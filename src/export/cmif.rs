@@ -10,7 +10,7 @@
 use std::fmt::Write;
 
 use super::cite::SOURCE_PAPER;
-use crate::corpus::{Certainty, Corpus, Date, Telegram, days_in_month};
+use crate::corpus::{Certainty, Corpus, Date, Telegram};
 
 /// The `xml:id` of the source paper's `bibl`: a UUID, fixed so that every
 /// export of the corpus names its source the same way (CMIF asks for a
@@ -68,29 +68,16 @@ pub fn placeholder_url(dir: &std::path::Path) -> String {
 
 use super::xml_escape as esc;
 
-/// The `date` element for a date: `@when` for a day (with `@cert="low"`
-/// where the paper dates it loosely, `@evidence="conjecture"` where the date
-/// is worked out), `@notBefore`/`@notAfter` for a month or a year.
+/// The `date` element for a date: `@when` for a day, a month ("1950-09",
+/// as CMIF allows) or a year, with `@cert="low"` where the paper dates it
+/// loosely and `@evidence="conjecture"` where the date is worked out.
 pub fn date_element(d: &Date, certainty: Certainty) -> String {
-    match (d.month, d.day) {
-        (Some(_), Some(_)) => {
-            let extra = match certainty {
-                Certainty::Approximate => r#" cert="low""#,
-                Certainty::Inferred => r#" evidence="conjecture""#,
-                Certainty::Exact | Certainty::Month => "",
-            };
-            format!(r#"<date when="{d}"{extra}/>"#)
-        }
-        (Some(m), None) => format!(
-            r#"<date notBefore="{y:04}-{m:02}-01" notAfter="{y:04}-{m:02}-{last:02}"/>"#,
-            y = d.year,
-            last = days_in_month(d.year, m)
-        ),
-        _ => format!(
-            r#"<date notBefore="{y:04}-01-01" notAfter="{y:04}-12-31"/>"#,
-            y = d.year
-        ),
-    }
+    let extra = match certainty {
+        Certainty::Approximate => r#" cert="low""#,
+        Certainty::Inferred => r#" evidence="conjecture""#,
+        Certainty::Exact | Certainty::Month => "",
+    };
+    format!(r#"<date when="{d}"{extra}/>"#)
 }
 
 /// `persName` for a person, `orgName` for a group (the CCP Politburo, the
@@ -256,11 +243,11 @@ mod tests {
         );
         assert_eq!(
             date_element(&Date::parse("1950-09").unwrap(), Certainty::Month),
-            r#"<date notBefore="1950-09-01" notAfter="1950-09-30"/>"#
+            r#"<date when="1950-09"/>"#
         );
         assert_eq!(
-            date_element(&Date::parse("1950").unwrap(), Certainty::Approximate),
-            r#"<date notBefore="1950-01-01" notAfter="1950-12-31"/>"#
+            date_element(&Date::parse("1950").unwrap(), Certainty::Inferred),
+            r#"<date when="1950" evidence="conjecture"/>"#
         );
     }
 

@@ -41,8 +41,10 @@ fn witness(w: &Witness) -> Value {
         "label": w.label,
         "language": w.language,
         "translation": w.translation,
+        "kind": w.kind.map(|k| k.name()),
         "date": opt(&w.date),
         "status": w.status.map(|s| s.name()),
+        "status_footnote": w.status_footnote,
         "status_note": w.status_note,
         "archive": w.archive,
         "published": w.published,
@@ -139,6 +141,13 @@ pub fn corpus(c: &Corpus) -> Value {
             "about": s.about,
         })).collect::<Vec<_>>(),
         "positions": c.positions.iter().map(position).collect::<Vec<_>>(),
+        "footnotes": c.footnotes.iter().map(|f| json!({
+            "number": f.number,
+            "text": f.text,
+            "missing": f.is_missing(),
+            "works": f.works,
+            "note": f.note,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -1,13 +1,17 @@
 //! The corpus leaving shifr: JSON for scripts (json), citations (cite),
-//! TEI in the Correspondence Metadata Interchange Format (cmif), a Markdown
-//! dossier (dossier), and screens as SVG and text (svg). Every export is
+//! CSL-JSON and RIS for reference managers (csl, ris), TEI in the Correspondence
+//! Metadata Interchange Format (cmif), the versions of a telegram as TEI P5
+//! (tei), a Markdown dossier (dossier), and screens as SVG and text (svg). Every export is
 //! deterministic: the same corpus gives the same bytes.
 
 pub mod cite;
 pub mod cmif;
+pub mod csl;
 pub mod dossier;
 pub mod json;
+pub mod ris;
 pub mod svg;
+pub mod tei;
 
 /// Text made safe for XML 1.0 content and attribute values: markup
 /// characters escaped, characters XML does not allow left out, and the

@@ -1,0 +1,72 @@
+//! `shifr cite`: the Chicago note as CMOS has it for a document seen
+//! through the paper ("quoted in"), the short note, BibTeX that agrees with
+//! it, and the draft of 4 October called a draft.
+
+mod common;
+
+use common::*;
+
+fn cite(args: &[&str]) -> String {
+    let mut all = vec!["cite"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn the_note_says_quoted_in_with_en_dashes_and_collapsed_footnotes() {
+    let s = cite(&["1950-10-02-mao-stalin"]);
+    assert!(s.contains("listy 105–106, in CWIHP, Bulletin 6–7, Winter 1995, quoted in “The Korean War June-October 1950"), "{s}");
+    assert!(s.trim_end().ends_with("nn. 116–20."), "{s}");
+    assert!(!s.contains("as given in"), "{s}");
+    let aug = cite(&["1950-08-mao-kim"]);
+    assert!(aug.contains(", August 1950, "), "{aug}");
+    assert!(!aug.contains("[month only]"), "{aug}");
+}
+
+#[test]
+fn the_4_october_telegram_is_cited_as_the_draft_its_footnote_calls_it() {
+    let s = cite(&["1950-10-04-stalin-mao"]);
+    assert!(
+        s.starts_with("Draft ciphered telegram, Stalin to Mao"),
+        "{s}"
+    );
+    let short = cite(&["1950-10-04-stalin-mao", "--short"]);
+    assert_eq!(
+        short.trim_end(),
+        "Stalin to Mao, 4 October 1950, draft, quoted in “The Korean War June-October 1950”, nn. 121–22."
+    );
+    let bib = cite(&["1950-10-04-stalin-mao", "--style", "bibtex"]);
+    assert!(bib.contains("  type = {Draft ciphered telegram},"), "{bib}");
+}
+
+#[test]
+fn short_goes_only_with_chicago() {
+    let out = run(&[
+        "cite",
+        "1950-10-04-stalin-mao",
+        "--short",
+        "--style",
+        "bibtex",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--short"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn bibtex_is_a_letter_whose_title_is_the_documents_description() {
+    let b = cite(&["1950-10-02-mao-stalin", "--style", "bibtex"]);
+    assert!(b.starts_with("@letter{shifr:1950-10-02-mao-stalin,"), "{b}");
+    assert!(b.contains("  title = {Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October},"), "{b}");
+    assert!(
+        !b.contains("Mao on sending troops"),
+        "the editors' gloss is not the title: {b}"
+    );
+    let m = cite(&["1950-10-13-mao-zhou", "--style", "bibtex"]);
+    assert!(m.contains("  author = {{Mao Zedong}},"), "{m}");
+}
