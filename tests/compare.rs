@@ -415,3 +415,24 @@ fn the_notes_strip_has_your_notes_the_whole_telegrams_and_scrolls() {
     a.press("}").unwrap();
     assert_eq!(a.top_as::<Compare>().unwrap().strip_scroll, 0);
 }
+
+#[test]
+fn y_in_the_comparison_cites_the_version_in_the_active_column() {
+    let mut a = comparing(120, 40);
+    a.press("y").unwrap();
+    let left = a.host.clipboard.last().unwrap().clone();
+    a.press("esc s tab y").unwrap();
+    let right = a.host.clipboard.last().unwrap().clone();
+    assert_ne!(left, right, "each version cites its own sources");
+    assert!(
+        left.contains("116"),
+        "the Chinese text cites footnote 116: {left}"
+    );
+    assert!(
+        right.contains("delo 334"),
+        "the Russian text its archive file: {right}"
+    );
+    assert_eq!(a.mode(), "CITATION");
+    a.press("esc").unwrap();
+    assert_eq!(a.mode(), "COMPARE");
+}

@@ -32,6 +32,7 @@ fn in_context(ctx: Context, dir: &tempfile::TempDir) -> Harness {
         Context::Confirm => "a x esc",
         Context::Citation => "y",
         Context::Debate => "D",
+        Context::Apparatus => "F",
         Context::Find => "ctrl-f",
     };
     a.press(keys).unwrap();

@@ -63,7 +63,7 @@ contexts! {
         Quit, Suspend, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
-        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find,
+        Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find, Apparatus,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -86,7 +86,7 @@ contexts! {
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent, NotesDown, NotesUp,
-        Find,
+        Find, Yank,
     ],
     Search = "search": "Search overlay" [
         Close, Confirm, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ClearInput,
@@ -99,6 +99,10 @@ contexts! {
     ],
     Matrix = "matrix": "Correspondence matrix" [Close, Open, Left, Right, Up, Down, Top, Bottom, Matrix],
     Find = "find": "Find in the text" [Close, Confirm, Down, Up, ClearInput],
+    Apparatus = "apparatus": "Footnotes and sources" [
+        Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
+        ToggleSources, AllFootnotes, Apparatus,
+    ],
     Debate = "debate": "Debate view" [
         Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
         Timeline, Debate,

@@ -309,6 +309,17 @@ impl Component for Compare {
                 s.strip_scroll = (s.strip_scroll + 1).min(max);
             }
             Action::NotesUp => s.strip_scroll = s.strip_scroll.saturating_sub(1),
+            Action::Yank => {
+                // The version in the active column, with its own sources.
+                let (a, b) = s.shown();
+                let w = if s.active == 0 { a } else { b };
+                let t = &cx.app.corpus.telegrams[s.telegram];
+                let c = crate::export::cite::chicago_witness(&cx.app.corpus, t, w);
+                cx.effects.push(crate::app::Effect::Copy(c.clone()));
+                cx.app.say("citation of this version copied");
+                s.view = Some(view);
+                return Outcome::Push(Box::new(super::citation::Citation::new(c)));
+            }
             Action::Find => {
                 s.view = Some(view);
                 return Outcome::Push(Box::new(super::find::Find::open(cx, FindIn::Compare)));

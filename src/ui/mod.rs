@@ -12,6 +12,7 @@
 //! reader's `update`, for a key that works everywhere). ARCHITECTURE.md
 //! walks through one.
 
+pub mod apparatus;
 pub mod citation;
 pub mod compare;
 pub mod component;

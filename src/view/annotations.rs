@@ -4,7 +4,6 @@
 
 use ratatui::text::{Line, Span};
 
-use super::message::footnotes;
 use crate::app::notes::{NoteRef, display_order};
 use crate::corpus::{Corpus, Telegram};
 use crate::notes::Notes;
@@ -124,7 +123,10 @@ pub fn build(
                 segs.push((sanitize(&n.text), Default::default()));
                 let mut cite = Vec::new();
                 if !n.cite.is_empty() {
-                    cite.push(format!("fn. {}", footnotes(&n.cite)));
+                    cite.push(format!(
+                        "fn. {}",
+                        crate::view::message::footnotes_marked(corpus, &n.cite)
+                    ));
                 }
                 if let Some(a) = &n.anchor {
                     cite.push(format!("§ {a}"));

@@ -153,7 +153,7 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
             theme,
             width,
             "Footnotes",
-            &footnotes(&t.footnotes),
+            &footnotes_marked(corpus, &t.footnotes),
         );
     }
     if let Some((line, notes)) = timing(corpus, t) {
@@ -211,6 +211,21 @@ pub fn header_compact(
         out.push(Line::styled(cut(second.join(" · ")), theme.dim()));
     }
     out
+}
+
+/// "116 (missing from the paper), 117, 120": the footnotes, each the
+/// paper lacks said to be missing.
+pub fn footnotes_marked(corpus: &Corpus, f: &[u32]) -> String {
+    f.iter()
+        .map(|n| {
+            if corpus.footnote_missing(*n) {
+                format!("{n} (missing from the paper)")
+            } else {
+                n.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "116, 117, 120".

@@ -3,6 +3,7 @@
 //! when its inputs change, so drawing a frame only reads.
 
 pub mod annotations;
+pub mod apparatus;
 pub mod compare;
 pub mod compare_notes;
 pub mod compare_text;

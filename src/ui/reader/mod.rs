@@ -17,7 +17,8 @@ use super::component::{Component, Cx, Outcome, RenderCx};
 use super::layout::{self, Areas, Arrangement};
 use super::widgets::{content_rect, inner, scrolled_pane};
 use super::{
-    citation, compare, confirm, debate, editor, filter, find, help, matrix, search, timeline,
+    apparatus, citation, compare, confirm, debate, editor, filter, find, help, matrix, search,
+    timeline,
 };
 use crate::action::Action;
 use crate::app::notes::NoteRef;
@@ -330,6 +331,9 @@ impl Component for Reader {
             }
             Action::Timeline => return Outcome::Push(Box::new(timeline::Timeline::open(cx))),
             Action::Matrix => return Outcome::Push(Box::new(matrix::MatrixView::open(cx))),
+            Action::Apparatus => {
+                return Outcome::Push(Box::new(apparatus::Apparatus::open(cx)));
+            }
             Action::Debate => {
                 if let Some(d) = debate::Debate::open(cx) {
                     return Outcome::Push(Box::new(d));
