@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod debate;
+pub mod footnote_source;
 pub mod footnotes;
 pub mod load;
 pub mod model;
@@ -11,6 +12,7 @@ pub mod nearest;
 mod raw;
 pub mod synth;
 mod validate;
+mod validate_telegram;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -6,6 +6,7 @@
 //! a worker thread that keeps scoring off the UI thread (worker.rs).
 
 pub mod document;
+pub mod field;
 pub mod index;
 pub mod matcher;
 pub mod names;

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::query::FieldKind;
+use super::field::FieldKind;
 
 /// The first character of a name token's key: no word starts with it, so
 /// only a query's name keys (`score::Prepared`) ever match one.
