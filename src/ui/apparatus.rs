@@ -8,10 +8,10 @@ use std::any::Any;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
-use super::widgets::{boxed, content_rect, inner, scrollbar};
+use super::widgets::{boxed, content_rect, inner, keep_in_view, list_and_detail};
 use crate::action::Action;
 use crate::app::{App, Pane};
 use crate::keymap::Context;
@@ -295,19 +295,10 @@ impl Component for Apparatus {
                 targets,
             };
         }
-        let h = l.height as usize;
-        if self.selected < self.list_scroll {
-            self.list_scroll = self.selected;
-        } else if h > 0 && self.selected >= self.list_scroll + h {
-            self.list_scroll = self.selected + 1 - h;
-        }
+        keep_in_view(&mut self.list_scroll, self.selected, l.height as usize);
         let dh = d.height as usize;
         if let Some(&r) = self.cursor.and_then(|c| self.drawn.rows.get(c)) {
-            if r < self.detail_scroll {
-                self.detail_scroll = r;
-            } else if dh > 0 && r >= self.detail_scroll + dh {
-                self.detail_scroll = r + 1 - dh;
-            }
+            keep_in_view(&mut self.detail_scroll, r, dh);
         }
         self.detail_scroll = self
             .detail_scroll
@@ -343,15 +334,9 @@ impl Component for Apparatus {
         if l.height == 0 || d.width < 10 {
             return;
         }
-        let shown = |lines: &[Line<'static>], from: usize, h: u16| -> Vec<Line<'static>> {
-            lines.iter().skip(from).take(h as usize).cloned().collect()
-        };
-        Paragraph::new(shown(&self.drawn.list, self.list_scroll, l.height)).render(l, buf);
-        Paragraph::new(shown(&self.drawn.detail, self.detail_scroll, d.height)).render(d, buf);
-        scrollbar(
-            self.drawn.detail.len(),
-            self.detail_scroll,
-            d.height as usize,
+        list_and_detail(
+            (&self.drawn.list, self.list_scroll, l),
+            (&self.drawn.detail, self.detail_scroll, d),
             frame,
             buf,
             cx.theme,

@@ -9,11 +9,11 @@ use std::any::Any;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
 use super::timeline::{On, Timeline};
-use super::widgets::{boxed, content_rect, inner, scrollbar};
+use super::widgets::{boxed, content_rect, inner, keep_in_view, list_and_detail};
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Context;
@@ -261,11 +261,7 @@ impl Component for Debate {
         // The evidence under the cursor in view.
         let dh = d.height as usize;
         if let Some(&row) = self.cursor.and_then(|c| self.drawn.evidence_rows.get(c)) {
-            if row < self.detail_scroll {
-                self.detail_scroll = row;
-            } else if dh > 0 && row >= self.detail_scroll + dh {
-                self.detail_scroll = row + 1 - dh;
-            }
+            keep_in_view(&mut self.detail_scroll, row, dh);
         }
         self.detail_scroll = self
             .detail_scroll
@@ -291,15 +287,9 @@ impl Component for Debate {
         if l.height == 0 || d.height == 0 || l.width < 10 {
             return;
         }
-        let shown = |lines: &[Line<'static>], from: usize, h: u16| -> Vec<Line<'static>> {
-            lines.iter().skip(from).take(h as usize).cloned().collect()
-        };
-        Paragraph::new(shown(&self.drawn.list, self.list_scroll, l.height)).render(l, buf);
-        Paragraph::new(shown(&self.drawn.detail, self.detail_scroll, d.height)).render(d, buf);
-        scrollbar(
-            self.drawn.detail.len(),
-            self.detail_scroll,
-            d.height as usize,
+        list_and_detail(
+            (&self.drawn.list, self.list_scroll, l),
+            (&self.drawn.detail, self.detail_scroll, d),
             frame,
             buf,
             cx.theme,

@@ -153,10 +153,8 @@ impl Shell {
         self.last
     }
 
-    /// Offers something to the components top-down until one takes it,
-    /// applies the outcome, and brings every view up to date. Whether the
-    /// top component took it.
-    fn dispatch(&mut self, f: &mut Handler) -> bool {
+    /// The context for the components, and the stack itself.
+    fn split(&mut self) -> (Cx<'_>, &mut Reader, &mut Vec<Box<dyn Component>>) {
         let top = self.context();
         let Shell {
             app,
@@ -168,7 +166,7 @@ impl Shell {
             effects,
             ..
         } = self;
-        let mut cx = Cx {
+        let cx = Cx {
             app,
             effects,
             size: *size,
@@ -176,6 +174,14 @@ impl Shell {
             hints,
             top,
         };
+        (cx, reader, layers)
+    }
+
+    /// Offers something to the components top-down until one takes it,
+    /// applies the outcome, and brings every view up to date. Whether the
+    /// top component took it.
+    fn dispatch(&mut self, f: &mut Handler) -> bool {
+        let (mut cx, reader, layers) = self.split();
         let mut at = layers.len();
         let top_at = at;
         let mut taken = None;
@@ -218,25 +224,7 @@ impl Shell {
     /// Every component brings its cached views up to date, bottom first
     /// (after a change made to the model directly).
     pub fn sync(&mut self) {
-        let top = self.context();
-        let Shell {
-            app,
-            theme,
-            size,
-            hints,
-            reader,
-            layers,
-            effects,
-            ..
-        } = self;
-        let mut cx = Cx {
-            app,
-            effects,
-            size: *size,
-            theme,
-            hints,
-            top,
-        };
+        let (mut cx, reader, layers) = self.split();
         reader.sync(&mut cx);
         for l in layers.iter_mut() {
             l.sync(&mut cx);

@@ -124,3 +124,31 @@ pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme, quit: &str) {
     };
     Paragraph::new(shown).centered().render(r, buf);
 }
+
+/// A list beside a detail, each scrolled, with a scrollbar for the detail
+/// on the frame's border: the debate's and the apparatus's shape.
+pub fn list_and_detail(
+    list: (&[Line<'static>], usize, Rect),
+    detail: (&[Line<'static>], usize, Rect),
+    frame: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let shown = |lines: &[Line<'static>], from: usize, h: u16| -> Vec<Line<'static>> {
+        lines.iter().skip(from).take(h as usize).cloned().collect()
+    };
+    let ((ll, ls, l), (dl, ds, d)) = (list, detail);
+    Paragraph::new(shown(ll, ls, l.height)).render(l, buf);
+    Paragraph::new(shown(dl, ds, d.height)).render(d, buf);
+    scrollbar(dl.len(), ds, d.height as usize, frame, buf, theme);
+}
+
+/// Scrolls as little as needed for `row` to be among `height` rows from
+/// `scroll`.
+pub fn keep_in_view(scroll: &mut usize, row: usize, height: usize) {
+    if row < *scroll {
+        *scroll = row;
+    } else if height > 0 && row >= *scroll + height {
+        *scroll = row + 1 - height;
+    }
+}
