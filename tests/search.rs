@@ -551,3 +551,30 @@ fn a_hit_in_the_readers_own_note_opens_at_the_note() {
         "at the reader's note, not a scholar's"
     );
 }
+
+#[test]
+fn an_empty_query_in_the_overlay_finds_nothing_and_says_what_to_type() {
+    let mut a = searching();
+    a.press("/").unwrap();
+    let s = a.top_as::<Search>().unwrap();
+    assert!(s.current() && s.hits.as_ref().unwrap().is_empty());
+    assert!(screen(&a).contains("Type to search"));
+    a.press("m a o").unwrap();
+    assert!(
+        !a.top_as::<Search>()
+            .unwrap()
+            .hits
+            .as_ref()
+            .unwrap()
+            .is_empty()
+    );
+    a.press("backspace backspace backspace").unwrap();
+    assert!(
+        a.top_as::<Search>()
+            .unwrap()
+            .hits
+            .as_ref()
+            .unwrap()
+            .is_empty()
+    );
+}

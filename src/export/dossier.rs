@@ -381,7 +381,72 @@ pub fn to_string(corpus: &Corpus) -> String {
     for t in sorted(corpus) {
         telegram(corpus, t, &mut out);
     }
+    apparatus(corpus, &mut out);
     out
+}
+
+/// Every footnote the telegrams cite (their own, their versions', their
+/// passages', their notes'), in number order.
+fn cited_footnotes(corpus: &Corpus) -> Vec<u32> {
+    let mut v: Vec<u32> = Vec::new();
+    for t in &corpus.telegrams {
+        v.extend(&t.footnotes);
+        for w in &t.witnesses {
+            v.extend(&w.footnotes);
+            for p in &w.passages {
+                v.extend(&p.cite);
+            }
+        }
+        for n in &t.notes {
+            v.extend(&n.cite);
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The dossier's end: the footnotes it cites, verbatim (or that the paper
+/// lacks them), and the works those footnotes cite.
+fn apparatus(corpus: &Corpus, out: &mut String) {
+    if corpus.footnotes.is_empty() {
+        return;
+    }
+    let cited = cited_footnotes(corpus);
+    out.push_str("## Footnotes\n\n");
+    out.push_str("The paper’s footnotes the telegrams above cite, verbatim; those the paper’s text as held here lacks are marked so.\n\n");
+    let mut works: Vec<(&str, Vec<u32>)> = Vec::new();
+    for n in &cited {
+        match corpus.footnote(*n).and_then(|f| f.text.as_deref()) {
+            Some(text) => {
+                let _ = writeln!(out, "{n}. {}\n", md(text));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{n}. *Missing from the paper: its marker stands in the body, its text is not in the source.*\n"
+                );
+            }
+        }
+        for w in corpus.footnote(*n).map_or(&[][..], |f| &f.works[..]) {
+            match works.iter_mut().find(|(id, _)| *id == w.as_str()) {
+                Some((_, fns)) => fns.push(*n),
+                None => works.push((w.as_str(), vec![*n])),
+            }
+        }
+    }
+    out.push_str("## Bibliography\n\n");
+    out.push_str("The works those footnotes cite, as the paper first cites each in full.\n\n");
+    let mut rows: Vec<(String, Vec<u32>)> = works
+        .into_iter()
+        .filter_map(|(id, fns)| corpus.work(id).map(|w| (w.citation.clone(), fns)))
+        .collect();
+    rows.sort();
+    for (citation, fns) in rows {
+        let f: Vec<String> = fns.iter().map(u32::to_string).collect();
+        let _ = writeln!(out, "- {} (fn. {})", md(&citation), f.join(", "));
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]
@@ -411,6 +476,12 @@ mod tests {
         assert!(d.contains("<a id=\"1950-10-02-mao-stalin\"></a>"));
         assert!(d.contains("](#1950-10-02-mao-stalin)"));
         assert!(d.contains("**Cite as:** Ciphered telegram, Roshchin to Stalin, 3 October 1950"));
+        // It ends with the footnotes it cites and their works.
+        let fns = d.find("## Footnotes").expect("footnotes section");
+        let bib = d.find("## Bibliography").expect("bibliography section");
+        assert!(d.find("## The telegrams").unwrap() < fns && fns < bib);
+        assert!(d[fns..bib].contains("116. *Missing from the paper"));
+        assert!(d[fns..bib].contains("117. "));
         // The debate comes before the chronology, its evidence linked.
         let debate = d.find("## The debate").expect("debate section");
         assert!(debate < d.find("## Chronology").unwrap());

@@ -167,6 +167,14 @@ impl Search {
                 self.error = Some(e);
                 self.hits = None;
             }
+            // Nothing typed: nothing found (not every telegram at score 0).
+            Ok(q) if q.is_empty() => {
+                self.error = None;
+                self.hits = Some(Arc::new(Vec::new()));
+                self.hits_gen = self.generation;
+                self.selected = 0;
+                self.offset = 0;
+            }
             Ok(_) => {
                 self.error = None;
                 cx.effects.push(Effect::Search {
@@ -290,7 +298,14 @@ impl Search {
             lines.push(line);
         }
         if hits.is_empty() && s.current() {
-            lines.push(Line::styled("No telegram matches every term.", theme.dim()));
+            lines.push(Line::styled(
+                if s.query.trim().is_empty() {
+                    "Type to search: words, names in any script, dates."
+                } else {
+                    "No telegram matches every term."
+                },
+                theme.dim(),
+            ));
         }
         lines
     }
