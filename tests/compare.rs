@@ -104,17 +104,23 @@ fn scrolling_is_synchronised_until_s() {
 
 #[test]
 fn divergent_rows_are_reached_with_braces() {
-    let mut a = comparing(120, 24);
+    // Three versions, the first and the third known in full: the first
+    // lacks "air", the third "decision" — omissions, so divergent.
+    let mut a = versions_app(120, 24);
+    a.press("w").unwrap();
+    assert_eq!(state(&a).shown(), (0, 2));
     let (built, flat, _) = layout(&a);
-    assert!(built.rows.len() >= 6);
+    let keys: Vec<&str> = built.rows.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["decision", "arms", "air"]);
     a.press("}").unwrap();
-    assert_eq!(state(&a).scroll[0], flat.row_starts[1]);
-    a.press("}").unwrap();
-    assert_eq!(state(&a).scroll[0], flat.row_starts[2]);
+    assert_eq!(
+        state(&a).scroll[0],
+        flat.row_starts[2],
+        "past the non-divergent row"
+    );
     a.press("{").unwrap();
-    assert_eq!(state(&a).scroll[0], flat.row_starts[1]);
-    a.press("{ {").unwrap();
     assert_eq!(state(&a).scroll[0], 0);
+    a.press("{").unwrap();
     assert!(
         a.flash
             .as_deref()
@@ -122,6 +128,29 @@ fn divergent_rows_are_reached_with_braces() {
             .contains("no divergent row above"),
         "{:?}",
         a.flash
+    );
+}
+
+#[test]
+fn rows_an_excerpt_lacks_are_not_called_omitted_or_divergent() {
+    // 2 October: the paper gives an excerpt of each text; the Chinese one
+    // has only the "decision" row.
+    let mut a = comparing(120, 40);
+    let text = screen(&a);
+    assert!(text.contains("not in the paper's excerpt"), "{text}");
+    assert!(!text.contains("no counterpart in this version"), "{text}");
+    assert!(!text.contains("· omitted"), "{text}");
+    a.press("}").unwrap();
+    assert_eq!(
+        state(&a).scroll[0],
+        0,
+        "the only divergent row is the first"
+    );
+    assert!(
+        a.flash
+            .as_deref()
+            .unwrap_or("")
+            .contains("no divergent row below")
     );
 }
 
@@ -175,7 +204,7 @@ fn both_witness_labels_face_each_other_on_the_same_rows() {
         .find(|l| l.contains("§ decision · contradicts"))
         .unwrap();
     assert!(row.matches("§ decision").count() == 2, "{row}");
-    assert!(text.contains("no counterpart in this version"));
+    assert!(text.contains("not in the paper's excerpt"));
     assert!(text.contains("Notes on § decision"));
 }
 
@@ -319,8 +348,9 @@ fn cli_json_rows_and_witness_choice() {
     assert_eq!(rows[0]["align"], "decision");
     assert_eq!(rows[0]["relation"], "contradicts");
     assert!(
-        rows.iter()
-            .any(|r| r["relation"] == "omitted" && r["right"].as_array().unwrap().is_empty())
+        rows.iter().any(|r| r["relation"] == "not-in-excerpt"
+            && r["right"].as_array().unwrap().is_empty()),
+        "a row the Chinese excerpt lacks is not called omitted"
     );
 }
 
@@ -348,8 +378,8 @@ fn every_row_can_reach_the_top_and_show_its_notes() {
         let mut a = comparing(w, h);
         let (built, flat, _) = layout(&a);
         for (i, row) in built.rows.iter().enumerate() {
-            if i > 0 {
-                a.press("}").unwrap();
+            while state(&a).scroll[0] < flat.row_starts[i] {
+                a.press("j").unwrap();
             }
             assert_eq!(
                 state(&a).scroll[0],
@@ -412,7 +442,10 @@ fn the_notes_strip_has_your_notes_the_whole_telegrams_and_scrolls() {
     assert!(a.top_as::<Compare>().unwrap().strip_scroll > 0);
     a.press("K").unwrap();
     // Moving to another row starts its notes from the top.
-    a.press("}").unwrap();
+    let (_, flat, _) = layout(&a);
+    while state(&a).scroll[0] < flat.row_starts[1] {
+        a.press("j").unwrap();
+    }
     assert_eq!(a.top_as::<Compare>().unwrap().strip_scroll, 0);
 }
 

@@ -9,8 +9,12 @@ use crate::corpus::{Passage, PassageKind, Relation, Witness};
 pub enum RowRelation {
     /// A relation the corpus gives.
     Given(Relation),
-    /// One side has no passage with this key.
+    /// One side has no passage with this key, and that side's version is
+    /// known in full: the claim is not in it.
     Omitted,
+    /// One side has no passage with this key, but the paper gives only an
+    /// excerpt of that version: whether it makes the claim is not known.
+    NotInExcerpt,
     /// Both sides have the key, and the corpus does not say how they stand.
     Unstated,
 }
@@ -20,15 +24,29 @@ impl RowRelation {
         match self {
             RowRelation::Given(r) => r.label(),
             RowRelation::Omitted => "omitted",
+            RowRelation::NotInExcerpt => "not in the paper's excerpt",
+            RowRelation::Unstated => "",
+        }
+    }
+
+    /// The name exports use: "contradicts", "omitted", "not-in-excerpt"…
+    pub fn name(self) -> &'static str {
+        match self {
+            RowRelation::Given(r) => r.name(),
+            RowRelation::Omitted => "omitted",
+            RowRelation::NotInExcerpt => "not-in-excerpt",
             RowRelation::Unstated => "",
         }
     }
 
     /// Whether the two sides say different things.
     pub fn divergent(self) -> bool {
+        // Not known to say something else is not divergent.
         !matches!(
             self,
-            RowRelation::Given(Relation::Matches) | RowRelation::Unstated
+            RowRelation::Given(Relation::Matches)
+                | RowRelation::Unstated
+                | RowRelation::NotInExcerpt
         )
     }
 
@@ -40,6 +58,7 @@ impl RowRelation {
             RowRelation::Given(Relation::Softens) => "≈",
             RowRelation::Given(Relation::Contradicts) => "✗",
             RowRelation::Omitted => "∅",
+            RowRelation::NotInExcerpt => "…",
             RowRelation::Unstated => "·",
         }
     }
@@ -96,7 +115,10 @@ pub fn align<'a>(a: &'a Witness, b: &'a Witness) -> Vec<Row<'a>> {
         .map(|key| {
             let left = passages(a, key);
             let right = passages(b, key);
-            let relation = if left.is_empty() || right.is_empty() {
+            let excerpt = |w: &Witness| w.extent == crate::corpus::Extent::Excerpt;
+            let relation = if (left.is_empty() && excerpt(a)) || (right.is_empty() && excerpt(b)) {
+                RowRelation::NotInExcerpt
+            } else if left.is_empty() || right.is_empty() {
                 RowRelation::Omitted
             } else {
                 left.iter()

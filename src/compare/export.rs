@@ -26,7 +26,7 @@ pub fn to_json(corpus: &Corpus, t: &Telegram, a: usize, b: usize) -> Value {
         .map(|r| {
             json!({
                 "align": r.key,
-                "relation": r.relation.label(),
+                "relation": r.relation.name(),
                 "divergent": r.relation.divergent(),
                 "left": r.left.iter().map(|p| passage(p)).collect::<Vec<_>>(),
                 "right": r.right.iter().map(|p| passage(p)).collect::<Vec<_>>(),

@@ -144,6 +144,23 @@ named_enum! {
 }
 
 named_enum! {
+    /// How much of a version the paper gives: an excerpt (it quotes or
+    /// summarises parts), or the whole text.
+    Extent {
+        Excerpt = "excerpt" / "the paper's excerpt",
+        Full = "full" / "the full text",
+    }
+}
+
+// named_enum! defines the enum, so #[default] cannot be put on a variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Extent {
+    fn default() -> Extent {
+        Extent::Full
+    }
+}
+
+named_enum! {
     /// The standing of one version of a text.
     WitnessStatus {
         Sent = "sent" / "sent",
@@ -219,6 +236,9 @@ pub struct Witness {
     /// Made from a telegram's top-level `[[passage]]`s: the text as the paper
     /// gives it, with no provenance of its own.
     pub implicit: bool,
+    /// How much of this version the paper gives. A claim missing from an
+    /// excerpt is not known to be missing from the version.
+    pub extent: Extent,
 }
 
 /// A scholar's (or the editors') comment on a telegram.

@@ -164,6 +164,8 @@ pub struct Witness {
     pub kind: Option<S>,
     pub date: Option<S>,
     pub status: Option<S>,
+    /// "excerpt" (the paper gives parts) or "full"; full if not said.
+    pub extent: Option<S>,
     /// The footnote whose words give the status ("Draft Ciphered Telegram").
     pub status_footnote: Option<Spanned<u32>>,
     pub status_note: Option<S>,

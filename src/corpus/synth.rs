@@ -275,6 +275,7 @@ impl Gen<'_> {
             language: two.then(|| "ru".into()),
             passages: first_passages,
             implicit: !two,
+            extent: crate::corpus::Extent::Full,
             ..Witness::default()
         }];
         if two {
@@ -288,6 +289,7 @@ impl Gen<'_> {
                 language: Some("zh".into()),
                 passages: ps,
                 implicit: false,
+                extent: crate::corpus::Extent::Full,
                 ..witnesses[0].clone()
             });
         }

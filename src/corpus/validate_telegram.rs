@@ -109,6 +109,11 @@ impl Checker<'_> {
             footnotes,
             passages: self.passages(&w.passage),
             implicit: false,
+            extent: w
+                .extent
+                .as_ref()
+                .and_then(|e| self.choice(e, Extent::ALL, "extent"))
+                .unwrap_or(Extent::Full),
         }
     }
 
@@ -163,6 +168,7 @@ impl Checker<'_> {
                 label: "As the paper gives it".into(),
                 passages: self.passages(&t.passage),
                 implicit: true,
+                extent: Extent::Full,
                 ..Witness::default()
             }],
             (true, true) => {

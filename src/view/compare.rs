@@ -118,12 +118,17 @@ fn diff_quote(
     wrap(&segs, width, &prefix, &prefix)
 }
 
-fn omission(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+/// What stands opposite a claim a version lacks: that it lacks it, where
+/// the version is known in full; that the paper's excerpt has nothing
+/// for it, where only an excerpt is — never more than the paper supports.
+fn omission(relation: RowRelation, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let text = if relation == RowRelation::NotInExcerpt {
+        "… not in the paper's excerpt of this version"
+    } else {
+        "∅ no counterpart in this version"
+    };
     wrap(
-        &[(
-            "∅ no counterpart in this version".to_string(),
-            theme.dim().add_modifier(Modifier::ITALIC),
-        )],
+        &[(text.to_string(), theme.dim().add_modifier(Modifier::ITALIC))],
         width,
         &[],
         &[],
@@ -168,7 +173,7 @@ pub fn build(
             let diffed = same_language && row.all_quotes();
             let side = |ps: &[&crate::corpus::Passage], w: usize| -> Vec<Line<'static>> {
                 if ps.is_empty() {
-                    omission(theme, w)
+                    omission(row.relation, theme, w)
                 } else {
                     ps.iter()
                         .flat_map(|p| passage_lines(p, theme, w, false, &[]))

@@ -168,7 +168,7 @@ pub fn lines(
     );
     para(
         &mut out,
-        "Comparison rows:  ✗ contradicts   ≈ softens   ≠ differs   = matches   ∅ no counterpart in this version",
+        "Comparison rows:  ✗ contradicts   ≈ softens   ≠ differs   = matches   ∅ no counterpart in this version   … not in the paper's excerpt",
         theme.dim(),
     );
     para(
