@@ -80,6 +80,7 @@ actions! {
     DeleteToStart = "delete_to_start": "delete to the start of the line",
     DeleteToEnd = "delete_to_end": "delete to the end of the line",
     Yank = "yank": "copy a citation of this telegram (to the clipboard, by OSC 52)",
+    CopyShort = "copy_short": "copy the short form of the citation, for second references",
     Timeline = "timeline": "show the timeline: every telegram on its day, with the key events",
     Matrix = "matrix": "show who wrote to whom, how often, through which channel",
     Debate = "debate": "show the debate: who argues trigger, who justification, on what evidence",

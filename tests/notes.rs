@@ -214,6 +214,12 @@ fn y_copies_a_citation_and_shows_it() {
     );
     assert_eq!(a.flash.as_deref(), Some("citation copied"));
     assert!(screen(&a).contains("Citation copied to the clipboard"));
+    assert!(screen(&a).contains("Short form, for second references"));
+    let full = a.host.clipboard.last().unwrap().clone();
+    a.press("s").unwrap();
+    let short = a.host.clipboard.last().unwrap().clone();
+    assert!(short.len() < full.len() && short != full, "{short}");
+    assert_eq!(a.flash.as_deref(), Some("short citation copied"));
     a.press("esc").unwrap();
     assert!((a.overlays() == 0));
 }

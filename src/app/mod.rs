@@ -304,13 +304,16 @@ impl App {
         }
     }
 
-    /// `y`: the citation of the target telegram, copied to the clipboard.
-    pub fn yank(&mut self, effects: &mut Vec<Effect>) -> Option<String> {
+    /// `y`: the citation of the target telegram, copied to the clipboard,
+    /// and its short form for second references.
+    pub fn yank(&mut self, effects: &mut Vec<Effect>) -> Option<(String, String)> {
         let i = self.target()?;
-        let c = crate::export::cite::chicago(&self.corpus, &self.corpus.telegrams[i]);
+        let t = &self.corpus.telegrams[i];
+        let c = crate::export::cite::chicago(&self.corpus, t);
+        let short = crate::export::cite::chicago_short(&self.corpus, t);
         effects.push(Effect::Copy(c.clone()));
         self.say("citation copied");
-        Some(c)
+        Some((c, short))
     }
 }
 

@@ -82,7 +82,7 @@ contexts! {
         DeleteWordBack, DeleteToStart, DeleteToEnd,
     ],
     Confirm = "confirm": "Confirmation" [Yes, No, Close],
-    Citation = "citation": "Citation" [Close],
+    Citation = "citation": "Citation" [Close, CopyShort],
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent, NotesDown, NotesUp,

@@ -18,11 +18,21 @@ use crate::text::wrap;
 
 pub struct Citation {
     pub text: String,
+    /// The short form for second references, where there is one.
+    pub short: Option<String>,
 }
 
 impl Citation {
     pub fn new(text: String) -> Citation {
-        Citation { text }
+        Citation { text, short: None }
+    }
+
+    /// With the short form too (`s` copies it).
+    pub fn with_short(text: String, short: String) -> Citation {
+        Citation {
+            text,
+            short: Some(short),
+        }
     }
 }
 
@@ -39,8 +49,15 @@ impl Component for Citation {
         vec![(Action::Close, "close")]
     }
 
-    fn update(&mut self, action: Action, _: &mut Cx) -> Outcome {
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         match action {
+            Action::CopyShort => {
+                if let Some(s) = &self.short {
+                    cx.effects.push(crate::app::Effect::Copy(s.clone()));
+                    cx.app.say("short citation copied");
+                }
+                Outcome::Consumed
+            }
             Action::Close | Action::Cancel | Action::Yank => Outcome::Close,
             other => stop_unless_global(other),
         }
@@ -50,9 +67,13 @@ impl Component for Citation {
         let theme = cx.theme;
         let r = centered(screen, 70, 60, 40, 14).intersection(screen);
         Clear.render(r, buf);
-        let hint = cx
-            .hints
-            .line(Context::Citation, &[(Action::Close, "closes")]);
+        let hint = cx.hints.line(
+            Context::Citation,
+            &[
+                (Action::CopyShort, "copies the short form"),
+                (Action::Close, "closes"),
+            ],
+        );
         let block = boxed(
             "Citation copied to the clipboard",
             Some(&hint),
@@ -66,6 +87,21 @@ impl Component for Citation {
         let w = body.width as usize;
         let mut lines = wrap(&[(self.text.clone(), Default::default())], w, &[], &[]);
         lines.push(Line::raw(""));
+        if let Some(s) = &self.short {
+            lines.extend(wrap(
+                &[
+                    (
+                        "Short form, for second references: ".to_string(),
+                        theme.label(),
+                    ),
+                    (s.clone(), Default::default()),
+                ],
+                w,
+                &[],
+                &[],
+            ));
+            lines.push(Line::raw(""));
+        }
         lines.extend(wrap(
             &[("Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, select the text above and copy it.".to_string(), theme.dim())],
             w,

@@ -82,6 +82,7 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
         (C::Apparatus, A::Open) => "to what cites it; there, open it in the reader",
         (C::Apparatus, A::SwitchSide) => "between the list and what cites the selected one",
         (C::Apparatus, A::Apparatus) => "close the footnotes",
+        (C::Citation, A::CopyShort) => "copy the short form, for second references",
         (C::Debate, A::Down) => "the next position (or piece of evidence)",
         (C::Debate, A::Up) => "the previous position (or piece of evidence)",
         (C::Debate, A::Top) => "the first position (or piece of evidence)",

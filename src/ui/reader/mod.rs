@@ -53,8 +53,6 @@ const SCROLL_OFF: usize = 2;
 struct NotesKey {
     telegram: Option<usize>,
     width: usize,
-    selected: usize,
-    focused: bool,
     notes: u64,
 }
 
@@ -199,8 +197,6 @@ impl Reader {
         let key = NotesKey {
             telegram: app.open,
             width: self.width(Pane::Annotations),
-            selected: app.notes.selected,
-            focused: app.focus == Pane::Annotations,
             notes: app.notes_epoch,
         };
         if self.notes_key.as_ref() != Some(&key) {
@@ -211,13 +207,52 @@ impl Reader {
                     &app.store.notes,
                     &self.theme,
                     key.width,
-                    Some(key.selected),
-                    key.focused,
+                    // The selection is marked when drawing: moving it lays
+                    // nothing out again, however many notes there are.
+                    None,
+                    false,
                 ),
                 None => NotesText::default(),
             };
             self.notes_key = Some(key);
         }
+    }
+
+    /// The notes as laid out, with the selected note's rows marked (a bar
+    /// in the gutter) where the pane has the focus. Only the rows on
+    /// screen are copied; the rest stay empty, unseen.
+    fn notes_marked(
+        &self,
+        app: &App,
+        focused: bool,
+        scroll: usize,
+        height: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
+        let all = &self.notes.lines;
+        let mut out = vec![Line::default(); all.len()];
+        let sel = self.notes.rows.get(app.notes.selected).copied();
+        for (i, slot) in out.iter_mut().enumerate().skip(scroll).take(height) {
+            let mut line = all[i].clone();
+            let marked = focused && sel.is_some_and(|(a, b)| (a..b).contains(&i));
+            // The gutter is the line's first two columns (two spaces, maybe
+            // joined to the text after them).
+            if marked
+                && let Some(first) = line.spans.first()
+                && first.content.starts_with("  ")
+            {
+                let rest = first.content[2..].to_string();
+                let style = first.style;
+                let mut spans = vec![ratatui::text::Span::styled("▌ ", theme.selected(true))];
+                if !rest.is_empty() {
+                    spans.push(ratatui::text::Span::styled(rest, style));
+                }
+                spans.extend(line.spans.drain(1..));
+                line.spans = spans;
+            }
+            *slot = line;
+        }
+        out
     }
 
     /// Whether the message pane shows the header in two or three lines.
@@ -363,8 +398,8 @@ impl Component for Reader {
                 }
             }
             Action::Yank => {
-                if let Some(c) = app.yank(cx.effects) {
-                    return Outcome::Push(Box::new(citation::Citation::new(c)));
+                if let Some((c, short)) = app.yank(cx.effects) {
+                    return Outcome::Push(Box::new(citation::Citation::with_short(c, short)));
                 }
             }
             Action::NextPassage => self.step_passage(app, 1),
@@ -501,7 +536,9 @@ impl Component for Reader {
             let title = format!("Annotations · {n}");
             let focused = app.focus == Pane::Annotations;
             let scroll = app.notes.scroll;
-            scrolled_pane(&self.notes.lines, &title, focused, scroll, cx.theme, r, buf);
+            let h = inner(r).height as usize;
+            let lines = self.notes_marked(app, focused, scroll, h, cx.theme);
+            scrolled_pane(&lines, &title, focused, scroll, cx.theme, r, buf);
         }
     }
 
