@@ -288,6 +288,26 @@ pub struct Telegram {
     pub file: String,
 }
 
+impl Telegram {
+    /// Every footnote the record cites — its own, its versions', their
+    /// passages', its notes' — each once, in number order.
+    pub fn cited_footnotes(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self.footnotes.clone();
+        for w in &self.witnesses {
+            v.extend(&w.footnotes);
+            for p in &w.passages {
+                v.extend(&p.cite);
+            }
+        }
+        for n in &self.notes {
+            v.extend(&n.cite);
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
 impl Witness {
     /// The passages in runs that share an align key: the units the reader
     /// labels, highlights and aligns.

@@ -385,22 +385,13 @@ pub fn to_string(corpus: &Corpus) -> String {
     out
 }
 
-/// Every footnote the telegrams cite (their own, their versions', their
-/// passages', their notes'), in number order.
+/// Every footnote the telegrams cite, in number order.
 fn cited_footnotes(corpus: &Corpus) -> Vec<u32> {
-    let mut v: Vec<u32> = Vec::new();
-    for t in &corpus.telegrams {
-        v.extend(&t.footnotes);
-        for w in &t.witnesses {
-            v.extend(&w.footnotes);
-            for p in &w.passages {
-                v.extend(&p.cite);
-            }
-        }
-        for n in &t.notes {
-            v.extend(&n.cite);
-        }
-    }
+    let mut v: Vec<u32> = corpus
+        .telegrams
+        .iter()
+        .flat_map(Telegram::cited_footnotes)
+        .collect();
     v.sort_unstable();
     v.dedup();
     v

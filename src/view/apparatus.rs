@@ -21,19 +21,7 @@ pub enum Target {
 
 /// The footnotes a telegram cites: its own, its versions', its notes'.
 pub fn cited_by(t: &Telegram) -> Vec<u32> {
-    let mut v: Vec<u32> = t.footnotes.clone();
-    for w in &t.witnesses {
-        v.extend(&w.footnotes);
-        for p in &w.passages {
-            v.extend(&p.cite);
-        }
-    }
-    for n in &t.notes {
-        v.extend(&n.cite);
-    }
-    v.sort_unstable();
-    v.dedup();
-    v
+    t.cited_footnotes()
 }
 
 fn heading(out: &mut Vec<Line<'static>>, theme: &Theme, text: &str) {
@@ -53,21 +41,12 @@ fn citing_lines(
     let mut rows = Vec::new();
     let mut targets = Vec::new();
     let mut push = |out: &mut Vec<Line<'static>>, text: String, target: Target| {
-        let k = targets.len();
-        let here = cursor == Some(k);
-        let mark = if here { "▸ " } else { "  " };
-        let style = if here {
-            theme.selected(true)
-        } else {
-            Style::new()
-        };
+        let here = cursor == Some(targets.len());
         rows.push(out.len());
-        out.push(Line::styled(
-            format!(
-                "{mark}{}",
-                truncate(&sanitize(&text), width.saturating_sub(2))
-            ),
-            style,
+        out.push(super::cursor_line(
+            truncate(&sanitize(&text), width.saturating_sub(2)),
+            here,
+            theme,
         ));
         targets.push(target);
     };

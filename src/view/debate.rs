@@ -215,19 +215,11 @@ pub fn detail_yours(
     );
     let mut rows = Vec::new();
     for (k, e) in ev.into_iter().enumerate() {
-        let mark = if cursor == Some(k) { "▸ " } else { "  " };
-        let style = if cursor == Some(k) {
-            theme.selected(true)
-        } else {
-            Style::new()
-        };
         rows.push(out.len());
-        out.push(Line::styled(
-            format!(
-                "{mark}{}",
-                evidence_line(corpus, e, width.saturating_sub(2))
-            ),
-            style,
+        out.push(super::cursor_line(
+            evidence_line(corpus, e, width.saturating_sub(2)),
+            cursor == Some(k),
+            theme,
         ));
     }
     (out, rows)
@@ -360,19 +352,11 @@ pub fn detail(
         ));
     }
     for (k, e) in ev.into_iter().enumerate() {
-        let mark = if cursor == Some(k) { "▸ " } else { "  " };
-        let style = if cursor == Some(k) {
-            theme.selected(true)
-        } else {
-            Style::new()
-        };
         rows.push(out.len());
-        out.push(Line::styled(
-            format!(
-                "{mark}{}",
-                evidence_line(corpus, e, width.saturating_sub(2))
-            ),
-            style,
+        out.push(super::cursor_line(
+            evidence_line(corpus, e, width.saturating_sub(2)),
+            cursor == Some(k),
+            theme,
         ));
     }
     (out, rows)

@@ -16,6 +16,20 @@ pub mod timeline;
 pub mod timeline_marks;
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::theme::Theme;
+
+/// A row of a list with a cursor: "▸ " and the selection's style where the
+/// cursor is, two spaces elsewhere.
+pub fn cursor_line(text: String, here: bool, theme: &Theme) -> Line<'static> {
+    if here {
+        Line::styled(format!("▸ {text}"), theme.selected(true))
+    } else {
+        Line::styled(format!("  {text}"), Style::new())
+    }
+}
 
 /// Inside a bordered box.
 pub fn inner(area: Rect) -> Rect {
