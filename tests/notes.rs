@@ -493,3 +493,34 @@ fn a_note_on_the_russian_passage_knows_its_version_and_lights_only_that_passage(
     assert!(text.contains("Your reading"), "{text}");
     assert!(text.contains("you: soft"), "{text}");
 }
+
+#[test]
+fn with_notes_given_show_compare_and_search_include_yours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.toml");
+    fs::write(
+        &path,
+        "[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\nwitness = \"ru\"\ntext = \"quetzal on the Russian decision\"\ncreated = \"2026-11-27T15:30:00Z\"\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = run(&["--notes", p, "search", "by:me quetzal"]);
+    assert!(
+        text(&out.stdout).contains("1950-10-02-mao-stalin"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("1 of 1 hits"));
+    let out = run(&["--notes", p, "show", "1950-10-02-mao-stalin"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("quetzal on the Russian decision"), "{s}");
+    assert!(
+        s.contains("Russian text"),
+        "the note names its version: {s}"
+    );
+    let out = run(&["--notes", p, "compare", "1950-10-02-mao-stalin"]);
+    assert!(text(&out.stdout).contains("you: quetzal on the Russian decision"));
+    // Without --notes, output does not depend on a notes file.
+    let out = run(&["search", "by:me quetzal"]);
+    assert!(text(&out.stdout).contains("0 of 0 hits") || !text(&out.stdout).contains("quetzal"));
+}

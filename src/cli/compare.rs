@@ -55,7 +55,8 @@ pub(super) fn run(
         }
         CompareFormat::Text => {
             let width = super::text_width(width, 120)?;
-            crate::view::compare_text::plain_text(&corpus, t, a, b, width)
+            let mine = super::load::explicit_notes(cli);
+            crate::view::compare_text::plain_text(&corpus, t, (a, b), width, &mine)
         }
     };
     print(&text)

@@ -36,3 +36,13 @@ pub(super) fn load_keymap(path: Option<&PathBuf>) -> Result<Keymap, CliError> {
         ))
     })
 }
+
+/// The notes of `--notes FILE`, for the commands that print a telegram
+/// with them; without the flag, none (so scripted output does not depend on
+/// what a user's default notes file holds).
+pub(super) fn explicit_notes(cli: &super::Cli) -> crate::notes::Notes {
+    cli.notes
+        .clone()
+        .map(|p| crate::notes::store::Store::open(p).notes)
+        .unwrap_or_default()
+}

@@ -14,10 +14,12 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
     let corpus = load_corpus(cli.corpus.as_ref())?;
     // An empty query asks for nothing, so it finds nothing (the index would
     // list every telegram with score 0).
+    // With --notes FILE, your notes are searched too (by:me).
+    let mine = super::load::explicit_notes(cli);
     let hits = if q.is_empty() {
         Vec::new()
     } else {
-        crate::search::index_corpus(&corpus).search(&q)
+        crate::search::index_corpus_with_notes(&corpus, &mine).search(&q)
     };
     let shown: Vec<_> = hits.iter().take(limit).collect();
     if json {
@@ -25,7 +27,7 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
             .iter()
             .map(|h| {
                 let t = &corpus.telegrams[h.record as usize];
-                let fields = crate::search::document::fields(&corpus, t);
+                let fields = crate::search::document::fields_with_notes(&corpus, t, &mine);
                 let snip = crate::search::snippet::snippet(&q, &fields, 100);
                 serde_json::json!({
                     "id": t.id,
@@ -50,7 +52,7 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
         let mut s = String::new();
         for h in &shown {
             let t = &corpus.telegrams[h.record as usize];
-            let fields = crate::search::document::fields(&corpus, t);
+            let fields = crate::search::document::fields_with_notes(&corpus, t, &mine);
             let snip = crate::search::snippet::snippet(&q, &fields, 90);
             // One line each, whatever the corpus's names and titles hold.
             s.push_str(&format!(

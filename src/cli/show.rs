@@ -42,7 +42,7 @@ pub(super) fn run(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Resu
             &crate::view::annotations::build(
                 &corpus,
                 t,
-                &Default::default(),
+                &super::load::explicit_notes(cli),
                 &theme,
                 width,
                 None,

@@ -5,14 +5,20 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::compare::{GUTTER, SIDE_BY_SIDE_MIN, build, witness_header};
-use super::compare_notes::note_lines;
+use super::compare_notes::{my_note_lines, note_lines};
 use crate::corpus::{Corpus, Telegram};
 use crate::text::{fit, sanitize, wrap};
 use crate::theme::Theme;
 
 /// The plain-text comparison of `shifr compare`: columns side by side at
 /// `width`, or stacked below 100 columns, with each row's notes under it.
-pub fn plain_text(corpus: &Corpus, t: &Telegram, a: usize, b: usize, width: usize) -> String {
+pub fn plain_text(
+    corpus: &Corpus,
+    t: &Telegram,
+    (a, b): (usize, usize),
+    width: usize,
+    mine: &crate::notes::Notes,
+) -> String {
     let theme = Theme::plain();
     let stacked = width < SIDE_BY_SIDE_MIN as usize;
     let col_w = width.saturating_sub(GUTTER) / 2;
@@ -66,7 +72,10 @@ pub fn plain_text(corpus: &Corpus, t: &Telegram, a: usize, b: usize, width: usiz
                 );
             }
         }
-        for l in note_lines(corpus, t, &row.notes, &theme, width.saturating_sub(4)) {
+        let w = width.saturating_sub(4);
+        let mut notes = my_note_lines(mine, t, Some(&row.key), &theme, w);
+        notes.extend(note_lines(corpus, t, &row.notes, &theme, w));
+        for l in notes {
             push(&mut out, format!("    {}", text(&l)));
         }
         push(&mut out, String::new());
