@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
-use super::widgets::{boxed, content_rect, inner, keep_in_view, list_and_detail};
+use super::widgets::{boxed, content_rect, inner, keep_in_view, list_and_detail, moved};
 use crate::action::Action;
 use crate::app::{App, Pane};
 use crate::keymap::Context;
@@ -157,14 +157,12 @@ impl Component for Apparatus {
         let half = (d.height as usize / 2).max(1);
         match (action, self.cursor) {
             (Action::Close | Action::Cancel | Action::Apparatus, _) => return Outcome::Close,
-            (Action::Down, None) => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            (Action::Up, None) => self.selected = self.selected.saturating_sub(1),
-            (Action::Top, None) => self.selected = 0,
-            (Action::Bottom, None) => self.selected = n.saturating_sub(1),
-            (Action::Down, Some(c)) => self.cursor = Some((c + 1).min(m.saturating_sub(1))),
-            (Action::Up, Some(c)) => self.cursor = Some(c.saturating_sub(1)),
-            (Action::Top, Some(_)) => self.cursor = Some(0),
-            (Action::Bottom, Some(_)) => self.cursor = Some(m.saturating_sub(1)),
+            (a @ (Action::Down | Action::Up | Action::Top | Action::Bottom), None) => {
+                self.selected = moved(self.selected, n, a)
+            }
+            (a @ (Action::Down | Action::Up | Action::Top | Action::Bottom), Some(c)) => {
+                self.cursor = Some(moved(c, m, a))
+            }
             (Action::HalfPageDown | Action::PageDown, _) => self.detail_scroll += half,
             (Action::HalfPageUp | Action::PageUp, _) => {
                 self.detail_scroll = self.detail_scroll.saturating_sub(half)

@@ -152,3 +152,38 @@ pub fn keep_in_view(scroll: &mut usize, row: usize, height: usize) {
         *scroll = row + 1 - height;
     }
 }
+
+/// Where a list cursor at `i` of `len` rows goes for a move (`j` `k` `g`
+/// `G`): clamped to the list, 0 in an empty one.
+pub fn moved(i: usize, len: usize, action: crate::action::Action) -> usize {
+    use crate::action::Action;
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Down => (i + 1).min(last),
+        Action::Up => i.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => i.min(last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Action;
+
+    #[test]
+    fn list_moves_stay_inside_the_list() {
+        assert_eq!(moved(0, 3, Action::Down), 1);
+        assert_eq!(moved(2, 3, Action::Down), 2);
+        assert_eq!(moved(0, 3, Action::Up), 0);
+        assert_eq!(moved(1, 3, Action::Bottom), 2);
+        assert_eq!(moved(2, 3, Action::Top), 0);
+        assert_eq!(moved(0, 0, Action::Bottom), 0, "an empty list stays at 0");
+        let mut scroll = 5;
+        keep_in_view(&mut scroll, 2, 4);
+        assert_eq!(scroll, 2);
+        keep_in_view(&mut scroll, 9, 4);
+        assert_eq!(scroll, 6);
+    }
+}
