@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod dirs;
 pub mod export;
 pub mod fsread;
 pub mod keymap;

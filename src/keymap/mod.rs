@@ -434,11 +434,7 @@ fn key_order(k: &Key) -> (u8, String) {
 
 /// Where a user's keymap lives when `--keymap` is not given.
 pub fn user_keymap_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("shifr").join("keymap.toml"))
+    crate::dirs::config_dir().map(|d| d.join("keymap.toml"))
 }
 
 #[cfg(test)]

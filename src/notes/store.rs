@@ -64,11 +64,7 @@ pub struct Store {
 /// Where notes live without `--notes`: `$XDG_DATA_HOME/shifr/notes.toml`,
 /// else `~/.local/share/shifr/notes.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
-    Some(base.join("shifr").join("notes.toml"))
+    crate::dirs::data_dir().map(|d| d.join("notes.toml"))
 }
 
 fn broken(path: &Path, e: &NotesError) -> String {
