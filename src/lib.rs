@@ -14,6 +14,7 @@ pub mod dirs;
 pub mod export;
 pub mod fsread;
 pub mod keymap;
+pub mod memory;
 pub mod notes;
 pub mod output;
 pub mod problem;

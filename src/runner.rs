@@ -58,8 +58,15 @@ pub fn run(shell: &mut Shell, host: &mut dyn Host) {
                     let result = host.edit(&editor, &text);
                     shell.event(Event::EditorDone(ExternalEdit { target, text }, result));
                 }
-                Effect::Quit => host.quit(),
-                Effect::Suspend => host.suspend(),
+                Effect::SaveBookmarks => crate::memory::save_bookmarks(&mut shell.app),
+                Effect::Quit => {
+                    crate::memory::save_state(shell);
+                    host.quit()
+                }
+                Effect::Suspend => {
+                    crate::memory::save_state(shell);
+                    host.suspend()
+                }
             }
         }
     }

@@ -308,8 +308,10 @@ fn a_vanished_terminal_ends_the_process() {
     // SAFETY: a valid fd and winsize struct.
     unsafe { nix::libc::ioctl(pty.master.as_raw_fd(), nix::libc::TIOCSWINSZ, &ws) };
     let slave = pty.slave;
+    let state = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_shifr"))
         .env("TERM", "xterm-256color")
+        .env("XDG_STATE_HOME", state.path())
         .stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave))

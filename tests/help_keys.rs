@@ -34,6 +34,7 @@ fn in_context(ctx: Context, dir: &tempfile::TempDir) -> Harness {
         Context::Debate => "D",
         Context::Apparatus => "F",
         Context::Find => "ctrl-f",
+        Context::Bookmarks => "B",
     };
     a.press(keys).unwrap();
     a

@@ -25,9 +25,13 @@ pub enum Effect {
     Reindex,
     /// Hand the terminal to `$EDITOR` for a note.
     RunEditor(ExternalEdit),
-    /// Leave the reader.
+    /// Write the bookmarks to their file.
+    SaveBookmarks,
+    /// Leave the reader (the reading state is written first).
     Quit,
-    /// Give the terminal back to the shell and stop until `fg`.
+    /// Give the terminal back to the shell and stop until `fg` (the
+    /// reading state is written first, in case the stopped reader is
+    /// killed).
     Suspend,
 }
 

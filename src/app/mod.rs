@@ -4,12 +4,17 @@
 //! the world outside (a file, the clipboard, the search thread, `$EDITOR`)
 //! does not do it, but pushes an [`Effect`] for the runner to carry out.
 
+pub mod bookmarks;
 pub mod effect;
+pub mod jumps;
 pub mod list;
 pub mod notes;
 pub mod search;
+pub mod session;
 
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use crate::corpus::{Corpus, Telegram};
 use crate::keymap::Keymap;
@@ -82,6 +87,8 @@ pub enum Reveal {
     SelectedNote,
     /// The selected telegram in the middle of the list (a deep link).
     ListMiddle,
+    /// A bookmark's telegram in the list, and its passage under the cursor.
+    Bookmark,
 }
 
 /// The whole model of the reader.
@@ -119,6 +126,29 @@ pub struct App {
     pub notes_epoch: u64,
     /// Counts changes to the last search, for the same reason.
     pub search_epoch: u64,
+    /// The places behind and ahead (`ctrl-o` and back).
+    pub jumps: jumps::Jumps,
+    /// Telegrams opened, now or in an earlier run.
+    pub read: FxHashSet<usize>,
+    /// Whether the list marks what has been read.
+    pub show_read: bool,
+    pub bookmarks: Vec<session::Bookmark>,
+    /// Counts changes to the bookmarks.
+    pub bookmarks_epoch: u64,
+    /// The passage (version, align key) a bookmark asked to put the
+    /// cursor on, for the reader once it has laid the message out.
+    pub bookmark_target: Option<(String, String)>,
+    /// Where state and bookmarks are written; none in tests.
+    pub files: Option<session::StateFiles>,
+    /// The last search of the previous run, to run again once the index
+    /// is ready (so `n`/`N` go on where they left off).
+    pub resume_search: Option<String>,
+    resume_gen: Option<(u64, String)>,
+    /// A telegram has been opened (the one shown at start is not a place
+    /// to jump back to).
+    pub opened: bool,
+    /// Something to say on the terminal after the reader has left it.
+    pub exit_notice: Option<String>,
 }
 
 impl App {
@@ -148,6 +178,17 @@ impl App {
             reveal: None,
             notes_epoch: 0,
             search_epoch: 0,
+            jumps: jumps::Jumps::default(),
+            read: FxHashSet::default(),
+            show_read: true,
+            bookmarks: Vec::new(),
+            bookmarks_epoch: 0,
+            bookmark_target: None,
+            files: None,
+            resume_search: None,
+            resume_gen: None,
+            exit_notice: None,
+            opened: false,
         }
     }
 
@@ -166,8 +207,17 @@ impl App {
         self.search_gen
     }
 
-    /// Shows telegram `i` in the message pane, from its top.
+    /// Shows telegram `i` in the message pane, from its top: a jump (the
+    /// place left goes on the jump list).
     pub fn open_telegram(&mut self, i: usize) {
+        self.record_jump(i);
+        self.show_telegram(i);
+    }
+
+    /// Shows telegram `i`, from its top, leaving the jump list alone.
+    fn show_telegram(&mut self, i: usize) {
+        self.opened = true;
+        self.read.insert(i);
         self.open = Some(i);
         self.message_scroll = 0;
         self.message_cursor = None;
@@ -314,6 +364,34 @@ impl App {
         effects.push(Effect::Copy(c.clone()));
         self.say("citation copied");
         Some((c, short))
+    }
+}
+
+impl App {
+    /// `Y`: the passage under the cursor — its words, each piece marked
+    /// quote or summary, its version — and the telegram's citation,
+    /// copied to the clipboard. What was copied, to show.
+    pub fn yank_passage(
+        &mut self,
+        passage: Option<(String, String)>,
+        effects: &mut Vec<Effect>,
+    ) -> Option<String> {
+        let Some((w, a)) = passage else {
+            let key = self
+                .keymap
+                .hint(
+                    crate::keymap::Context::Message,
+                    crate::action::Action::NextPassage,
+                )
+                .unwrap_or_default();
+            self.say(format!("no passage under the cursor: {key} puts it on one"));
+            return None;
+        };
+        let t = self.telegram()?;
+        let text = crate::export::passage::yank(&self.corpus, t, &w, &a)?;
+        effects.push(Effect::Copy(text.clone()));
+        self.say(format!("passage “{a}” copied, with the citation"));
+        Some(text)
     }
 }
 

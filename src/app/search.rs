@@ -62,6 +62,42 @@ impl App {
         self.reveal = Some(Reveal::Match);
     }
 
+    /// The index is ready: the previous run's last search, if any, is sent
+    /// again so that `n`/`N` and the highlights go on from it.
+    pub fn search_ready_now(&mut self, fx: &mut Vec<super::Effect>) {
+        self.search_ready = true;
+        if let Some(query) = self.resume_search.take() {
+            let generation = self.next_search_generation();
+            self.resume_gen = Some((generation, query.clone()));
+            fx.push(super::Effect::Search { generation, query });
+        }
+    }
+
+    /// An answer to a query: taken as the last search if it is the one
+    /// sent again at start (any other belongs to the search overlay).
+    pub fn search_answered(&mut self, generation: u64, hits: &Arc<Vec<Hit>>) {
+        let Some(text) = self
+            .resume_gen
+            .take_if(|(g, _)| *g == generation)
+            .map(|(_, t)| t)
+        else {
+            return;
+        };
+        let Ok(query) = crate::search::query::parse(&text) else {
+            return;
+        };
+        let current = self
+            .open
+            .and_then(|o| hits.iter().position(|h| h.record as usize == o))
+            .unwrap_or(0);
+        self.set_last_search(LastSearch {
+            text,
+            query,
+            hits: hits.clone(),
+            current,
+        });
+    }
+
     /// Makes `l` the last search, for `n`/`N` and highlighting.
     pub fn set_last_search(&mut self, l: LastSearch) {
         self.last_search = Some(l);

@@ -60,6 +60,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub notes: Option<PathBuf>,
 
+    /// Start the reader clean, not where the last run left off (bookmarks
+    /// and what you have read are kept)
+    #[arg(long)]
+    pub fresh: bool,
+
     /// Open the reader with this telegram selected and shown
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,

@@ -49,12 +49,28 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
             ));
         }
     }
+    // Where the last run left off: not with a deep link or --fresh.
+    let mut overlay = None;
+    if let Some(files) = crate::memory::files(cli.corpus.as_deref()) {
+        let (o, notices) = crate::memory::load(&mut app, files, cli.fresh || open.is_some());
+        overlay = o;
+        if let Some(n) = notices.into_iter().next() {
+            app.flash = Some(n);
+        }
+    }
     if let Some(id) = open {
         // Known to exist: checked above.
         let _ = app.open_id(id);
     }
     let mut shell = crate::ui::Shell::new(app, Theme::from_env(), Size::new(80, 24));
-    match tui::run(&mut shell) {
+    if let Some(o) = overlay {
+        shell.reopen(o);
+    }
+    let ran = tui::run(&mut shell);
+    if let Some(n) = shell.app.exit_notice.take() {
+        eprintln!("{n}");
+    }
+    match ran {
         Ok(tui::Exit::Quit) => Ok(()),
         Err(e) => {
             tui::restore();

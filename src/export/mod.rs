@@ -9,6 +9,7 @@ pub mod cmif;
 pub mod csl;
 pub mod dossier;
 pub mod json;
+pub mod passage;
 pub mod ris;
 pub mod svg;
 pub mod tei;

@@ -64,6 +64,7 @@ contexts! {
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
         Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find, Apparatus,
+        JumpBack, JumpForward, ToggleBookmark, Bookmarks,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,
@@ -71,7 +72,7 @@ contexts! {
     ],
     Message = "message": "Message" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
-        NextTelegram, Cancel, NextPassage, PrevPassage, AddNote,
+        NextTelegram, Cancel, NextPassage, PrevPassage, AddNote, YankPassage,
     ],
     Annotations = "annotations": "Annotations" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, PrevTelegram,
@@ -82,7 +83,7 @@ contexts! {
         DeleteWordBack, DeleteToStart, DeleteToEnd,
     ],
     Confirm = "confirm": "Confirmation" [Yes, No, Close],
-    Citation = "citation": "Citation" [Close, CopyShort],
+    Citation = "citation": "Citation" [Close, CopyShort, YankPassage],
     Compare = "compare": "Comparison view" [
         Close, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, ToggleSync,
         SwitchSide, SwapSides, CycleWitnesses, NextDivergent, PrevDivergent, NotesDown, NotesUp,
@@ -102,6 +103,9 @@ contexts! {
     Apparatus = "apparatus": "Footnotes and sources" [
         Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,
         ToggleSources, AllFootnotes, Apparatus,
+    ],
+    Bookmarks = "bookmarks": "Bookmarks" [
+        Close, Open, Down, Up, Top, Bottom, PageDown, PageUp, RemoveBookmark, Bookmarks,
     ],
     Debate = "debate": "Debate view" [
         Close, Open, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, SwitchSide,

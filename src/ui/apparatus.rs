@@ -150,6 +150,10 @@ impl Component for Apparatus {
         ]
     }
 
+    fn resume(&self) -> Option<crate::app::session::Overlay> {
+        Some(crate::app::session::Overlay::Apparatus)
+    }
+
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let n = self.len();
         let m = self.drawn.targets.len();

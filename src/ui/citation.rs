@@ -17,6 +17,8 @@ use crate::keymap::Context;
 use crate::text::wrap;
 
 pub struct Citation {
+    /// What the box is called.
+    pub title: &'static str,
     pub text: String,
     /// The short form for second references, where there is one.
     pub short: Option<String>,
@@ -24,14 +26,27 @@ pub struct Citation {
 
 impl Citation {
     pub fn new(text: String) -> Citation {
-        Citation { text, short: None }
+        Citation {
+            title: "Citation copied to the clipboard",
+            text,
+            short: None,
+        }
+    }
+
+    /// A passage with its citation (`Y`).
+    pub fn passage(text: String) -> Citation {
+        Citation {
+            title: "Passage copied to the clipboard",
+            text,
+            short: None,
+        }
     }
 
     /// With the short form too (`s` copies it).
     pub fn with_short(text: String, short: String) -> Citation {
         Citation {
-            text,
             short: Some(short),
+            ..Citation::new(text)
         }
     }
 }
@@ -58,7 +73,7 @@ impl Component for Citation {
                 }
                 Outcome::Consumed
             }
-            Action::Close | Action::Cancel | Action::Yank => Outcome::Close,
+            Action::Close | Action::Cancel | Action::Yank | Action::YankPassage => Outcome::Close,
             other => stop_unless_global(other),
         }
     }
@@ -74,18 +89,16 @@ impl Component for Citation {
                 (Action::Close, "closes"),
             ],
         );
-        let block = boxed(
-            "Citation copied to the clipboard",
-            Some(&hint),
-            true,
-            r.width,
-            theme,
-        );
+        let block = boxed(self.title, Some(&hint), true, r.width, theme);
         let inner = block.inner(r);
         block.render(r, buf);
         let body = content_rect(inner);
         let w = body.width as usize;
-        let mut lines = wrap(&[(self.text.clone(), Default::default())], w, &[], &[]);
+        let mut lines: Vec<Line> = self
+            .text
+            .split('\n')
+            .flat_map(|l| wrap(&[(l.to_string(), Default::default())], w, &[], &[]))
+            .collect();
         lines.push(Line::raw(""));
         if let Some(s) = &self.short {
             lines.extend(wrap(

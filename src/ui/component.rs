@@ -11,6 +11,7 @@ use ratatui::layout::{Rect, Size};
 
 use super::hints::Hints;
 use crate::action::Action;
+use crate::app::session::Overlay;
 use crate::app::{App, Effect, Event};
 use crate::keymap::{Context, Key};
 use crate::theme::Theme;
@@ -78,6 +79,12 @@ pub trait Component: Any {
 
     /// An extra word for the status line ("synced").
     fn status(&self, _app: &App) -> Option<String> {
+        None
+    }
+
+    /// The view to reopen at the next start if this one is on top when
+    /// the reader quits (none for popups and prompts).
+    fn resume(&self) -> Option<Overlay> {
         None
     }
 

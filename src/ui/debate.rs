@@ -142,6 +142,10 @@ impl Component for Debate {
         ]
     }
 
+    fn resume(&self) -> Option<crate::app::session::Overlay> {
+        Some(crate::app::session::Overlay::Debate)
+    }
+
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let n = self.rows();
         let ev = self.evidence(cx.app).len();

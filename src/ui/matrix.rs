@@ -142,6 +142,10 @@ impl Component for MatrixView {
         ]
     }
 
+    fn resume(&self) -> Option<crate::app::session::Overlay> {
+        Some(crate::app::session::Overlay::Matrix)
+    }
+
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let m = &self.matrix;
         let (rows, cols) = (m.senders.len(), m.recipients.len());

@@ -13,6 +13,7 @@
 //! walks through one.
 
 pub mod apparatus;
+pub mod bookmarks;
 pub mod citation;
 pub mod compare;
 pub mod component;
@@ -277,6 +278,26 @@ impl Shell {
         self.dispatch(&mut |c, cx| c.paste(text, cx));
     }
 
+    /// The view to reopen at the next start: the topmost that would.
+    pub fn resume_overlay(&self) -> Option<crate::app::session::Overlay> {
+        self.layers.iter().rev().find_map(|l| l.resume())
+    }
+
+    /// Opens a view again, as the last run left it open.
+    pub fn reopen(&mut self, overlay: crate::app::session::Overlay) {
+        use crate::app::session::Overlay as O;
+        let (mut cx, _, layers) = self.split();
+        let c: Option<Box<dyn Component>> = match overlay {
+            O::Compare => compare::Compare::open(&mut cx).map(|c| Box::new(c) as _),
+            O::Timeline => Some(Box::new(timeline::Timeline::open(&mut cx))),
+            O::Matrix => Some(Box::new(matrix::MatrixView::open(&mut cx))),
+            O::Debate => debate::Debate::open(&mut cx).map(|c| Box::new(c) as _),
+            O::Apparatus => Some(Box::new(apparatus::Apparatus::open(&mut cx))),
+        };
+        layers.extend(c);
+        self.sync();
+    }
+
     /// Opens a telegram by id (a deep link).
     pub fn open_id(&mut self, id: &str) -> Result<(), String> {
         self.app.open_id(id)?;
@@ -294,11 +315,16 @@ impl Shell {
     pub fn event(&mut self, event: Event) {
         let app = &mut self.app;
         match &event {
-            Event::SearchReady => app.search_ready = true,
+            Event::SearchReady => app.search_ready_now(&mut self.effects),
             Event::NoteSaved { result, done } => app.note_saved(result, done, &mut self.effects),
             Event::EditorDone(edit, result) => {
                 app.finish_external_edit(edit.clone(), result.clone(), &mut self.effects)
             }
+            Event::SearchResults {
+                generation,
+                result: Ok(hits),
+                ..
+            } => app.search_answered(*generation, hits),
             Event::SearchResults { .. } => {}
         }
         self.dispatch(&mut |c, cx| c.event(&event, cx));

@@ -31,6 +31,17 @@ pub fn render(
     } else {
         left.push(Span::raw(format!(" 0/{} ", app.list.count())));
     }
+    // Reading progress, in the reader (an overlay needs the room for its keys).
+    let in_reader = matches!(
+        top.context(app),
+        Context::List | Context::Message | Context::Annotations
+    );
+    if in_reader && app.show_read && !app.read.is_empty() {
+        left.push(Span::styled(
+            format!(" read {}/{} ", app.read.len(), app.corpus.telegrams.len()),
+            theme.dim(),
+        ));
+    }
     if let Some(p) = &app.list.filter {
         let clear = cx.hints.key(Context::List, Action::Filter);
         left.push(Span::styled(

@@ -73,6 +73,14 @@ fn in_context(ctx: Context, a: Action) -> Option<&'static str> {
         (C::Matrix, A::Bottom) => "the last sender",
         (C::Matrix, A::Open) => "narrow the list to this pair of correspondents",
         (C::Matrix, A::Matrix) => "close the matrix",
+        (C::Bookmarks, A::Down) => "the next bookmark",
+        (C::Bookmarks, A::Up) => "the previous bookmark",
+        (C::Bookmarks, A::Top) => "the first bookmark",
+        (C::Bookmarks, A::Bottom) => "the last bookmark",
+        (C::Bookmarks, A::Open) => {
+            "go to the bookmark (its passage under the cursor); jumping back returns"
+        }
+        (C::Bookmarks, A::Bookmarks) => "close the bookmarks",
         (C::Find, A::Confirm | A::Down) => "the next occurrence (after the last, the first)",
         (C::Find, A::Up) => "the previous occurrence",
         (C::Find, A::ClearInput) => "clear the word",

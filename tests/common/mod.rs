@@ -8,7 +8,12 @@ use std::process::{Command, Output};
 /// The built `shifr` binary.
 pub fn shifr() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shifr"));
-    c.env_remove("XDG_CONFIG_HOME").env("NO_COLOR", "1");
+    // No test reads or writes the user's state, or another test's.
+    let state = std::env::temp_dir().join(format!("shifr-test-state-{}", std::process::id()));
+    c.env_remove("XDG_CONFIG_HOME")
+        .env("XDG_STATE_HOME", &state)
+        .env("XDG_CACHE_HOME", state.join("cache"))
+        .env("NO_COLOR", "1");
     c
 }
 

@@ -17,6 +17,9 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    /// This run's own state directory (so no test starts where another
+    /// left off), unless the test named one.
+    pub state: tempfile::TempDir,
 }
 
 impl Pty {
@@ -39,6 +42,9 @@ impl Pty {
         cmd.env("NO_COLOR", "1");
         cmd.env_remove("XDG_CONFIG_HOME");
         cmd.env("HOME", std::env::temp_dir());
+        let state = tempfile::tempdir().expect("a state directory");
+        cmd.env("XDG_STATE_HOME", state.path());
+        cmd.env("XDG_CACHE_HOME", state.path().join("cache"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -69,6 +75,7 @@ impl Pty {
             writer,
             child,
             master: pair.master,
+            state,
         }
     }
 

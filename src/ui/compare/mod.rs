@@ -207,6 +207,10 @@ impl Component for Compare {
         })
     }
 
+    fn resume(&self) -> Option<crate::app::session::Overlay> {
+        Some(crate::app::session::Overlay::Compare)
+    }
+
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         self.layout(cx);
         let s = self;

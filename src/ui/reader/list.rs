@@ -34,6 +34,18 @@ pub fn short_date(t: &Telegram) -> String {
     format!("{s:>6}")
 }
 
+/// The quiet mark of a telegram opened before (now or in an earlier run),
+/// or of a bookmarked one; a space where marks are off.
+fn read_mark(app: &crate::app::App, i: usize) -> &'static str {
+    if app.is_bookmarked(i) {
+        "*"
+    } else if app.show_read && app.read.contains(&i) {
+        "·"
+    } else {
+        " "
+    }
+}
+
 pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
     let (app, theme) = (cx.app, cx.theme);
     let focused = app.focus == Pane::List;
@@ -80,7 +92,7 @@ pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
                 let mut spans = vec![
                     Span::raw(format!("{open}{indent}")),
                     Span::styled(short_date(t), theme.dim()),
-                    Span::raw(" "),
+                    Span::styled(read_mark(app, *ti), theme.dim()),
                     Span::styled(status, status_style),
                     Span::styled(versions, theme.versions()),
                     Span::raw(" "),

@@ -17,8 +17,8 @@ use super::component::{Component, Cx, Outcome, RenderCx};
 use super::layout::{self, Areas, Arrangement};
 use super::widgets::{content_rect, inner, scrolled_pane};
 use super::{
-    apparatus, citation, compare, confirm, debate, editor, filter, find, help, matrix, search,
-    timeline,
+    apparatus, bookmarks, citation, compare, confirm, debate, editor, filter, find, help, matrix,
+    search, timeline,
 };
 use crate::action::Action;
 use crate::app::notes::NoteRef;
@@ -381,6 +381,15 @@ impl Component for Reader {
                 }
                 return Outcome::Push(Box::new(find::Find::open(cx, FindIn::Message)));
             }
+            Action::JumpBack => app.jump_back(),
+            Action::JumpForward => app.jump_forward(),
+            Action::ToggleBookmark => {
+                let passage = self.cursor_passage(app);
+                app.toggle_bookmark(passage, cx.effects);
+            }
+            Action::Bookmarks => {
+                return Outcome::Push(Box::new(bookmarks::Bookmarks::open(cx)));
+            }
             Action::SearchNext => app.step_hit(1),
             Action::SearchPrev => app.step_hit(-1),
             Action::AddNote => {
@@ -400,6 +409,12 @@ impl Component for Reader {
             Action::Yank => {
                 if let Some((c, short)) = app.yank(cx.effects) {
                     return Outcome::Push(Box::new(citation::Citation::with_short(c, short)));
+                }
+            }
+            Action::YankPassage => {
+                let passage = self.cursor_passage(app);
+                if let Some(text) = app.yank_passage(passage, cx.effects) {
+                    return Outcome::Push(Box::new(citation::Citation::passage(text)));
                 }
             }
             Action::NextPassage => self.step_passage(app, 1),

@@ -144,11 +144,28 @@ impl Reader {
         match r {
             Reveal::Match => self.scroll_to_match(app),
             Reveal::SelectedNote => self.follow_note(app),
-            Reveal::ListMiddle => {
-                let h = self.height(Pane::List);
-                app.list.offset = app.list.selected.saturating_sub(h / 2);
+            Reveal::ListMiddle => self.list_middle(app),
+            Reveal::Bookmark => {
+                self.list_middle(app);
+                let Some((w, a)) = app.bookmark_target.take() else {
+                    return;
+                };
+                let groups = &self.message.groups;
+                if let Some(i) = groups.iter().position(|g| g.0 == w && g.1 == a) {
+                    app.message_cursor = Some(i);
+                    app.message_scroll = groups[i].2.saturating_sub(1);
+                } else {
+                    app.say(format!(
+                        "the bookmarked passage “{a}” ({w}) is no longer in this telegram"
+                    ));
+                }
             }
         }
+    }
+
+    fn list_middle(&self, app: &mut App) {
+        let h = self.height(Pane::List);
+        app.list.offset = app.list.selected.saturating_sub(h / 2);
     }
 
     /// Scrolls the message pane to the best match of the last search, or

@@ -218,6 +218,10 @@ impl Component for Timeline {
         ]
     }
 
+    fn resume(&self) -> Option<crate::app::session::Overlay> {
+        Some(crate::app::session::Overlay::Timeline)
+    }
+
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let s = &mut self.state;
         let (lo, hi) = self.span;
