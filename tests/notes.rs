@@ -524,3 +524,48 @@ fn with_notes_given_show_compare_and_search_include_yours() {
     let out = run(&["search", "by:me quetzal"]);
     assert!(text(&out.stdout).contains("0 of 0 hits") || !text(&out.stdout).contains("quetzal"));
 }
+
+#[test]
+fn notes_export_quotes_the_passage_each_note_speaks_to_in_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.toml");
+    fs::write(
+        &path,
+        "[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\nwitness = \"ru\"\ntext = \"on the Russian decision\"\ncreated = \"2026-11-27T15:30:00Z\"\n\n[[note]]\nid = \"n2\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\ntext = \"on the row\"\ncreated = \"2026-11-27T15:31:00Z\"\n\n[[note]]\nid = \"n3\"\ntelegram = \"1950-10-02-mao-stalin\"\ntext = \"on the telegram\"\ncreated = \"2026-11-27T15:32:00Z\"\n",
+    )
+    .unwrap();
+    let p = path.display().to_string();
+    let md = text(&run(&["notes", "export", "--notes", &p]).stdout);
+    let part = |id: &str| {
+        let at = md.find(&format!("- {id}")).unwrap();
+        let rest = &md[at + 2..];
+        rest[..rest.find("\n- ").unwrap_or(rest.len())].to_string()
+    };
+    let n1 = part("n1");
+    assert!(
+        n1.contains("> > Russian text (Roshchin, 3 October) · § decision"),
+        "{n1}"
+    );
+    assert!(!n1.contains("Chinese text"), "only its version: {n1}");
+    assert!(n1.contains("> > summary (the editors’ words): "), "{n1}");
+    let n2 = part("n2");
+    assert!(
+        n2.contains("Chinese text") && n2.contains("Russian text"),
+        "{n2}"
+    );
+    assert!(
+        n2.contains("> > quote: “send a portion of our troops"),
+        "{n2}"
+    );
+    assert!(!part("n3").contains("On the passage"), "{}", part("n3"));
+    let out = run(&["notes", "export", "--format", "json", "--notes", &p]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["witness"], "ru");
+    assert!(
+        v[0]["passage"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Russian text")
+    );
+    assert!(v[2]["passage"].is_null());
+}

@@ -44,6 +44,12 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                         .as_ref()
                         .map(|a| format!(" (§ {})", one_line(a)))
                         .unwrap_or_default();
+                    // The passage it speaks to, quoted (in its version, or in
+                    // every version for a note on the row).
+                    let passage = n
+                        .align
+                        .as_deref()
+                        .and_then(|a| export::passage::lines(t, n.witness.as_deref(), a));
                     // The notes file is hand-editable: its fields stay on their line.
                     out.push_str(&format!(
                         "- {}{about}, written {}{}:\n\n",
@@ -54,6 +60,13 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                             .map(|e| format!(", edited {}", one_line(e)))
                             .unwrap_or_default()
                     ));
+                    if let Some(p) = &passage {
+                        out.push_str("  On the passage:\n\n");
+                        for line in p {
+                            out.push_str(&format!("  > > {line}\n"));
+                        }
+                        out.push_str("\n  The note:\n\n");
+                    }
                     for line in n.text.lines() {
                         out.push_str(&format!("  > {line}\n"));
                     }
@@ -86,6 +99,11 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                         "id": n.id,
                         "telegram": n.telegram,
                         "align": n.align,
+                        "witness": n.witness,
+                        "stance": n.stance.map(|s| s.name()),
+                        "passage": t.and_then(|t| {
+                            export::passage::lines(t, n.witness.as_deref(), n.align.as_deref()?)
+                        }),
                         "text": n.text,
                         "created": n.created,
                         "edited": n.edited,
