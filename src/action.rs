@@ -48,7 +48,7 @@ actions! {
     ToggleHeader = "toggle_header": "the message header in full, or in two lines",
     ListWider = "list_wider": "widen the list pane",
     ListNarrower = "list_narrower": "narrow the list pane",
-    Cancel = "cancel": "close the overlay, or clear the filter",
+    Cancel = "cancel": "take the passage cursor away, or clear the filter, or put the search highlights away",
     Close = "close": "close this overlay or view, back to the reader",
     Confirm = "confirm": "choose the selected entry",
     Compare = "compare": "compare the versions of this telegram side by side",

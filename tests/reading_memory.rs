@@ -88,3 +88,56 @@ fn a_passage_bookmark_puts_the_cursor_back_on_its_passage() {
     a.press("esc ] ] B enter").unwrap();
     assert_eq!(a.reader().cursor_passage(&a.app), passage);
 }
+
+#[test]
+fn the_note_editor_never_covers_the_passage_it_annotates() {
+    use shifr::ui::editor::Editor;
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (100, 30)] {
+        for steps in ["}", "} }", "} } } }"] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = App::new(corpus(), Keymap::defaults());
+            app.store = shifr::notes::store::Store::open(dir.path().join("notes.toml"));
+            let mut a = Harness::new(app, w, h);
+            a.open_id("1950-10-02-mao-stalin").unwrap();
+            a.press(steps).unwrap();
+            let (_, align) = a.reader().cursor_passage(&a.app).unwrap();
+            a.press("a").unwrap();
+            assert!(a.top_as::<Editor>().is_some());
+            let shown = a
+                .reader()
+                .anchor_rect(&a.app)
+                .expect("the passage is in view");
+            let s = screen(&a);
+            // The passage's rows show the message pane's text, not the editor.
+            let rows: Vec<&str> = s
+                .lines()
+                .skip(shown.y as usize)
+                .take(shown.height as usize)
+                .collect();
+            assert!(
+                rows.iter().all(|r| !r.contains("Write your note")),
+                "{w}x{h} {steps}: the editor covers § {align}:\n{s}"
+            );
+            let text = a.message_text();
+            let first = text.lines[a.message_scroll].to_string();
+            assert!(
+                s.contains(first.trim()),
+                "{w}x{h} {steps}: {first:?} hidden:\n{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn esc_puts_the_hit_counter_and_highlights_away_and_n_brings_them_back() {
+    let mut a = on_2_october();
+    a.press("/ e v a c u a t i o n enter").unwrap();
+    assert!(a.hit_position().is_some());
+    assert!(!a.message_highlights().is_empty());
+    a.press("esc").unwrap();
+    assert_eq!(a.hit_position(), None);
+    assert!(a.message_highlights().is_empty());
+    assert!(a.flash.as_deref().unwrap().contains("highlights off"));
+    a.press("n").unwrap();
+    assert!(a.hit_position().is_some());
+}

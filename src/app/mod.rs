@@ -126,6 +126,9 @@ pub struct App {
     pub notes_epoch: u64,
     /// Counts changes to the last search, for the same reason.
     pub search_epoch: u64,
+    /// Whether the last search's highlights and hit counter show (`esc`
+    /// puts them away, `n`/`N` bring them back).
+    pub search_shown: bool,
     /// The places behind and ahead (`ctrl-o` and back).
     pub jumps: jumps::Jumps,
     /// Telegrams opened, now or in an earlier run.
@@ -178,6 +181,7 @@ impl App {
             reveal: None,
             notes_epoch: 0,
             search_epoch: 0,
+            search_shown: false,
             jumps: jumps::Jumps::default(),
             read: FxHashSet::default(),
             show_read: true,

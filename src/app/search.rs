@@ -45,9 +45,9 @@ impl App {
         self.show_hit(record);
     }
 
-    /// "hit 3/17" for the status line.
+    /// "hit 3/17" for the status line (until `esc` puts the search away).
     pub fn hit_position(&self) -> Option<String> {
-        let l = self.last_search.as_ref()?;
+        let l = self.last_search.as_ref().filter(|_| self.search_shown)?;
         let t = self.open?;
         (l.hits.get(l.current)?.record as usize == t)
             .then(|| format!("hit {}/{}", l.current + 1, l.hits.len()))
@@ -56,10 +56,26 @@ impl App {
     /// Opens a hit: selects it in the list (clearing a filter that hides it),
     /// and asks the reader to scroll the message to the match.
     pub fn show_hit(&mut self, record: usize) {
+        if !self.search_shown {
+            self.search_shown = true;
+            self.search_epoch += 1;
+        }
         if self.go_to(record) {
             self.say("the list filter was cleared to show the hit");
         }
         self.reveal = Some(Reveal::Match);
+    }
+
+    /// `esc` in the reader, with nothing else to cancel: the last search's
+    /// highlights and hit counter go (as vim's `:noh`); `n`/`N` bring them
+    /// back. Whether there was anything to put away.
+    pub fn put_search_away(&mut self) -> bool {
+        if self.last_search.is_none() || !self.search_shown {
+            return false;
+        }
+        self.search_shown = false;
+        self.search_epoch += 1;
+        true
     }
 
     /// The index is ready: the previous run's last search, if any, is sent
@@ -101,6 +117,7 @@ impl App {
     /// Makes `l` the last search, for `n`/`N` and highlighting.
     pub fn set_last_search(&mut self, l: LastSearch) {
         self.last_search = Some(l);
+        self.search_shown = true;
         self.search_epoch += 1;
     }
 
@@ -108,7 +125,8 @@ impl App {
     /// matched, by passage index.
     pub fn message_highlights(&self) -> FxHashMap<usize, Vec<Range<usize>>> {
         let mut out = FxHashMap::default();
-        let (Some(l), Some(t)) = (&self.last_search, self.telegram()) else {
+        let (Some(l), Some(t), true) = (&self.last_search, self.telegram(), self.search_shown)
+        else {
             return out;
         };
         let fs = fields(&self.corpus, t);

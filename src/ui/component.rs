@@ -34,6 +34,10 @@ pub struct RenderCx<'a> {
     pub size: Size,
     pub theme: &'a Theme,
     pub hints: &'a Hints,
+    /// Where on the screen the passage being read or annotated is (the
+    /// reader's highlighted passage), for an overlay that must not cover
+    /// it (the note editor).
+    pub avoid: Option<Rect>,
 }
 
 impl Cx<'_> {
@@ -44,6 +48,7 @@ impl Cx<'_> {
             size: self.size,
             theme: self.theme,
             hints: self.hints,
+            avoid: None,
         }
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
-use super::layout::centered;
+use super::layout::clear_of;
 use super::widgets::{boxed, content_rect};
 use crate::action::Action;
 use crate::app::notes::{Draft, Target};
@@ -324,7 +324,9 @@ impl Component for Editor {
 
     fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
         let theme = cx.theme;
-        let r = centered(screen, 70, 60, 40, 10).intersection(screen);
+        // Never over the passage being annotated.
+        let want_w = ((u32::from(screen.width) * 7 / 10) as u16).max(40);
+        let r = clear_of(screen, cx.avoid, want_w, 14).intersection(screen);
         Clear.render(r, buf);
         let hint = if self.confirm_discard {
             cx.hints.line(

@@ -144,9 +144,92 @@ pub fn centered(area: Rect, pct_w: u16, pct_h: u16, min_w: u16, min_h: u16) -> R
     }
 }
 
+/// Where an overlay `want_w` × `want_h` (at least 6 rows, 30 columns) goes
+/// so that it leaves `avoid` — the passage being annotated — in view:
+/// centred if that covers none of it, else in the taller of the rows above
+/// and below it, else beside it; centred over it only when there is no
+/// room anywhere else. The last row (the status line) is left alone.
+pub fn clear_of(screen: Rect, avoid: Option<Rect>, want_w: u16, want_h: u16) -> Rect {
+    let body = Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    };
+    let fallback = centered(body, 70, 60, 40, 10).intersection(screen);
+    let Some(a) = avoid
+        .map(|a| a.intersection(body))
+        .filter(|a| !a.is_empty())
+    else {
+        return fallback;
+    };
+    if !fallback.intersects(a) {
+        return fallback;
+    }
+    let w = want_w.min(body.width);
+    let x = body.x + (body.width - w) / 2;
+    let above = a.y.saturating_sub(body.y);
+    let below = body.bottom().saturating_sub(a.bottom());
+    if above.max(below) >= 6 {
+        return if below >= above {
+            Rect::new(x, a.bottom(), w, below.min(want_h))
+        } else {
+            let h = above.min(want_h);
+            Rect::new(x, a.y - h, w, h)
+        };
+    }
+    let left = a.x.saturating_sub(body.x);
+    let right = body.right().saturating_sub(a.right());
+    if left.max(right) >= 30 {
+        let h = want_h.min(body.height);
+        let y = body.y + (body.height - h) / 2;
+        return if right >= left {
+            Rect::new(a.right(), y, right.min(want_w), h)
+        } else {
+            let w = left.min(want_w);
+            Rect::new(a.x - w, y, w, h)
+        };
+    }
+    fallback
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlay_clear_of_a_passage_never_covers_it() {
+        let screen = Rect::new(0, 0, 80, 24);
+        // Nothing to avoid, or nothing in the way: centred.
+        assert_eq!(
+            clear_of(screen, None, 56, 14),
+            centered(Rect::new(0, 0, 80, 23), 70, 60, 40, 10)
+        );
+        let corner = Rect::new(0, 0, 10, 1);
+        assert!(!clear_of(screen, Some(corner), 56, 14).intersects(corner));
+        // A passage at the top: below it.
+        for a in [
+            Rect::new(30, 2, 48, 5),
+            Rect::new(30, 15, 48, 6),
+            Rect::new(30, 1, 48, 20),
+            Rect::new(2, 1, 30, 21),
+        ] {
+            let r = clear_of(screen, Some(a), 56, 14);
+            assert!(!r.intersects(a), "{a:?} covered by {r:?}");
+            assert!(r.height >= 6 && r.width >= 30, "{r:?} for {a:?}");
+            assert!(r.bottom() <= 23, "the status line is left: {r:?}");
+        }
+        // No room anywhere: centred, as before.
+        let all = Rect::new(0, 0, 80, 23);
+        assert_eq!(
+            clear_of(screen, Some(all), 56, 14),
+            centered(all, 70, 60, 40, 10)
+        );
+        // Tiny screens never panic.
+        for (w, h) in [(1, 1), (2, 3), (10, 4)] {
+            let s = Rect::new(0, 0, w, h);
+            let r = clear_of(s, Some(Rect::new(0, 0, w, 1)), 56, 14);
+            assert!(s.union(r) == s, "{r:?} outside {s:?}");
+        }
+    }
 
     fn r(w: u16, h: u16) -> Rect {
         Rect::new(0, 0, w, h)

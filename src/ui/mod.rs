@@ -336,6 +336,7 @@ impl Shell {
             size: self.size,
             theme: &self.theme,
             hints: &self.hints,
+            avoid: self.reader.anchor_rect(&self.app),
         }
     }
 

@@ -132,6 +132,33 @@ impl Reader {
             .map(|g| (g.0.clone(), g.1.clone()))
     }
 
+    /// Where the highlighted passage (under the cursor, or the selected
+    /// note's) is on the screen now: the rows of it in view, across the
+    /// message pane's text.
+    pub fn anchor_rect(&self, app: &App) -> Option<Rect> {
+        let key = self.message_key.as_ref()?;
+        let anchor = key.anchor.as_deref()?;
+        let area = content_rect(inner(self.areas.message?));
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for g in &self.message.groups {
+            if g.1 == anchor && key.anchor_witness.as_deref().is_none_or(|w| w == g.0) {
+                lo = lo.min(g.2);
+                hi = hi.max(g.3);
+            }
+        }
+        let scroll = app.message_scroll;
+        let top = lo.max(scroll);
+        let bottom = hi.min(scroll + area.height as usize);
+        (top < bottom).then(|| {
+            Rect::new(
+                area.x,
+                area.y + (top - scroll) as u16,
+                area.width,
+                (bottom - top) as u16,
+            )
+        })
+    }
+
     /// The align key of the passage under the message pane's cursor.
     pub fn cursor_align(&self, app: &App) -> Option<String> {
         let i = app.message_cursor?;
@@ -398,6 +425,13 @@ impl Component for Reader {
                 } else {
                     None
                 };
+                // The passage at the top of the pane, so the editor can go
+                // below it and leave it in view.
+                if passage.is_some()
+                    && let Some(g) = app.message_cursor.and_then(|i| self.message.groups.get(i))
+                {
+                    app.message_scroll = g.2;
+                }
                 return Self::push_draft(app.add_note(passage, cx.effects));
             }
             Action::EditNote => return Self::push_draft(app.edit_note(cx.effects)),
@@ -455,6 +489,12 @@ impl Component for Reader {
                     app.message_cursor = None;
                 } else if app.list.filter.is_some() {
                     app.clear_filter();
+                } else if app.put_search_away() {
+                    let n = cx
+                        .hints
+                        .key(Context::Global, Action::SearchNext)
+                        .to_string();
+                    app.say(format!("search highlights off ({n} brings them back)"));
                 }
             }
             _ => {}
