@@ -29,6 +29,9 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell and stop until `fg`.
     Suspend,
+    /// Take mouse events from the terminal (`true`), or leave the mouse to
+    /// it, so that it selects text.
+    MouseCapture(bool),
 }
 
 /// What the runner hands back.

@@ -8,6 +8,7 @@ pub mod effect;
 pub mod list;
 pub mod notes;
 pub mod search;
+mod settings;
 
 use std::sync::Arc;
 
@@ -50,6 +51,23 @@ pub struct PaneLayout {
     pub zoom: bool,
     /// Columns added to (or taken from) the list pane's share.
     pub list_delta: i16,
+    /// The list pane's share of the screen in percent, from the settings
+    /// (else shifr's own for the width).
+    pub list_share: Option<u8>,
+    /// Where the annotations pane goes, from the settings.
+    pub notes_at: NotesAt,
+}
+
+/// Where the annotations pane goes (the settings' `layout.annotations`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NotesAt {
+    /// Beside the message from 140 columns, below it on narrower screens.
+    #[default]
+    Auto,
+    /// Beside the message wherever it keeps 40 columns.
+    Right,
+    /// Below the message at every width.
+    Below,
 }
 
 /// Where a find in the text looks.
@@ -119,6 +137,12 @@ pub struct App {
     pub notes_epoch: u64,
     /// Counts changes to the last search, for the same reason.
     pub search_epoch: u64,
+    /// The reader takes the mouse (wheel, clicks); off, the terminal selects
+    /// text. `M` toggles it (see `settings.rs`).
+    pub mouse_capture: bool,
+    /// Telegrams already opened are marked in the list (settings:
+    /// `layout.read_marks`).
+    pub read_marks: bool,
 }
 
 impl App {
@@ -148,6 +172,8 @@ impl App {
             reveal: None,
             notes_epoch: 0,
             search_epoch: 0,
+            mouse_capture: true,
+            read_marks: true,
         }
     }
 

@@ -36,6 +36,22 @@ impl Citation {
     }
 }
 
+/// How to select the citation by hand: with the mouse, once the terminal
+/// has it (mouse capture off).
+fn select_hint(app: &App) -> String {
+    if !app.mouse_capture {
+        return "select the text above and copy it.".to_string();
+    }
+    match app.keymap.hint(Context::Global, Action::ToggleMouse) {
+        Some(key) => format!(
+            "press {key} to hand the mouse to the terminal, then select the text above and copy it ({key} again takes it back)."
+        ),
+        None => {
+            "select the text above with shift held (mouse capture is on) and copy it.".to_string()
+        }
+    }
+}
+
 impl Component for Citation {
     fn context(&self, _: &App) -> Context {
         Context::Citation
@@ -103,7 +119,13 @@ impl Component for Citation {
             lines.push(Line::raw(""));
         }
         lines.extend(wrap(
-            &[("Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, select the text above and copy it.".to_string(), theme.dim())],
+            &[(
+                format!(
+                    "Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, {}",
+                    select_hint(cx.app)
+                ),
+                theme.dim(),
+            )],
             w,
             &[],
             &[],

@@ -5,10 +5,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The built `shifr` binary.
+/// The built `shifr` binary, with nothing of the user's: no settings,
+/// keymap, notes, state or debug log (HOME is the temporary directory).
 pub fn shifr() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shifr"));
-    c.env_remove("XDG_CONFIG_HOME").env("NO_COLOR", "1");
+    c.env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_STATE_HOME")
+        .env_remove("SHIFR_LOG")
+        .env("HOME", std::env::temp_dir())
+        .env("NO_COLOR", "1");
     c
 }
 

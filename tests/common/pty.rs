@@ -17,6 +17,9 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    /// This process's own `XDG_STATE_HOME` (unless the test set one), so
+    /// no test reads or writes another's state or log, or the user's.
+    pub state: tempfile::TempDir,
 }
 
 impl Pty {
@@ -37,7 +40,12 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // Nothing of the user's: no settings, keymap, notes, state or log.
         cmd.env_remove("XDG_CONFIG_HOME");
+        cmd.env_remove("XDG_DATA_HOME");
+        cmd.env_remove("SHIFR_LOG");
+        let state = tempfile::tempdir().expect("a state directory");
+        cmd.env("XDG_STATE_HOME", state.path());
         cmd.env("HOME", std::env::temp_dir());
         for (k, v) in env {
             cmd.env(k, v);
@@ -69,6 +77,7 @@ impl Pty {
             writer,
             child,
             master: pair.master,
+            state,
         }
     }
 
