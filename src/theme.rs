@@ -306,3 +306,101 @@ impl Theme {
         self.fg(|p| p.alert).add_modifier(Modifier::BOLD)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every style the reader draws with.
+    fn styles(t: &Theme) -> Vec<Style> {
+        let mut v = vec![
+            t.group_header(),
+            t.dim(),
+            t.label(),
+            t.heading(),
+            t.quote(),
+            t.quote_gutter(),
+            t.summary(),
+            t.summary_label(),
+            t.anchored(),
+            t.anchored_gutter(),
+            t.disputed(),
+            t.reported(),
+            t.versions(),
+            t.scholar(),
+            t.editor(),
+            t.status_bar(),
+            t.mode(),
+            t.key(),
+            t.error(),
+            t.search_match(),
+            t.event(),
+        ];
+        for f in [true, false] {
+            v.extend([t.border(f), t.title(f), t.selected(f)]);
+        }
+        v
+    }
+
+    #[test]
+    fn mono_and_no_color_draw_no_colour_but_keep_every_modifier() {
+        let mono = Theme::new(Preset::Mono.palette(), false);
+        let no_color = Theme::new(Preset::Dark.palette(), true);
+        let coloured = Theme::new(Preset::Dark.palette(), false);
+        assert_eq!(mono, Theme::plain());
+        assert_eq!(no_color, Theme::plain());
+        for (plain, col) in styles(&mono).into_iter().zip(styles(&coloured)) {
+            assert_eq!(plain.fg, None);
+            assert_eq!(plain.add_modifier, col.add_modifier);
+        }
+        // Focus is told apart without colour.
+        assert_ne!(mono.border(true), mono.border(false));
+        assert_ne!(mono.title(true), mono.title(false));
+        assert_ne!(mono.selected(true), mono.selected(false));
+    }
+
+    #[test]
+    fn the_terminal_preset_is_todays_16_colours_and_presets_differ() {
+        assert_eq!(
+            Theme::new(Preset::Terminal.palette(), false),
+            Theme::colored()
+        );
+        assert_eq!(Theme::colored().border(true).fg, Some(Color::Cyan));
+        let fgs = |p: Preset| -> Vec<Option<Color>> {
+            styles(&Theme::new(p.palette(), false))
+                .iter()
+                .map(|s| s.fg)
+                .collect()
+        };
+        assert_ne!(fgs(Preset::Dark), fgs(Preset::Light));
+        assert_ne!(fgs(Preset::Dark), fgs(Preset::Terminal));
+        // No yellow on a light background.
+        assert!(!fgs(Preset::Light).contains(&Some(Color::Yellow)));
+    }
+
+    #[test]
+    fn every_role_is_named_and_colours_parse() {
+        let mut p = Preset::Terminal.palette().unwrap();
+        for r in ROLES {
+            *p.role_mut(r).unwrap() = Color::Black;
+        }
+        assert_eq!(
+            p,
+            Palette {
+                accent: Color::Black,
+                muted: Color::Black,
+                label: Color::Black,
+                mark: Color::Black,
+                summary: Color::Black,
+                editor: Color::Black,
+                alert: Color::Black,
+                scholar: Color::Black,
+            }
+        );
+        assert!(p.role_mut("nope").is_none());
+        assert_eq!(parse_color("light-blue"), Some(Color::LightBlue));
+        assert_eq!(parse_color("#102030"), Some(Color::Rgb(16, 32, 48)));
+        assert_eq!(parse_color("200"), Some(Color::Indexed(200)));
+        assert_eq!(parse_color("chartreuse-ish"), None);
+    }
+}

@@ -245,7 +245,12 @@ fn explain(msg: &str) -> String {
             };
         }
     }
-    if msg.starts_with("invalid type") || msg.starts_with("expected ") || msg.contains("expected") {
+    if msg.starts_with("duplicate key") {
+        "this key or table is set twice: expected each once".to_string()
+    } else if let Some((head, _)) = msg.split_once("expected struct ") {
+        // `layout = 3`: the serde name of the table is no help.
+        format!("{head}expected a table, e.g. [layout]")
+    } else if msg.contains("expected") {
         msg.to_string()
     } else {
         format!("{msg}: expected a TOML settings file")

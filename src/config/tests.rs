@@ -174,7 +174,20 @@ fn bad_settings_are_located_and_explained() {
     let e = err("= 1\n");
     assert!(e.starts_with("c.toml:1:1: "), "{e}");
     let e = err("[mouse]\ncapture = true\ncapture = false\n");
-    assert!(e.starts_with("c.toml:3:1:"), "{e}");
+    assert_eq!(
+        e,
+        "c.toml:3:1: this key or table is set twice: expected each once"
+    );
+    let e = err("[mouse]\n[mouse]\n");
+    assert!(
+        e.starts_with("c.toml:2:2: this key or table is set twice"),
+        "{e}"
+    );
+    let e = err("layout = 3\n");
+    assert_eq!(
+        e,
+        "c.toml:1:10: invalid type: integer `3`, expected a table, e.g. [layout]"
+    );
     // One line, whatever the file holds.
     let e = err("[layout]\n\"a\\u001b[2J\" = 1\n");
     assert_eq!(e.lines().count(), 1, "{e}");

@@ -60,10 +60,11 @@ macro_rules! contexts {
 
 contexts! {
     Global = "global": "Everywhere" [
-        Quit, Suspend, ToggleMouse, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
+        Quit, Suspend, Help, FocusNext, FocusPrev, Down, Up, Top, Bottom, HalfPageDown, HalfPageUp,
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
         Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find, Apparatus,
+        ToggleMouse,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,

@@ -36,6 +36,43 @@ impl Citation {
     }
 }
 
+impl Citation {
+    /// The popup's text laid out `w` wide.
+    fn lines(&self, w: usize, cx: &RenderCx) -> Vec<Line<'static>> {
+        let theme = cx.theme;
+        let mut lines = wrap(&[(self.text.clone(), Default::default())], w, &[], &[]);
+        lines.push(Line::raw(""));
+        if let Some(s) = &self.short {
+            lines.extend(wrap(
+                &[
+                    (
+                        "Short form, for second references: ".to_string(),
+                        theme.label(),
+                    ),
+                    (s.clone(), Default::default()),
+                ],
+                w,
+                &[],
+                &[],
+            ));
+            lines.push(Line::raw(""));
+        }
+        lines.extend(wrap(
+            &[(
+                format!(
+                    "Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, {}",
+                    select_hint(cx.app)
+                ),
+                theme.dim(),
+            )],
+            w,
+            &[],
+            &[],
+        ));
+        lines
+    }
+}
+
 /// How to select the citation by hand: with the mouse, once the terminal
 /// has it (mouse capture off).
 fn select_hint(app: &App) -> String {
@@ -81,8 +118,6 @@ impl Component for Citation {
 
     fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
         let theme = cx.theme;
-        let r = centered(screen, 70, 60, 40, 14).intersection(screen);
-        Clear.render(r, buf);
         let hint = cx.hints.line(
             Context::Citation,
             &[
@@ -90,47 +125,21 @@ impl Component for Citation {
                 (Action::Close, "closes"),
             ],
         );
-        let block = boxed(
-            "Citation copied to the clipboard",
-            Some(&hint),
-            true,
-            r.width,
-            theme,
-        );
+        let title = "Citation copied to the clipboard";
+        // As tall as the text needs (so the note on selecting it by hand
+        // shows at 80x24), within the screen; the width does not depend on
+        // the height.
+        let first = centered(screen, 70, 60, 40, 14).intersection(screen);
+        let w = content_rect(boxed(title, Some(&hint), true, first.width, theme).inner(first)).width
+            as usize;
+        let lines = self.lines(w, cx);
+        let need = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(14);
+        let r = centered(screen, 70, 60, 40, need).intersection(screen);
+        Clear.render(r, buf);
+        let block = boxed(title, Some(&hint), true, r.width, theme);
         let inner = block.inner(r);
         block.render(r, buf);
-        let body = content_rect(inner);
-        let w = body.width as usize;
-        let mut lines = wrap(&[(self.text.clone(), Default::default())], w, &[], &[]);
-        lines.push(Line::raw(""));
-        if let Some(s) = &self.short {
-            lines.extend(wrap(
-                &[
-                    (
-                        "Short form, for second references: ".to_string(),
-                        theme.label(),
-                    ),
-                    (s.clone(), Default::default()),
-                ],
-                w,
-                &[],
-                &[],
-            ));
-            lines.push(Line::raw(""));
-        }
-        lines.extend(wrap(
-            &[(
-                format!(
-                    "Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, {}",
-                    select_hint(cx.app)
-                ),
-                theme.dim(),
-            )],
-            w,
-            &[],
-            &[],
-        ));
-        Paragraph::new(lines).render(body, buf);
+        Paragraph::new(lines).render(content_rect(inner), buf);
     }
 
     fn as_any(&self) -> &dyn Any {
