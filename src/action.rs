@@ -27,6 +27,7 @@ macro_rules! actions {
 actions! {
     Quit = "quit": "quit shifr",
     Suspend = "suspend": "suspend shifr to the shell (fg brings it back)",
+    ToggleMouse = "toggle_mouse": "mouse capture off (the terminal selects text) or on (wheel and clicks)",
     Help = "help": "show or hide this help",
     FocusNext = "focus_next": "focus the next pane",
     FocusPrev = "focus_prev": "focus the previous pane",

@@ -25,6 +25,8 @@ pub trait Host {
     fn quit(&mut self);
     /// The user suspends the reader (`ctrl-z`).
     fn suspend(&mut self);
+    /// Mouse capture on or off (`M`).
+    fn mouse_capture(&mut self, on: bool);
 }
 
 /// Carries out every effect the shell has asked for, and those that follow
@@ -67,6 +69,7 @@ pub fn run(shell: &mut Shell, host: &mut dyn Host) {
                     crate::memory::save_state(shell);
                     host.suspend()
                 }
+                Effect::MouseCapture(on) => host.mouse_capture(on),
             }
         }
     }
@@ -97,6 +100,8 @@ pub struct LocalHost {
     pub quit: bool,
     /// How often the user suspended the reader.
     pub suspended: usize,
+    /// Whether the mouse is captured, as the reader last asked.
+    pub mouse_captured: Option<bool>,
     /// Stands in for `$EDITOR`: the text in, the text out.
     pub editor: Box<EditorFn>,
 }
@@ -114,6 +119,7 @@ impl LocalHost {
             clipboard: Vec::new(),
             quit: false,
             suspended: 0,
+            mouse_captured: None,
             editor: Box::new(|_| Err("no editor in this host".to_string())),
         }
     }
@@ -149,5 +155,9 @@ impl Host for LocalHost {
 
     fn suspend(&mut self) {
         self.suspended += 1;
+    }
+
+    fn mouse_capture(&mut self, on: bool) {
+        self.mouse_captured = Some(on);
     }
 }

@@ -31,6 +31,25 @@ use crate::ui::Shell;
 /// harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Whether the reader takes mouse events (the settings' `mouse.capture`,
+/// toggled by `M`); `enter` (at start, back from a suspend or `$EDITOR`)
+/// follows it.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Turns mouse capture on or off, now if the terminal is in shifr's mode,
+/// and at every later `enter`.
+pub fn set_mouse_capture(on: bool) -> io::Result<()> {
+    MOUSE.store(on, Ordering::SeqCst);
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
+}
+
 /// Puts the terminal back as it was: raw mode off, alternate screen left,
 /// mouse capture off, cursor shown. Safe to call more than once, and from
 /// the panic hook.
@@ -55,10 +74,12 @@ fn enter() -> io::Result<()> {
     execute!(
         io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste,
         cursor::Hide
     )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     Ok(())
 }
 
@@ -220,11 +241,16 @@ impl Host for TerminalHost {
     fn suspend(&mut self) {
         suspend();
     }
+
+    fn mouse_capture(&mut self, on: bool) {
+        let _ = set_mouse_capture(on);
+    }
 }
 
 /// Runs the reader until the user quits. A signal or a vanished terminal
 /// ends the process from the watchdog, with the terminal restored.
 pub fn run(shell: &mut Shell) -> io::Result<Exit> {
+    MOUSE.store(shell.app.mouse_capture, Ordering::SeqCst);
     spawn_watchdog()?;
     install_panic_hook();
     enter()?;
@@ -283,6 +309,7 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
             queue!(io::stdout(), BeginSynchronizedUpdate)?;
             terminal.draw(|f| shell.render(f))?;
             execute!(io::stdout(), EndSynchronizedUpdate)?;
+            crate::debug_log::first_frame();
             dirty = false;
             if test_panic {
                 panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");

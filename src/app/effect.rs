@@ -33,6 +33,9 @@ pub enum Effect {
     /// reading state is written first, in case the stopped reader is
     /// killed).
     Suspend,
+    /// Take mouse events from the terminal (`true`), or leave the mouse to
+    /// it, so that it selects text.
+    MouseCapture(bool),
 }
 
 /// What the runner hands back.

@@ -11,6 +11,7 @@ pub mod list;
 pub mod notes;
 pub mod search;
 pub mod session;
+mod settings;
 
 use std::sync::Arc;
 
@@ -55,6 +56,23 @@ pub struct PaneLayout {
     pub zoom: bool,
     /// Columns added to (or taken from) the list pane's share.
     pub list_delta: i16,
+    /// The list pane's share of the screen in percent, from the settings
+    /// (else shifr's own for the width).
+    pub list_share: Option<u8>,
+    /// Where the annotations pane goes, from the settings.
+    pub notes_at: NotesAt,
+}
+
+/// Where the annotations pane goes (the settings' `layout.annotations`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NotesAt {
+    /// Beside the message from 140 columns, below it on narrower screens.
+    #[default]
+    Auto,
+    /// Beside the message wherever it keeps 40 columns.
+    Right,
+    /// Below the message at every width.
+    Below,
 }
 
 /// Where a find in the text looks.
@@ -133,8 +151,6 @@ pub struct App {
     pub jumps: jumps::Jumps,
     /// Telegrams opened, now or in an earlier run.
     pub read: FxHashSet<usize>,
-    /// Whether the list marks what has been read.
-    pub show_read: bool,
     pub bookmarks: Vec<session::Bookmark>,
     /// Counts changes to the bookmarks.
     pub bookmarks_epoch: u64,
@@ -152,6 +168,12 @@ pub struct App {
     pub opened: bool,
     /// Something to say on the terminal after the reader has left it.
     pub exit_notice: Option<String>,
+    /// The reader takes the mouse (wheel, clicks); off, the terminal selects
+    /// text. `M` toggles it (see `settings.rs`).
+    pub mouse_capture: bool,
+    /// Telegrams already opened are marked in the list (settings:
+    /// `layout.read_marks`).
+    pub read_marks: bool,
 }
 
 impl App {
@@ -184,7 +206,6 @@ impl App {
             search_shown: false,
             jumps: jumps::Jumps::default(),
             read: FxHashSet::default(),
-            show_read: true,
             bookmarks: Vec::new(),
             bookmarks_epoch: 0,
             bookmark_target: None,
@@ -193,6 +214,8 @@ impl App {
             resume_gen: None,
             exit_notice: None,
             opened: false,
+            mouse_capture: true,
+            read_marks: true,
         }
     }
 

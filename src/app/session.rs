@@ -287,6 +287,7 @@ impl App {
         self.panes = PaneLayout {
             zoom: s.zoom,
             list_delta: s.list_delta.clamp(-40, 80),
+            ..self.panes
         };
         self.resume_search = s.search.clone().filter(|q| !q.trim().is_empty());
         Ok(s.overlay)

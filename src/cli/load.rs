@@ -46,3 +46,15 @@ pub(super) fn explicit_notes(cli: &super::Cli) -> crate::notes::Notes {
         .map(|p| crate::notes::store::Store::open(p).notes)
         .unwrap_or_default()
 }
+
+/// Loads the settings (`--config FILE`, else the default place), reporting
+/// a problem before the terminal is touched.
+pub(super) fn load_settings(
+    path: Option<&PathBuf>,
+) -> Result<(crate::config::Settings, Option<PathBuf>), CliError> {
+    crate::config::Settings::load(path.map(PathBuf::as_path)).map_err(|e| {
+        CliError::fail(format!(
+            "{e}\nshifr: the settings have problems; nothing was started"
+        ))
+    })
+}

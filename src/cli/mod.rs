@@ -11,12 +11,14 @@ mod check;
 mod cite;
 mod compare;
 mod completions;
+mod config;
 mod debate;
 mod error;
 mod export;
 mod gen_corpus;
 mod list;
 mod load;
+mod man;
 mod notes;
 mod reader;
 mod screenshots;
@@ -64,6 +66,14 @@ pub struct Cli {
     /// and what you have read are kept)
     #[arg(long)]
     pub fresh: bool,
+    /// Read settings from FILE (else $XDG_CONFIG_HOME/shifr/config.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Append a log of start-up and errors to $XDG_STATE_HOME/shifr/shifr.log
+    /// (also with SHIFR_LOG=1)
+    #[arg(long, global = true)]
+    pub debug: bool,
 
     /// Open the reader with this telegram selected and shown
     #[arg(long, value_name = "ID")]
@@ -216,6 +226,20 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
+    /// Check the settings file and print the settings in effect
+    #[command(
+        after_help = "Without --default: the settings file (--config FILE, else\n$XDG_CONFIG_HOME/shifr/config.toml) is checked, its problems reported with\nfile:line:column (exit 1), and the settings in effect printed as TOML.\n\nExamples:\n  shifr config --default > ~/.config/shifr/config.toml\n  shifr config\n  shifr --config my.toml config"
+    )]
+    Config {
+        /// Print the default settings file, every setting commented
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print the manual page (roff), generated from these options
+    #[command(
+        after_help = "Examples:\n  shifr man > ~/.local/share/man/man1/shifr.1     # then: man shifr\n  shifr man | man -l -"
+    )]
+    Man,
     /// Validate a corpus and report every problem with file:line:column
     #[command(
         after_help = "Examples:\n  shifr check\n  shifr check my-corpus/\n  shifr check --source ../shared/sources/inchon-and-stalin-1950.txt"
@@ -369,12 +393,31 @@ pub fn main() -> i32 {
 /// Runs the parsed command line; returns the exit code. The one place where
 /// a command's error is printed.
 pub fn run(cli: Cli) -> i32 {
+    if cli.debug || crate::debug_log::wanted_by_env() {
+        start_log();
+    }
     match dispatch(cli) {
-        Ok(()) => 0,
+        Ok(()) => {
+            crate::debug_log::line("done: exit 0");
+            0
+        }
         Err(e) => {
+            crate::debug_log::line(format_args!("error, exit {}: {}", e.code(), e.message()));
             eprint(e.message());
             e.code()
         }
+    }
+}
+
+/// Starts the debug log; if it cannot be written, says so on standard
+/// error (before any screen is drawn) and goes on without it.
+fn start_log() {
+    let started = match crate::debug_log::path() {
+        Some(p) => crate::debug_log::start(&p),
+        None => Err("no state directory: set XDG_STATE_HOME or HOME".to_string()),
+    };
+    if let Err(why) = started {
+        eprint(&format!("shifr: no debug log: {why}"));
     }
 }
 
@@ -426,6 +469,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }) => compare::run(&cli, id, width, witnesses.as_deref(), format),
         Some(Command::Screenshots { ref out }) => screenshots::run(&cli, out),
         Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Config { default }) => config::run(&cli, default),
+        Some(Command::Man) => man::run(),
         Some(Command::Check { dir, ref source }) => {
             check::run(dir.or(cli.corpus.clone()).as_ref(), source.as_deref())
         }

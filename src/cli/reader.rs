@@ -1,21 +1,41 @@
-//! Starting the reader: the corpus, keymap and notes are loaded and checked
-//! before the terminal is touched, then the TUI runs until the user quits.
+//! Starting the reader: the settings, corpus, keymap and notes are loaded
+//! and checked before the terminal is touched, then the TUI runs until the
+//! user quits. Each phase is timed in the debug log (`--debug`).
 
 use std::io::IsTerminal;
 use std::sync::Arc;
 
 use ratatui::layout::Size;
 
-use super::load::{find, load_corpus, load_keymap};
+use super::load::{find, load_corpus, load_keymap, load_settings};
 use super::{Cli, CliError};
 use crate::app::App;
-use crate::theme::Theme;
+use crate::debug_log::{line, phase};
 use crate::tui;
 
 /// The reader, after the corpus and keymap have loaded.
 pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
-    let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
-    let keymap = load_keymap(cli.keymap.as_ref())?;
+    let (settings, settings_file) =
+        phase("settings loaded", || load_settings(cli.config.as_ref()))?;
+    line(format_args!(
+        "settings: {}",
+        shown(settings_file.as_deref(), "none, the defaults")
+    ));
+    let corpus = Arc::new(phase("corpus loaded", || load_corpus(cli.corpus.as_ref()))?);
+    line(format_args!(
+        "corpus: {} ({} telegrams)",
+        shown(cli.corpus.as_deref(), "the bundled one"),
+        corpus.telegrams.len()
+    ));
+    let keymap = phase("keymap loaded", || load_keymap(cli.keymap.as_ref()))?;
+    let keymap_path = cli.keymap.clone().or_else(crate::keymap::user_keymap_path);
+    line(format_args!(
+        "keymap: the defaults, with {}",
+        shown(
+            keymap_path.as_deref().filter(|p| p.exists()),
+            "no file of the user's"
+        )
+    ));
     if let Some(id) = open {
         find(&corpus, id)?;
     }
@@ -29,12 +49,20 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         ));
     }
     let mut app = App::new(corpus, keymap);
-    app.keymap_file = cli
-        .keymap
-        .clone()
-        .or_else(crate::keymap::user_keymap_path)
-        .map(|p| p.display().to_string());
-    app.store = open_notes(cli);
+    app.apply_settings(&settings);
+    app.keymap_file = keymap_path.map(|p| p.display().to_string());
+    app.store = phase("notes loaded", || open_notes(cli));
+    line(format_args!(
+        "notes: {}{}",
+        shown(
+            Some(app.store.path.as_path()).filter(|p| !p.as_os_str().is_empty()),
+            "nowhere"
+        ),
+        app.store
+            .read_only
+            .as_ref()
+            .map_or(String::new(), |why| format!(", read-only: {why}"))
+    ));
     app.external_editor = std::env::var("VISUAL")
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
@@ -62,10 +90,12 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         // Known to exist: checked above.
         let _ = app.open_id(id);
     }
-    let mut shell = crate::ui::Shell::new(app, Theme::from_env(), Size::new(80, 24));
+    let theme = settings.theme.theme(crate::theme::no_color_env());
+    let mut shell = crate::ui::Shell::new(app, theme, Size::new(80, 24));
     if let Some(o) = overlay {
         shell.reopen(o);
     }
+    line("entering the terminal");
     let ran = tui::run(&mut shell);
     if let Some(n) = shell.app.exit_notice.take() {
         eprintln!("{n}");
@@ -77,6 +107,11 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
             Err(CliError::fail(format!("shifr: terminal error: {e}")))
         }
     }
+}
+
+/// A path for the log, or what stands in for none.
+fn shown(path: Option<&std::path::Path>, none: &str) -> String {
+    path.map_or(none.to_string(), |p| p.display().to_string())
 }
 
 /// The notes file named by `--notes`, or the default one.

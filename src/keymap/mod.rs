@@ -64,7 +64,7 @@ contexts! {
         PageDown, PageUp, Open, PrevTelegram, NextTelegram, ToggleGrouping, Filter,
         ToggleAnnotations, ToggleZoom, ToggleHeader, ListWider, ListNarrower, Cancel, Compare,
         Search, SearchNext, SearchPrev, AddNote, Yank, Timeline, Matrix, Debate, Find, Apparatus,
-        JumpBack, JumpForward, ToggleBookmark, Bookmarks,
+        JumpBack, JumpForward, ToggleBookmark, Bookmarks, ToggleMouse,
     ],
     List = "list": "Correspondence list" [
         Down, Up, Top, Bottom, HalfPageDown, HalfPageUp, PageDown, PageUp, Open,

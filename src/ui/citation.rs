@@ -51,6 +51,63 @@ impl Citation {
     }
 }
 
+impl Citation {
+    /// The popup's text laid out `w` wide.
+    fn lines(&self, w: usize, cx: &RenderCx) -> Vec<Line<'static>> {
+        let theme = cx.theme;
+        let mut lines: Vec<Line<'static>> = self
+            .text
+            .split('\n')
+            .flat_map(|l| wrap(&[(l.to_string(), Default::default())], w, &[], &[]))
+            .collect();
+        lines.push(Line::raw(""));
+        if let Some(s) = &self.short {
+            lines.extend(wrap(
+                &[
+                    (
+                        "Short form, for second references: ".to_string(),
+                        theme.label(),
+                    ),
+                    (s.clone(), Default::default()),
+                ],
+                w,
+                &[],
+                &[],
+            ));
+            lines.push(Line::raw(""));
+        }
+        lines.extend(wrap(
+            &[(
+                format!(
+                    "Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, {}",
+                    select_hint(cx.app)
+                ),
+                theme.dim(),
+            )],
+            w,
+            &[],
+            &[],
+        ));
+        lines
+    }
+}
+
+/// How to select the citation by hand: with the mouse, once the terminal
+/// has it (mouse capture off).
+fn select_hint(app: &App) -> String {
+    if !app.mouse_capture {
+        return "select the text above and copy it.".to_string();
+    }
+    match app.keymap.hint(Context::Global, Action::ToggleMouse) {
+        Some(key) => format!(
+            "press {key} to hand the mouse to the terminal, then select the text above and copy it ({key} again takes it back)."
+        ),
+        None => {
+            "select the text above with shift held (mouse capture is on) and copy it.".to_string()
+        }
+    }
+}
+
 impl Component for Citation {
     fn context(&self, _: &App) -> Context {
         Context::Citation
@@ -80,8 +137,6 @@ impl Component for Citation {
 
     fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
         let theme = cx.theme;
-        let r = centered(screen, 70, 60, 40, 14).intersection(screen);
-        Clear.render(r, buf);
         let hint = cx.hints.line(
             Context::Citation,
             &[
@@ -89,39 +144,21 @@ impl Component for Citation {
                 (Action::Close, "closes"),
             ],
         );
-        let block = boxed(self.title, Some(&hint), true, r.width, theme);
+        let title = self.title;
+        // As tall as the text needs (so the note on selecting it by hand
+        // shows at 80x24), within the screen; the width does not depend on
+        // the height.
+        let first = centered(screen, 70, 60, 40, 14).intersection(screen);
+        let w = content_rect(boxed(title, Some(&hint), true, first.width, theme).inner(first)).width
+            as usize;
+        let lines = self.lines(w, cx);
+        let need = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(14);
+        let r = centered(screen, 70, 60, 40, need).intersection(screen);
+        Clear.render(r, buf);
+        let block = boxed(title, Some(&hint), true, r.width, theme);
         let inner = block.inner(r);
         block.render(r, buf);
-        let body = content_rect(inner);
-        let w = body.width as usize;
-        let mut lines: Vec<Line> = self
-            .text
-            .split('\n')
-            .flat_map(|l| wrap(&[(l.to_string(), Default::default())], w, &[], &[]))
-            .collect();
-        lines.push(Line::raw(""));
-        if let Some(s) = &self.short {
-            lines.extend(wrap(
-                &[
-                    (
-                        "Short form, for second references: ".to_string(),
-                        theme.label(),
-                    ),
-                    (s.clone(), Default::default()),
-                ],
-                w,
-                &[],
-                &[],
-            ));
-            lines.push(Line::raw(""));
-        }
-        lines.extend(wrap(
-            &[("Sent by OSC 52 (works over ssh, and in tmux with set-clipboard on). If your terminal does not take it, select the text above and copy it.".to_string(), theme.dim())],
-            w,
-            &[],
-            &[],
-        ));
-        Paragraph::new(lines).render(body, buf);
+        Paragraph::new(lines).render(content_rect(inner), buf);
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -131,11 +131,11 @@ pub trait Component: Any {
     fn as_any(&self) -> &dyn Any;
 }
 
-/// For the end of an overlay's `update`: quitting and help fall through to
-/// the reader; everything else stops here.
+/// For the end of an overlay's `update`: quitting, suspending, mouse
+/// capture and help fall through to the reader; everything else stops here.
 pub fn stop_unless_global(action: Action) -> Outcome {
     match action {
-        Action::Quit | Action::Suspend | Action::Help => Outcome::Ignored,
+        Action::Quit | Action::Suspend | Action::ToggleMouse | Action::Help => Outcome::Ignored,
         _ => Outcome::Consumed,
     }
 }

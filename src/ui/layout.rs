@@ -4,14 +4,16 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-pub use crate::app::{Pane, PaneLayout};
+pub use crate::app::{NotesAt, Pane, PaneLayout};
 
 /// How the panes are arranged at this size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
-    /// Three columns (140 columns and wider).
+    /// 140 columns and wider: list, message and annotations side by side
+    /// (or, as the settings say, the annotations below the message).
     Columns,
-    /// List on the left; message above annotations on the right.
+    /// List on the left; message above annotations on the right (or, as the
+    /// settings say, the annotations beside the message).
     Stacked,
     /// One pane at a time, the focused one (below 80 columns).
     Single,
@@ -84,11 +86,38 @@ pub fn compute(area: Rect, focus: Pane, annotations: bool, panes: PaneLayout) ->
     a.status = Some(status);
     let w = area.width;
     let pct = |p: u32| (u32::from(w) * p / 100).min(u32::from(u16::MAX)) as u16;
-    if w >= 140 && !panes.zoom {
-        a.arrangement = Arrangement::Columns;
-        let list_w = list_width(w, (30, 36, 56), 60, panes.list_delta);
-        if annotations {
-            let notes_w = pct(26).clamp(32, 56);
+    // The settings' share, else shifr's for the width.
+    let share = |auto: (u32, u16, u16)| {
+        panes
+            .list_share
+            .map_or(auto, |p| (u32::from(p), 20, u16::MAX))
+    };
+    if w >= 80 && !panes.zoom {
+        let wide = w >= 140;
+        let list_w = if wide {
+            list_width(w, share((30, 36, 56)), 60, panes.list_delta)
+        } else {
+            list_width(w, share((40, 28, 48)), 40, panes.list_delta)
+        };
+        let notes_w = if wide {
+            pct(26).clamp(32, 56)
+        } else {
+            pct(30).clamp(24, 40)
+        };
+        // The notes beside the message where the settings want them there
+        // and the message keeps its room; else below it.
+        let beside = annotations
+            && match panes.notes_at {
+                NotesAt::Auto => wide,
+                NotesAt::Right => w.saturating_sub(list_w + notes_w) >= 40,
+                NotesAt::Below => false,
+            };
+        a.arrangement = if wide {
+            Arrangement::Columns
+        } else {
+            Arrangement::Stacked
+        };
+        if beside {
             let [l, m, n] = Layout::horizontal([
                 Constraint::Length(list_w),
                 Constraint::Min(20),
@@ -97,22 +126,17 @@ pub fn compute(area: Rect, focus: Pane, annotations: bool, panes: PaneLayout) ->
             .areas(body);
             (a.list, a.message, a.annotations) = (Some(l), Some(m), Some(n));
         } else {
-            let [l, m] =
+            let [l, right] =
                 Layout::horizontal([Constraint::Length(list_w), Constraint::Min(20)]).areas(body);
-            (a.list, a.message) = (Some(l), Some(m));
-        }
-    } else if w >= 80 && !panes.zoom {
-        a.arrangement = Arrangement::Stacked;
-        let list_w = list_width(w, (40, 28, 48), 40, panes.list_delta);
-        let [l, right] =
-            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(20)]).areas(body);
-        a.list = Some(l);
-        if annotations && body.height >= 14 {
-            let [m, n] = Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)])
-                .areas(right);
-            (a.message, a.annotations) = (Some(m), Some(n));
-        } else {
-            a.message = Some(right);
+            a.list = Some(l);
+            if annotations && body.height >= 14 {
+                let [m, n] =
+                    Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)])
+                        .areas(right);
+                (a.message, a.annotations) = (Some(m), Some(n));
+            } else {
+                a.message = Some(right);
+            }
         }
     } else {
         a.arrangement = Arrangement::Single;
@@ -310,6 +334,54 @@ mod tests {
         let m = a.message.unwrap();
         assert_eq!(a.pane_at(m.x + 1, m.y + 1), Some(Pane::Message));
         assert_eq!(a.pane_at(0, 39), None);
+    }
+
+    #[test]
+    fn the_settings_place_the_notes_and_size_the_list() {
+        let set = |notes_at, list_share| PaneLayout {
+            notes_at,
+            list_share,
+            ..PaneLayout::default()
+        };
+        // below, on a wide screen: under the message, not beside it
+        let a = compute(r(200, 50), Pane::List, true, set(NotesAt::Below, None));
+        let (m, n) = (a.message.unwrap(), a.annotations.unwrap());
+        assert_eq!((m.x, m.width), (n.x, n.width));
+        assert!(n.y > m.y);
+        // right, where the message keeps 40 columns: beside it
+        let a = compute(r(130, 40), Pane::List, true, set(NotesAt::Right, None));
+        let (m, n) = (a.message.unwrap(), a.annotations.unwrap());
+        assert_eq!((m.y, m.height), (n.y, n.height));
+        assert!(n.x > m.x && m.width >= 40, "{m:?}");
+        // ... and below it where it would not (110: 44 + 33 leave 33)
+        let a = compute(r(110, 40), Pane::List, true, set(NotesAt::Right, None));
+        assert!(a.annotations.unwrap().y > a.message.unwrap().y);
+        let a = compute(r(80, 24), Pane::List, true, set(NotesAt::Right, None));
+        let (m, n) = (a.message.unwrap(), a.annotations.unwrap());
+        assert!(n.y > m.y && n.x == m.x);
+        // auto is today's: beside from 140 columns, below under it
+        let a = compute(r(120, 40), Pane::List, true, set(NotesAt::Auto, None));
+        assert!(a.annotations.unwrap().y > a.message.unwrap().y);
+        // a list share in percent, moved by < and > as before
+        for (w, p) in [(200, 20), (100, 50), (120, 10)] {
+            let a = compute(r(w, 40), Pane::List, true, set(NotesAt::Auto, Some(p)));
+            let want = (u32::from(w) * u32::from(p) / 100).max(20) as u16;
+            assert_eq!(a.list.unwrap().width, want, "{w} at {p}%");
+        }
+        let moved = PaneLayout {
+            list_delta: 8,
+            ..set(NotesAt::Auto, Some(30))
+        };
+        assert_eq!(
+            compute(r(200, 40), Pane::List, true, moved)
+                .list
+                .unwrap()
+                .width,
+            68
+        );
+        // the message is never squeezed out by a wide share
+        let a = compute(r(100, 40), Pane::List, true, set(NotesAt::Auto, Some(70)));
+        assert_eq!(a.list.unwrap().width, 60);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn render(
         top.context(app),
         Context::List | Context::Message | Context::Annotations
     );
-    if in_reader && app.show_read && !app.read.is_empty() {
+    if in_reader && app.read_marks && !app.read.is_empty() {
         left.push(Span::styled(
             format!(" read {}/{} ", app.read.len(), app.corpus.telegrams.len()),
             theme.dim(),

@@ -114,7 +114,10 @@ pub const IN_THE_READER: &str = "In the reader, in every pane";
 /// Whether a global action works on every screen (it falls through any
 /// overlay to the reader), not only in the reader's panes.
 pub fn everywhere(a: Action) -> bool {
-    matches!(a, Action::Quit | Action::Suspend | Action::Help)
+    matches!(
+        a,
+        Action::Quit | Action::Suspend | Action::ToggleMouse | Action::Help
+    )
 }
 
 /// The keys that reach each action in a context, and what the action does

@@ -5,12 +5,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The built `shifr` binary.
+/// The built `shifr` binary, with nothing of the user's: no settings,
+/// keymap, notes, state or debug log (HOME is the temporary directory).
 pub fn shifr() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shifr"));
     // No test reads or writes the user's state, or another test's.
     let state = std::env::temp_dir().join(format!("shifr-test-state-{}", std::process::id()));
     c.env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("SHIFR_LOG")
+        .env("HOME", std::env::temp_dir())
         .env("XDG_STATE_HOME", &state)
         .env("XDG_CACHE_HOME", state.join("cache"))
         .env("NO_COLOR", "1");

@@ -17,8 +17,8 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
-    /// This run's own state directory (so no test starts where another
-    /// left off), unless the test named one.
+    /// This process's own `XDG_STATE_HOME` (unless the test set one), so
+    /// no test reads or writes another's state or log, or the user's.
     pub state: tempfile::TempDir,
 }
 
@@ -40,7 +40,12 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // Nothing of the user's: no settings, keymap, notes, state or log.
         cmd.env_remove("XDG_CONFIG_HOME");
+        cmd.env_remove("XDG_DATA_HOME");
+        cmd.env_remove("SHIFR_LOG");
+        let state = tempfile::tempdir().expect("a state directory");
+        cmd.env("XDG_STATE_HOME", state.path());
         cmd.env("HOME", std::env::temp_dir());
         let state = tempfile::tempdir().expect("a state directory");
         cmd.env("XDG_STATE_HOME", state.path());

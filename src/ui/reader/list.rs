@@ -39,7 +39,7 @@ pub fn short_date(t: &Telegram) -> String {
 fn read_mark(app: &crate::app::App, i: usize) -> &'static str {
     if app.is_bookmarked(i) {
         "*"
-    } else if app.show_read && app.read.contains(&i) {
+    } else if app.read_marks && app.read.contains(&i) {
         "·"
     } else {
         " "

@@ -385,6 +385,7 @@ impl Component for Reader {
         match action {
             Action::Quit => cx.effects.push(Effect::Quit),
             Action::Suspend => cx.effects.push(Effect::Suspend),
+            Action::ToggleMouse => app.toggle_mouse(cx.effects),
             Action::Help => return Outcome::Push(Box::new(help::Help::new(cx.top, cx))),
             Action::Compare => {
                 if let Some(c) = compare::Compare::open(cx) {
