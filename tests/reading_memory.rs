@@ -141,3 +141,17 @@ fn esc_puts_the_hit_counter_and_highlights_away_and_n_brings_them_back() {
     a.press("n").unwrap();
     assert!(a.hit_position().is_some());
 }
+
+#[test]
+fn read_marks_show_what_was_opened_and_the_setting_turns_them_off() {
+    for marks in [true, false] {
+        let mut app = App::new(corpus(), Keymap::defaults());
+        app.read_marks = marks;
+        let mut a = Harness::new(app, 120, 40);
+        a.open_id("1950-10-02-mao-stalin").unwrap();
+        a.press("]").unwrap();
+        let s = screen(&a);
+        assert_eq!(s.contains("2 Oct·"), marks, "{s}");
+        assert_eq!(s.contains("read 2/45"), marks, "{s}");
+    }
+}
