@@ -17,14 +17,15 @@ use crate::app::App;
 use crate::app::session::Bookmark;
 use crate::corpus::Corpus;
 use crate::keymap::Context;
-use crate::text::{fit, truncate, width};
+use crate::text::{truncate, width};
 use crate::theme::Theme;
 
 pub struct Bookmarks {
     pub selected: usize,
     scroll: usize,
-    /// The rows as laid out, and for what (bookmarks epoch, width).
-    rows: (Option<(u64, usize)>, Vec<Line<'static>>),
+    /// The rows as laid out (two lines each), and for what (bookmarks
+    /// epoch, width).
+    rows: (Option<(u64, usize)>, Vec<[Line<'static>; 2]>),
     /// The list's area, from the last layout.
     size: ratatui::layout::Size,
 }
@@ -34,43 +35,46 @@ fn frame(screen: Rect) -> Rect {
     centered(screen, 80, 70, 40, 8).intersection(screen)
 }
 
-/// One bookmark as a line `w` wide.
-fn row(corpus: &Corpus, b: &Bookmark, w: usize, theme: &Theme) -> Line<'static> {
+/// One bookmark as two lines `w` wide: when, who to whom and the title;
+/// then what is marked (a passage of one version, or the whole telegram).
+fn row(corpus: &Corpus, b: &Bookmark, w: usize, theme: &Theme) -> [Line<'static>; 2] {
     let Some(t) = corpus.telegram(&b.telegram) else {
-        return Line::from(vec![
-            Span::styled(fit(&b.telegram, w.saturating_sub(30)), theme.dim()),
-            Span::styled(" not in this corpus", theme.dim()),
-        ]);
+        return [
+            Line::styled(truncate(&b.telegram, w), theme.dim()),
+            Line::styled(
+                truncate("  not in this corpus (the bookmark is kept)", w),
+                theme.dim(),
+            ),
+        ];
     };
-    let date = fit(&t.date.short(), 12);
-    let who = format!("{} → {}", corpus.names(&t.from), corpus.names(&t.to));
-    let passage = match (&b.align, &b.witness) {
+    let date = format!("{:>6}  ", crate::ui::reader::list::short_date(t).trim());
+    let who = format!("{} → {}  ", corpus.names(&t.from), corpus.names(&t.to));
+    let rest = w.saturating_sub(width(&date));
+    let who = truncate(&who, rest / 2);
+    let title = truncate(&t.title, rest.saturating_sub(width(&who)));
+    let what = match (&b.align, &b.witness) {
         (Some(a), Some(wid)) => {
             let label = t
                 .witnesses
                 .iter()
                 .find(|x| &x.id == wid)
                 .map_or(wid.as_str(), |x| x.label.as_str());
-            format!("  § {a} · {label}")
+            format!("§ {a} · {label}")
         }
-        _ => String::new(),
+        _ => "the whole telegram".to_string(),
     };
-    let rest = w.saturating_sub(13);
-    let who_w = (rest * 2 / 5).min(width(&who) + 2);
-    let title_w = rest.saturating_sub(who_w + width(&passage));
-    Line::from(vec![
-        Span::styled(date, theme.dim()),
-        Span::raw(" "),
-        Span::styled(
-            fit(&truncate(&who, who_w.saturating_sub(1)), who_w),
-            theme.heading(),
-        ),
-        Span::raw(fit(&t.title, title_w)),
-        Span::styled(
-            truncate(&passage, w.saturating_sub(13 + who_w)),
-            theme.key(),
-        ),
-    ])
+    let pad = " ".repeat(width(&date));
+    [
+        Line::from(vec![
+            Span::styled(date, theme.dim()),
+            Span::styled(who, theme.heading()),
+            Span::raw(title),
+        ]),
+        Line::from(vec![
+            Span::raw(pad),
+            Span::styled(truncate(&what, rest), theme.key()),
+        ]),
+    ]
 }
 
 impl Bookmarks {
@@ -91,9 +95,10 @@ impl Bookmarks {
         }
     }
 
+    /// How many bookmarks fit (two lines each).
     fn height(&self) -> usize {
         let r = frame(Rect::new(0, 0, self.size.width, self.size.height));
-        r.height.saturating_sub(2) as usize
+        (r.height.saturating_sub(2) as usize / 2).max(1)
     }
 }
 
@@ -181,19 +186,21 @@ impl Component for Bookmarks {
         block.render(r, buf);
         let content = content_rect(inner);
         let mut lines: Vec<Line> = Vec::new();
-        for (i, l) in self
+        for (i, pair) in self
             .rows
             .1
             .iter()
             .enumerate()
             .skip(self.scroll)
-            .take(content.height as usize)
+            .take(content.height as usize / 2)
         {
-            let mut l = l.clone();
-            if i == self.selected {
-                l = l.style(theme.selected(true));
+            for l in pair {
+                let mut l = l.clone();
+                if i == self.selected {
+                    l = l.style(theme.selected(true));
+                }
+                lines.push(l);
             }
-            lines.push(l);
         }
         if cx.app.bookmarks.is_empty() {
             let key = cx.hints.key(Context::Global, Action::ToggleBookmark);
