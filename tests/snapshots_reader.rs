@@ -48,6 +48,9 @@ screens! {
     filtered_list_120x40: 120, 40, "f r o s h enter", None;
     flat_list_120x40: 120, 40, "o j j j j j", None;
     flat_list_80x24: 80, 24, "o", None;
+    bookmarks_80x24: 80, 24, "b ] tab } b B", Some("1950-10-02-mao-stalin");
+    bookmarks_empty_120x40: 120, 40, "B", None;
+    passage_yanked_80x24: 80, 24, "tab } Y", Some("1950-10-02-mao-stalin");
     narrow_single_pane_60x20: 60, 20, "tab", None;
     annotations_hidden_120x40: 120, 40, "A", Some("1950-10-04-stalin-mao");
     too_small_20x5: 20, 5, "", None;
