@@ -117,6 +117,11 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// A telegram whose versions conflict: its own glyph (`‽`) as well.
+    pub fn conflict(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
     pub fn reported(&self) -> Style {
         self.fg(Color::Yellow)
     }

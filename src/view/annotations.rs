@@ -139,6 +139,13 @@ pub fn build(
                 if let Some(a) = &n.anchor {
                     cite.push(format!("§ {a}"));
                 }
+                if let Some(w) = n
+                    .witness
+                    .as_ref()
+                    .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+                {
+                    cite.push(w.label.clone());
+                }
                 (segs, cite)
             }
         };

@@ -139,6 +139,7 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
     field(&mut out, theme, width, "Kind", &kind);
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Conflict => theme.conflict(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => Default::default(),
     };
@@ -193,17 +194,25 @@ pub fn header_compact(
         theme.heading(),
     )];
     // The date and who wrote to whom come first and are cut last; the
-    // status in its one word ("disputed"), the kind only in the full header.
+    // status in a word or two ("extant", "versions conflict", "existence
+    // disputed"), the kind only in the full header.
     let mut head = format!("{} · {}", date_line(t), corpus.chain(t));
     if t.side == crate::corpus::Side::Us {
         head.push_str(" · US side");
     }
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Conflict => theme.conflict(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => theme.label(),
     };
-    let status = format!(" · {}", t.status.name());
+    let status = format!(
+        " · {}",
+        match t.status {
+            crate::corpus::Status::Conflict | crate::corpus::Status::Disputed => t.status.label(),
+            _ => t.status.name(),
+        }
+    );
     let room = width.saturating_sub(crate::text::width(&status));
     let head = crate::text::truncate(&sanitize(&head), room);
     let rest = width.saturating_sub(crate::text::width(&head));
