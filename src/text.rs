@@ -88,27 +88,57 @@ fn is_c1_or_del(c: char) -> bool {
     ('\u{7f}'..='\u{9f}').contains(&c)
 }
 
+/// All of `text` up to `max` bytes, else cut at the last whitespace before
+/// that (or, in one word of that length, at a character boundary).
+pub fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match head.rfind(char::is_whitespace) {
+        Some(at) if at > 0 => &head[..at],
+        _ => head,
+    }
+}
+
+/// `s` made safe to draw ([`sanitize`]), of at most `max` bytes: a longer
+/// text is cut between words ([`head`]) and ends in `… (N more bytes)`.
+/// Views show a field of megabytes this way, so it is not laid out whole.
+pub fn clipped(s: &str, max: usize) -> String {
+    let h = head(s, max);
+    if h.len() == s.len() {
+        return sanitize(s);
+    }
+    format!("{}… ({} more bytes)", sanitize(h), s.len() - h.len())
+}
+
 /// The longest prefix of `s` that fits in `max` columns, with `…` when
-/// anything was cut.
+/// anything was cut. Only as much of `s` is measured as could be shown, so a title of
+/// megabytes costs no more than a short one.
 pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
+    // Where the prefix that leaves room for the ellipsis ends.
+    let mut keep = None;
     let mut w = 0;
-    for g in s.graphemes(true) {
+    for (i, g) in s.grapheme_indices(true) {
         let gw = grapheme_width(g);
-        if w + gw > max - 1 {
-            break;
+        if keep.is_none() && w + gw > max.saturating_sub(1) {
+            keep = Some(i);
         }
-        out.push_str(g);
         w += gw;
+        if w > max {
+            if max == 0 {
+                return String::new();
+            }
+            let mut out = s[..keep.unwrap_or(i)].to_string();
+            out.push('…');
+            return out;
+        }
     }
-    out.push('…');
-    out
+    s.to_string()
 }
 
 /// `s` truncated or padded with spaces to exactly `w` columns.
@@ -399,6 +429,18 @@ mod tests {
         assert_eq!(truncate("Roshchin", 5), "Rosh…");
         assert_eq!(truncate("毛泽东", 5), "毛泽…");
         assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate(&"word ".repeat(1_000_000), 8), "word wo…");
+    }
+
+    #[test]
+    fn clipped_cuts_between_words() {
+        assert_eq!(clipped("a\tb", 10), sanitize("a\tb"));
+        assert_eq!(clipped("one two three", 9), "one two… (6 more bytes)");
+        assert_eq!(head("one two three", 9), "one two");
+        assert_eq!(head("Сталин", 3), "С", "at a character boundary");
+        assert_eq!(head("short", 64), "short");
         assert_eq!(fit("毛", 4), "毛  ");
     }
 

@@ -264,6 +264,11 @@ impl Theme {
         self.fg(|p| p.alert).add_modifier(Modifier::BOLD)
     }
 
+    /// A telegram whose versions conflict: its own glyph (`‽`) as well.
+    pub fn conflict(&self) -> Style {
+        self.fg(|p| p.editor).add_modifier(Modifier::BOLD)
+    }
+
     pub fn reported(&self) -> Style {
         self.fg(|p| p.mark)
     }

@@ -90,7 +90,7 @@ impl App {
     pub fn selected_note_witness(&self) -> Option<&str> {
         match self.selected_note()? {
             NoteRef::Mine(i) => self.store.notes.notes[i].witness.as_deref(),
-            NoteRef::Scholar(_) => None,
+            NoteRef::Scholar(i) => self.telegram()?.notes[i].witness.as_deref(),
         }
     }
 

@@ -135,11 +135,14 @@ named_enum! {
 }
 
 named_enum! {
-    /// What is known of a message's text.
+    /// What is known of a message's text: extant, reported only, its
+    /// versions conflict (they say different things, each held genuine: 2
+    /// October), or its existence is disputed (11 October Stalin–Zhou).
     Status {
         Extant = "extant" / "extant: published text",
         Reported = "reported" / "reported: known only from accounts",
-        Disputed = "disputed" / "disputed",
+        Conflict = "conflict" / "versions conflict",
+        Disputed = "disputed" / "existence disputed",
     }
 }
 
@@ -250,6 +253,11 @@ pub struct Note {
     pub cite: Vec<u32>,
     /// The align key of the passage the note speaks to.
     pub anchor: Option<String>,
+    /// The version (a witness id) the note speaks of, where the paper says
+    /// (Chen speaks of the Chinese text): selecting the note marks that
+    /// version's passage only. Without it, a note speaks to the passage in
+    /// every version.
+    pub witness: Option<String>,
 }
 
 /// When a message arrived, where the paper says.

@@ -197,6 +197,7 @@ pub struct Note {
     #[serde(default)]
     pub cite: Vec<Spanned<u32>>,
     pub anchor: Option<S>,
+    pub witness: Option<S>,
 }
 
 #[derive(Deserialize, Default)]

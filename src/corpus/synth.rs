@@ -305,6 +305,7 @@ impl Gen<'_> {
                 text: self.text(14, 30),
                 cite: vec![1 + self.rng.below(160) as u32],
                 anchor: None,
+                witness: None,
             })
             .collect();
         let title_words = 5 + self.rng.below(6);

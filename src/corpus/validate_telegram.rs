@@ -211,12 +211,38 @@ impl Checker<'_> {
                     }
                     key.clone()
                 });
+                let witness = n.witness.as_ref().map(|w| {
+                    let id = w.get_ref();
+                    let has = |wi: &Witness| {
+                        &wi.id == id
+                            && anchor
+                                .as_ref()
+                                .is_none_or(|a| wi.passages.iter().any(|p| &p.align == a))
+                    };
+                    if !witnesses.iter().any(has) {
+                        let ids: Vec<&str> = witnesses
+                            .iter()
+                            .filter(|wi| anchor.as_ref().is_none_or(|a| wi.passages.iter().any(|p| &p.align == a)))
+                            .map(|wi| wi.id.as_str())
+                            .collect();
+                        self.problem(
+                            w.span().start,
+                            format!(
+                                "note on witness '{id}', which this telegram has no version of{}: expected one of {}",
+                                if anchor.is_some() { " with the note's anchor" } else { "" },
+                                ids.join(", ")
+                            ),
+                        );
+                    }
+                    id.clone()
+                });
                 Note {
                     by: self.scholar_ref(&n.by, known, "note by"),
                     stance: n.stance.as_ref().and_then(|s| self.choice(s, Stance::ALL, "stance")),
                     text: self.string(&n.text, "note text"),
                     cite: self.footnotes(&n.cite),
                     anchor,
+                    witness,
                 }
             })
             .collect();

@@ -194,7 +194,8 @@ pub struct Document {
     pub footnotes: Vec<u32>,
     /// The paper quotes its words (else it only reports it).
     pub quoted: bool,
-    /// The record is known only from accounts, or disputed.
+    /// The record is known only from accounts, its versions conflict, or
+    /// its existence is disputed.
     pub record: Status,
     /// The language of the document (not of the paper's English).
     pub language: Option<String>,
@@ -340,7 +341,8 @@ impl Document {
             (Some(a), None) => en_dash_ranges(a),
             (None, Some(p)) => format!("in {}", en_dash_ranges(p)),
             (None, None) => match self.record {
-                Status::Disputed => "disputed; known only from accounts".to_string(),
+                Status::Disputed => "existence disputed; known only from accounts".to_string(),
+                Status::Conflict => "versions conflict; known only from accounts".to_string(),
                 _ => "known only from accounts".to_string(),
             },
         }

@@ -107,6 +107,11 @@ fn note(corpus: &Corpus, d: &Document) -> String {
             }
         }
     }
+    match d.record {
+        crate::corpus::Status::Conflict => s.push_str(" Versions conflict: each is held genuine."),
+        crate::corpus::Status::Disputed => s.push_str(" Existence disputed."),
+        _ => {}
+    }
     if d.archive.is_none() && d.published.is_none() {
         s.push_str(" Known only from accounts.");
     }

@@ -253,7 +253,10 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
             "*Known only from accounts: the words in quotation marks are the accounts’ words as the paper quotes them, not a published text of the message.*\n\n",
         ),
         crate::corpus::Status::Disputed => out.push_str(
-            "*Disputed (see the notes): the words in quotation marks are as the paper quotes them from its sources.*\n\n",
+            "*Existence disputed (see the notes): whether it was ever sent is doubted; the words in quotation marks are as the paper quotes them from its sources.*\n\n",
+        ),
+        crate::corpus::Status::Conflict => out.push_str(
+            "*Versions conflict (see the notes): its versions say different things, and each is held genuine; each version's words are given under it.*\n\n",
         ),
         crate::corpus::Status::Extant => {}
     }

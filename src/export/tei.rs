@@ -17,7 +17,7 @@ use std::fmt::Write;
 use super::cite::SOURCE_PAPER;
 use super::cmif::EDITION_DATE;
 use super::xml_escape as esc;
-use crate::corpus::{Corpus, PassageKind, Telegram, Witness, language_name};
+use crate::corpus::{Corpus, PassageKind, Status, Telegram, Witness, language_name};
 
 /// The `xml:id` of the source paper's `bibl`.
 pub const SOURCE_ID: &str = "source-paper";
@@ -241,6 +241,16 @@ pub fn to_string(corpus: &Corpus, telegrams: &[&Telegram]) -> String {
             esc(&t.date.long()),
             esc(&t.title)
         );
+        // What is known of the record: its versions conflict, or whether it
+        // existed is doubted (extant and reported records say nothing).
+        if matches!(t.status, Status::Conflict | Status::Disputed) {
+            let _ = writeln!(
+                s,
+                "        <note type=\"record-status\" subtype=\"{}\">{}</note>",
+                t.status.name(),
+                esc(t.status.label())
+            );
+        }
         for w in &t.witnesses {
             version(&mut s, t, w);
         }

@@ -117,32 +117,41 @@ impl Notes {
         Ok(Notes { notes })
     }
 
-    /// The file's text. Written by hand so it stays readable and diffs well.
+    /// The first lines of every notes file shifr writes.
+    pub const HEADER: &'static str = "# shifr: your notes. Each [[note]] belongs to a telegram (and, with `align`, to one of\n# its passages). Safe to edit by hand while shifr is closed.\n";
+
+    /// The file's text. Written by hand so it stays readable and diffs well:
+    /// [`Notes::HEADER`], then each note's [`Notes::note_toml`] in order.
     pub fn to_toml(&self) -> String {
-        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
-        let mut out = String::from(
-            "# shifr: your notes. Each [[note]] belongs to a telegram (and, with `align`, to one of\n# its passages). Safe to edit by hand while shifr is closed.\n",
-        );
+        let mut out = String::from(Self::HEADER);
         for n in &self.notes {
-            let _ = write!(
-                out,
-                "\n[[note]]\nid = {}\ntelegram = {}\n",
-                q(&n.id),
-                q(&n.telegram)
-            );
-            if let Some(a) = &n.align {
-                let _ = writeln!(out, "align = {}", q(a));
-            }
-            if let Some(w) = &n.witness {
-                let _ = writeln!(out, "witness = {}", q(w));
-            }
-            if let Some(s) = n.stance {
-                let _ = writeln!(out, "stance = {}", q(s.name()));
-            }
-            let _ = writeln!(out, "text = {}\ncreated = {}", q(&n.text), q(&n.created));
-            if let Some(e) = &n.edited {
-                let _ = writeln!(out, "edited = {}", q(e));
-            }
+            out.push_str(&Self::note_toml(n));
+        }
+        out
+    }
+
+    /// One note's `[[note]]` table, as `to_toml` writes it.
+    pub fn note_toml(n: &MyNote) -> String {
+        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "\n[[note]]\nid = {}\ntelegram = {}\n",
+            q(&n.id),
+            q(&n.telegram)
+        );
+        if let Some(a) = &n.align {
+            let _ = writeln!(out, "align = {}", q(a));
+        }
+        if let Some(w) = &n.witness {
+            let _ = writeln!(out, "witness = {}", q(w));
+        }
+        if let Some(s) = n.stance {
+            let _ = writeln!(out, "stance = {}", q(s.name()));
+        }
+        let _ = writeln!(out, "text = {}\ncreated = {}", q(&n.text), q(&n.created));
+        if let Some(e) = &n.edited {
+            let _ = writeln!(out, "edited = {}", q(e));
         }
         out
     }

@@ -59,6 +59,21 @@ pub struct Store {
     pub notes: Notes,
     /// Why the notes are read-only, if they are.
     pub read_only: Option<String>,
+    /// The file's text as this store last read or wrote it, with its notes,
+    /// and whether this store wrote it (then it is exactly their
+    /// `to_toml`). A save that finds the file unchanged parses nothing, and
+    /// adding a note to a file this store wrote appends one table to the
+    /// text: a save costs the note, not the notes file.
+    known: Option<Known>,
+    /// How often the file was parsed (the tests count them).
+    parses: usize,
+}
+
+#[derive(Debug)]
+struct Known {
+    text: String,
+    notes: Notes,
+    written: bool,
 }
 
 /// Where notes live without `--notes`: `$XDG_DATA_HOME/shifr/notes.toml`,
@@ -74,15 +89,25 @@ fn broken(path: &Path, e: &NotesError) -> String {
     )
 }
 
-/// Reads a notes file: a missing file is no notes yet. Only a regular file
-/// of at most 16 MiB is read (see `crate::fsread`).
-fn read(path: &Path) -> Result<Notes, String> {
+/// Reads a notes file's text: a missing file is none (no notes yet). Only
+/// a regular file of at most 16 MiB is read (see `crate::fsread`).
+fn read_text(path: &Path) -> Result<Option<String>, String> {
     let shown = path.display().to_string();
     match crate::fsread::read_text(path, &shown, "a UTF-8 encoded TOML notes file") {
-        Ok(text) => Notes::parse(&text).map_err(|e| broken(path, &e)),
-        Err(e) if e.not_found => Ok(Notes::default()),
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.not_found => Ok(None),
         Err(e) => Err(format!("{}; your notes are read-only", e.problem)),
     }
+}
+
+/// Reads and parses a notes file: a missing file is no notes yet.
+fn read(path: &Path) -> Result<(Option<String>, Notes), String> {
+    let text = read_text(path)?;
+    let notes = match &text {
+        Some(t) => Notes::parse(t).map_err(|e| broken(path, &e))?,
+        None => Notes::default(),
+    };
+    Ok((text, notes))
 }
 
 /// An exclusive lock on `<notes>.lock`, held until dropped. It is an
@@ -213,15 +238,23 @@ impl Store {
     /// Opens the notes at `path` (created on the first save).
     pub fn open(path: PathBuf) -> Store {
         match read(&path) {
-            Ok(notes) => Store {
+            Ok((text, notes)) => Store {
                 path,
+                known: text.map(|text| Known {
+                    text,
+                    notes: notes.clone(),
+                    written: false,
+                }),
                 notes,
                 read_only: None,
+                parses: 1,
             },
             Err(why) => Store {
                 path,
                 notes: Notes::default(),
                 read_only: Some(why),
+                known: None,
+                parses: 1,
             },
         }
     }
@@ -232,6 +265,8 @@ impl Store {
             path: PathBuf::new(),
             notes: Notes::default(),
             read_only: Some(why.to_string()),
+            known: None,
+            parses: 0,
         }
     }
 
@@ -252,17 +287,55 @@ impl Store {
                 .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         }
         let _lock = Lock::take(&target).map_err(|e| format!("{}: {e}", self.path.display()))?;
-        let mut current = match read(&self.path) {
-            Ok(n) => n,
+        // What the file holds now: parsed again only if it changed since
+        // this store last read or wrote it.
+        let text = match read_text(&self.path) {
+            Ok(t) => t,
             Err(why) => {
-                // Someone broke the file since we read it: never overwrite it.
                 self.read_only = Some(why.clone());
                 return Err(why);
             }
         };
+        let known = self
+            .known
+            .take()
+            .filter(|k| text.as_deref() == Some(k.text.as_str()));
+        let mut current = match &known {
+            Some(k) => k.notes.clone(),
+            None => {
+                self.parses += 1;
+                match &text {
+                    Some(t) => match Notes::parse(t) {
+                        Ok(n) => n,
+                        Err(e) => {
+                            // Someone broke the file since we read it: never overwrite it.
+                            let why = broken(&self.path, &e);
+                            self.read_only = Some(why.clone());
+                            return Err(why);
+                        }
+                    },
+                    None => Notes::default(),
+                }
+            }
+        };
+        let before = current.notes.len();
         let saved = self.merge(&mut current, edit)?;
-        write_atomic(&target, current.to_toml().as_bytes())
+        // A note added to a file this store wrote: its table appended.
+        let out = match (edit, known) {
+            (Edit::Add(n), Some(k)) if k.written && current.notes.len() == before + 1 => {
+                let mut t = k.text;
+                t.push_str(&Notes::note_toml(n));
+                t
+            }
+            _ => current.to_toml(),
+        };
+        write_atomic(&target, out.as_bytes())
             .map_err(|e| format!("{}: cannot save: {e}", self.path.display()))?;
+        self.known = Some(Known {
+            text: out,
+            notes: current.clone(),
+            written: true,
+        });
         self.notes = current;
         Ok(saved)
     }
@@ -316,8 +389,16 @@ impl Store {
     /// Reads the file again (another shifr may have added notes).
     pub fn reload(&mut self) {
         if self.read_only.is_none() {
+            self.parses += 1;
             match read(&self.path) {
-                Ok(n) => self.notes = n,
+                Ok((text, n)) => {
+                    self.known = text.map(|text| Known {
+                        text,
+                        notes: n.clone(),
+                        written: false,
+                    });
+                    self.notes = n;
+                }
                 Err(why) => self.read_only = Some(why),
             }
         }
@@ -339,6 +420,55 @@ mod tests {
             created: "2026-11-27T15:30:00Z".into(),
             edited: None,
         })
+    }
+
+    /// #11: every save parsed the whole file again and wrote it all out;
+    /// 5,000 notes on a telegram cost 1.2–1.5 s a save. A save now parses
+    /// only a file that changed meanwhile, and an added note is appended.
+    #[test]
+    fn a_save_parses_only_a_file_changed_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        let mut s = Store::open(path.clone());
+        assert_eq!(s.parses, 1);
+        for i in 0..5 {
+            s.commit(&note(&format!("a{i}"))).unwrap();
+        }
+        assert_eq!(
+            s.parses, 2,
+            "the file did not exist, then only its own writes"
+        );
+        s.commit(&Edit::Delete { id: "a1".into() }).unwrap();
+        s.commit(&Edit::Change {
+            id: "a2".into(),
+            text: "changed".into(),
+            stance: None,
+            edited: "2026-11-28T00:00:00Z".into(),
+        })
+        .unwrap();
+        s.commit(&note("a9")).unwrap();
+        assert_eq!(s.parses, 2);
+        // Whatever was spliced, the file is what the notes serialise to.
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text, s.notes.to_toml());
+        assert_eq!(Notes::parse(&text).unwrap(), s.notes);
+        // Another shifr writes: the next save reads that, and keeps it.
+        let mut other = Store::open(path.clone());
+        other.commit(&note("theirs")).unwrap();
+        s.commit(&note("mine")).unwrap();
+        assert_eq!(s.parses, 3);
+        let ids: Vec<&str> = s.notes.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["a0", "a2", "a3", "a4", "a9", "theirs", "mine"]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), s.notes.to_toml());
+        // A file edited by hand is rewritten whole, as before.
+        let hand = format!(
+            "{}# a comment of mine\n",
+            fs::read_to_string(&path).unwrap()
+        );
+        fs::write(&path, &hand).unwrap();
+        s.commit(&note("after")).unwrap();
+        assert_eq!(s.parses, 4);
+        assert_eq!(fs::read_to_string(&path).unwrap(), s.notes.to_toml());
     }
 
     #[test]

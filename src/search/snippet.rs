@@ -10,6 +10,7 @@
 //! form that matched (`to: Chou En-lai`, `date: 2 October 1950`), never the
 //! list of them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::document::Field;
@@ -17,7 +18,9 @@ use super::matcher::fuzzy_indices;
 use super::query::{AtomKind, FieldKind, Query};
 use super::score::{Forms, Prepared, Rule, pack, phrase_score, proximity, weighted};
 use super::tokenize::{FORM_SEPARATOR, Token, fold, is_name_field, tokenize_field};
-use crate::text::width;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{grapheme_width, width};
 
 /// The matched characters of one field, as byte ranges of its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,8 +77,22 @@ fn highlight(p: &Prepared, t: &Token, key: &str, rule: Rule) -> Vec<Range<usize>
     char_ranges(t.text, t.start, &idx)
 }
 
+/// How much of a field's text is looked at for matches to show: far more
+/// than any real telegram's field (`shifr check` warns past 64 KiB), so a
+/// field of megabytes costs a keystroke no more than one of 64 KiB. The
+/// index still finds a record by any word of it; a match past this point is
+/// not highlighted.
+pub const SCAN_BYTES: usize = 64 * 1024;
+
+/// The part of `text` that is scanned: all of it up to [`SCAN_BYTES`],
+/// else cut at the last whitespace before that (a word is never cut).
+pub fn scanned(text: &str) -> &str {
+    crate::text::head(text, SCAN_BYTES)
+}
+
 /// Every field where a positive atom of the query matches, with what to
-/// highlight and how much of the query it explains.
+/// highlight and how much of the query it explains. Only the first
+/// [`SCAN_BYTES`] of a field are looked at.
 pub fn matches(q: &Query, fields: &[Field]) -> Vec<FieldMatch> {
     let terms: Vec<Vec<Prepared>> = q
         .terms
@@ -99,7 +116,7 @@ pub fn matches(q: &Query, fields: &[Field]) -> Vec<FieldMatch> {
     let mut toks = Vec::new();
     for (fi, f) in fields.iter().enumerate() {
         toks.clear();
-        tokenize_field(f.kind, &f.text, &mut toks);
+        tokenize_field(f.kind, scanned(&f.text), &mut toks);
         let forms: Vec<Forms> = toks
             .iter()
             .map(|t| Forms::stemmed_if(t, |c| stem_first.contains(&c)))
@@ -219,30 +236,57 @@ pub fn snippet(q: &Query, fields: &[Field], max_width: usize) -> Option<Snippet>
             }
         }
         match best {
-            Some((_, form, ranges)) => (form, ranges),
-            None => (f.text.clone(), ranges.to_vec()),
+            Some((_, form, ranges)) => (Cow::Owned(form), ranges),
+            None => (Cow::Borrowed(f.text.as_str()), ranges.to_vec()),
         }
     } else {
-        (f.text.clone(), ranges.to_vec())
+        (Cow::Borrowed(f.text.as_str()), ranges.to_vec())
     };
-    let (text, highlights) = excerpt(&text.replace(['\n', '\t'], " "), &ranges, max_width);
+    // Newlines and tabs become spaces (one byte for one), in the excerpt only.
+    let (text, highlights) = excerpt(&text, &ranges, max_width);
     Some(Snippet {
         kind: f.kind,
         field,
-        text,
+        text: text.replace(['\n', '\t'], " "),
         highlights,
     })
 }
 
+/// A character's columns in a snippet, where a newline or a tab is shown
+/// as a space.
 fn char_width(c: char) -> usize {
-    width(c.encode_utf8(&mut [0; 4]))
+    match c {
+        '\n' | '\t' => 1,
+        _ => width(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// How many of a field's matches are tried as the start of its snippet.
+const MAX_WINDOWS: usize = 256;
+
+/// Whether `text` is at most `max` columns wide, looking at no more of it
+/// than that takes.
+fn fits(text: &str, max: usize) -> bool {
+    let mut cols = 0;
+    for g in text.graphemes(true) {
+        cols += match g {
+            "\n" | "\t" => 1,
+            _ => grapheme_width(g),
+        };
+        if cols > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// At most `max_width` columns of `text` (an ellipsis marks each cut),
-/// placed to show as many of the highlighted ranges as fit: starting a
-/// little before the first of the best run of them.
+/// placed to show as many of the highlighted ranges (sorted, disjoint, as
+/// `matches` gives them) as fit: starting a little before the first of the
+/// best run of them. The cost is in the ranges and the width, never in
+/// the length of the text.
 fn excerpt(text: &str, ranges: &[Range<usize>], max_width: usize) -> (String, Vec<Range<usize>>) {
-    if width(text) <= max_width {
+    if fits(text, max_width) {
         return (text.to_string(), ranges.to_vec());
     }
     let lead = (max_width / 4).min(24);
@@ -275,13 +319,19 @@ fn excerpt(text: &str, ranges: &[Range<usize>], max_width: usize) -> (String, Ve
         text.len()
     };
     let mut best = (0usize, 0usize, 0usize);
-    for r in ranges {
+    // The ranges inside a window: from the first starting in it to the last
+    // ending in it (they are sorted and disjoint).
+    let inside = |start: usize, end: usize| {
+        let from = ranges.partition_point(|x| x.start < start);
+        let to = ranges.partition_point(|x| x.end <= end);
+        to.saturating_sub(from)
+    };
+    // A window that shows the most of the first matches is enough: in a
+    // field with thousands, the rest would change nothing on one line.
+    for r in ranges.iter().take(MAX_WINDOWS) {
         let start = start_for(r.start);
         let end = end_for(start);
-        let n = ranges
-            .iter()
-            .filter(|x| x.start >= start && x.end <= end)
-            .count();
+        let n = inside(start, end);
         if n > best.0 {
             best = (n, start, end);
         }
@@ -462,5 +512,38 @@ mod tests {
         // Words far apart: as many as fit.
         let s = snippet(&parse("stalin troops").unwrap(), &fs, 30).unwrap();
         assert_eq!(s.highlights.len(), 1, "{}", s.text);
+    }
+
+    /// #11: a field of megabytes cost seconds a keystroke; the matcher
+    /// now looks at the first SCAN_BYTES of a field and no further.
+    #[test]
+    fn a_huge_field_is_scanned_only_so_far() {
+        let pad = "padding ".repeat(SCAN_BYTES / 8 + 10);
+        let fs = vec![field(FieldKind::Title, &format!("{pad}inchon"))];
+        assert!(
+            matches(&parse("inchon").unwrap(), &fs).is_empty(),
+            "a word past the scanned part is not looked at"
+        );
+        let fs = vec![field(FieldKind::Title, &format!("inchon {pad}inchon"))];
+        let m = matches(&parse("inchon").unwrap(), &fs);
+        assert_eq!(m[0].ranges, vec![0..6], "only the match within reach");
+        // The cut falls between words, never inside one or inside a char.
+        let text = format!("{} Сталин", "a".repeat(SCAN_BYTES - 4));
+        assert_eq!(scanned(&text), "a".repeat(SCAN_BYTES - 4));
+        let text = "я".repeat(SCAN_BYTES);
+        assert!(scanned(&text).len() <= SCAN_BYTES && scanned(&text).len().is_multiple_of(2));
+        let short = "Stalin to Mao";
+        assert_eq!(scanned(short), short);
+    }
+
+    #[test]
+    fn a_snippet_of_a_huge_field_with_many_matches_is_one_line() {
+        let text = "Stalin should we fear\tthe\nAmericans. ".repeat(200_000);
+        let fs = vec![field(FieldKind::Passage, &text)];
+        let s = snippet(&parse("stalin fear").unwrap(), &fs, 40).unwrap();
+        assert!(width(&s.text) <= 40, "{}", s.text);
+        assert!(!s.text.contains(['\n', '\t']), "{:?}", s.text);
+        let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(lit, ["Stalin", "fear"], "{}", s.text);
     }
 }

@@ -8,6 +8,11 @@ use crate::app::notes::{NoteRef, display_order};
 use crate::corpus::{Corpus, Telegram};
 use crate::notes::Notes;
 use crate::text::{sanitize, wrap};
+
+/// The most of one note the pane lays out: far beyond any real note; a
+/// longer one (a note of megabytes) is cut there, and says how much more
+/// it holds, so the first frame does not wait for it to be wrapped whole.
+pub const NOTE_SHOWN: usize = 64 * 1024;
 use crate::theme::Theme;
 
 /// "2026-11-27 15:30" from "2026-11-27T15:30:00Z".
@@ -110,7 +115,7 @@ pub fn build(
                 let text = if n.text.trim().is_empty() {
                     "(empty)".to_string()
                 } else {
-                    sanitize(&n.text)
+                    crate::text::clipped(&n.text, NOTE_SHOWN)
                 };
                 (vec![(text, Default::default())], cite)
             }
@@ -120,7 +125,10 @@ pub fn build(
                 if let Some(s) = n.stance {
                     segs.push((format!("[{}] ", s.label()), theme.heading()));
                 }
-                segs.push((sanitize(&n.text), Default::default()));
+                segs.push((
+                    crate::text::clipped(&n.text, NOTE_SHOWN),
+                    Default::default(),
+                ));
                 let mut cite = Vec::new();
                 if !n.cite.is_empty() {
                     cite.push(format!(
@@ -130,6 +138,13 @@ pub fn build(
                 }
                 if let Some(a) = &n.anchor {
                     cite.push(format!("§ {a}"));
+                }
+                if let Some(w) = n
+                    .witness
+                    .as_ref()
+                    .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+                {
+                    cite.push(w.label.clone());
                 }
                 (segs, cite)
             }
@@ -151,4 +166,35 @@ pub fn build(
         out.rows.push((start, out.lines.len()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::MyNote;
+
+    /// #11: a note of megabytes was wrapped whole before the first frame.
+    #[test]
+    fn a_note_of_megabytes_is_laid_out_only_so_far() {
+        let c = Corpus::embedded().unwrap();
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let mine = Notes {
+            notes: vec![MyNote {
+                id: "n1".into(),
+                telegram: t.id.clone(),
+                text: "Shen and Christensen ".repeat(200_000),
+                created: "2026-11-27T15:30:00Z".into(),
+                ..MyNote::default()
+            }],
+        };
+        let out = build(&c, t, &mine, &Theme::plain(), 60, None, false);
+        let cols: usize = out.lines.iter().map(crate::text::line_width).sum();
+        assert!(cols < NOTE_SHOWN + 30_000, "{cols} columns laid out");
+        let text: String = out
+            .lines
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect();
+        assert!(text.contains("more bytes)"), "says it was cut");
+    }
 }

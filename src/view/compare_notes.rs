@@ -37,6 +37,14 @@ pub fn note_lines(
         if let Some(s) = n.stance {
             segs.push((format!("[{}] ", s.label()), theme.heading()));
         }
+        // The version the note speaks of, where the paper says.
+        if let Some(w) = n
+            .witness
+            .as_ref()
+            .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+        {
+            segs.push((format!("[{}] ", w.label), theme.versions()));
+        }
         segs.push((sanitize(&n.text), Style::new()));
         if !n.cite.is_empty() {
             segs.push((format!(" (fn. {})", footnotes(&n.cite)), theme.dim()));

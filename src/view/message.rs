@@ -98,9 +98,20 @@ pub fn timing(corpus: &Corpus, t: &Telegram) -> Option<(String, Vec<String>)> {
     Some((parts.join(" · "), notes))
 }
 
+/// The most of a title the header shows: no real title comes near it
+/// (`shifr check` warns about any field past 64 KiB); a longer one is cut
+/// (`text::clipped`), so that a title of megabytes is not wrapped on every
+/// layout.
+pub const TITLE_SHOWN: usize = 4096;
+
 /// The header block shared by the message pane and exports of the screen.
 pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = wrap(&[(sanitize(&t.title), theme.heading())], width, &[], &[]);
+    let mut out = wrap(
+        &[(crate::text::clipped(&t.title, TITLE_SHOWN), theme.heading())],
+        width,
+        &[],
+        &[],
+    );
     out.push(Line::raw(""));
     field(&mut out, theme, width, "Date", &date_line(t));
     if let Some(r) = t.received {
@@ -128,6 +139,7 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
     field(&mut out, theme, width, "Kind", &kind);
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Conflict => theme.conflict(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => Default::default(),
     };
@@ -177,19 +189,30 @@ pub fn header_compact(
     width: usize,
 ) -> Vec<Line<'static>> {
     let cut = |s: String| crate::text::truncate(&sanitize(&s), width);
-    let mut out = vec![Line::styled(cut(t.title.clone()), theme.heading())];
+    let mut out = vec![Line::styled(
+        cut(crate::text::clipped(&t.title, TITLE_SHOWN)),
+        theme.heading(),
+    )];
     // The date and who wrote to whom come first and are cut last; the
-    // status in its one word ("disputed"), the kind only in the full header.
+    // status in a word or two ("extant", "versions conflict", "existence
+    // disputed"), the kind only in the full header.
     let mut head = format!("{} · {}", date_line(t), corpus.chain(t));
     if t.side == crate::corpus::Side::Us {
         head.push_str(" · US side");
     }
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
+        crate::corpus::Status::Conflict => theme.conflict(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => theme.label(),
     };
-    let status = format!(" · {}", t.status.name());
+    let status = format!(
+        " · {}",
+        match t.status {
+            crate::corpus::Status::Conflict | crate::corpus::Status::Disputed => t.status.label(),
+            _ => t.status.name(),
+        }
+    );
     let room = width.saturating_sub(crate::text::width(&status));
     let head = crate::text::truncate(&sanitize(&head), room);
     let rest = width.saturating_sub(crate::text::width(&head));
@@ -493,4 +516,22 @@ pub fn build_with(
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_of_megabytes_is_shown_cut() {
+        let c = Corpus::embedded().unwrap();
+        let mut t = c.telegram("1950-10-02-mao-stalin").unwrap().clone();
+        t.title = "Stalin to Mao ".repeat(1_000_000);
+        let theme = Theme::plain();
+        let lines = header(&c, &t, &theme, 80);
+        let cols: usize = lines.iter().map(crate::text::line_width).sum();
+        assert!(cols < TITLE_SHOWN + 2_000, "{cols} columns of header");
+        let first = header_compact(&c, &t, &theme, 80);
+        assert!(crate::text::line_width(&first[0]) <= 80);
+    }
 }

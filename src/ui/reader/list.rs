@@ -13,11 +13,13 @@ use crate::text::{fit, truncate, width};
 use crate::ui::component::RenderCx;
 use crate::ui::widgets::boxed;
 
-/// The two marks before a title: status (`!` disputed, `?` reported only)
-/// and `⇄` for a telegram with several versions.
+/// The two marks before a title: status (`!` existence disputed, `‽`
+/// versions conflict, `?` reported only) and `⇄` for a telegram with
+/// several versions.
 pub fn marks(t: &Telegram) -> (&'static str, &'static str) {
     let status = match t.status {
         Status::Disputed => "!",
+        Status::Conflict => "‽",
         Status::Reported => "?",
         Status::Extant => " ",
     };
@@ -81,6 +83,7 @@ pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
                 let (status, versions) = marks(t);
                 let status_style = match t.status {
                     Status::Disputed => theme.disputed(),
+                    Status::Conflict => theme.conflict(),
                     _ => theme.reported(),
                 };
                 let open = if app.open == Some(*ti) { "▸" } else { " " };
