@@ -87,6 +87,40 @@ impl Row<'_> {
     }
 }
 
+/// What a relation drawn on `row` rests on, where a side of it is the
+/// editors' summary and not the message's words: the relation is then the
+/// editors' reading of the two versions, and the summarised version's own
+/// words, where the paper quotes it, are under other rows — named here as
+/// the evidence. None for a row of quotes on both sides, or no relation.
+pub fn reading(row: &Row, a: &Witness, b: &Witness) -> Option<String> {
+    if !matches!(row.relation, RowRelation::Given(_)) || row.all_quotes() {
+        return None;
+    }
+    let mut out = format!(
+        "“{}” is the editors’ reading of the two versions",
+        row.relation.label()
+    );
+    for (side, w) in [(&row.left, a), (&row.right, b)] {
+        if side.iter().any(|p| p.kind == PassageKind::Quote) {
+            continue;
+        }
+        out.push_str(&format!(": the {} is summarised here", w.label));
+        let quoted: Vec<String> = keys(w)
+            .into_iter()
+            .filter(|k| *k != row.key)
+            .filter(|k| passages(w, k).iter().any(|p| p.kind == PassageKind::Quote))
+            .map(|k| format!("§ {k}"))
+            .collect();
+        if !quoted.is_empty() {
+            out.push_str(&format!(
+                "; its own words are quoted under {}",
+                quoted.join(", ")
+            ));
+        }
+    }
+    Some(out)
+}
+
 /// The align keys of a witness, in first-appearance order.
 pub fn keys(w: &Witness) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -150,6 +184,32 @@ pub fn pairs(n: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relation_on_a_summary_is_the_editors_reading_with_the_evidence_named() {
+        let c = crate::corpus::Corpus::embedded().unwrap();
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let (zh, ru) = (&t.witnesses[0], &t.witnesses[1]);
+        let rows = align(zh, ru);
+        let decision = rows.iter().find(|r| r.key == "decision").unwrap();
+        let r = reading(decision, zh, ru).unwrap();
+        assert!(
+            r.starts_with("“contradicts” is the editors’ reading"),
+            "{r}"
+        );
+        assert!(
+            r.contains(&format!("the {} is summarised here", ru.label)),
+            "{r}"
+        );
+        assert!(
+            r.contains("§ consequences") && r.contains("§ confidence"),
+            "{r}"
+        );
+        assert!(!r.contains("§ decision"), "{r}");
+        // Rows with no relation drawn say nothing.
+        let other = rows.iter().find(|r| r.key == "consequences").unwrap();
+        assert_eq!(reading(other, zh, ru), None);
+    }
 
     fn p(kind: PassageKind, key: &str, text: &str, rel: Option<Relation>) -> Passage {
         Passage {

@@ -28,6 +28,7 @@ pub fn to_json(corpus: &Corpus, t: &Telegram, a: usize, b: usize) -> Value {
                 "align": r.key,
                 "relation": r.relation.name(),
                 "divergent": r.relation.divergent(),
+                "reading": crate::compare::align::reading(r, wa, wb),
                 "left": r.left.iter().map(|p| passage(p)).collect::<Vec<_>>(),
                 "right": r.right.iter().map(|p| passage(p)).collect::<Vec<_>>(),
                 "notes": t.notes.iter().filter(|n| n.anchor.as_deref() == Some(r.key.as_str())).map(note).collect::<Vec<_>>(),

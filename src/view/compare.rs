@@ -166,10 +166,17 @@ pub fn build(
     let rows = align(wa, wb)
         .into_iter()
         .map(|row| {
-            let label_l = label_line(&row.key, row.relation, theme, col_w);
+            let mut label_l = label_line(&row.key, row.relation, theme, col_w);
             let label_r = label_line(&row.key, RowRelation::Unstated, theme, col_w);
-            let (mut left, mut right) = (label_l, label_r);
             let mut stacked = label_line(&row.key, row.relation, theme, full_w);
+            // A relation resting on a summary says whose reading it is, and
+            // where the summarised version's own words are.
+            if let Some(r) = crate::compare::align::reading(&row, wa, wb) {
+                let style = theme.dim().add_modifier(Modifier::ITALIC);
+                label_l.extend(wrap(&[(r.clone(), style)], col_w, &[], &[]));
+                stacked.extend(wrap(&[(r, style)], full_w, &[], &[]));
+            }
+            let (mut left, mut right) = (label_l, label_r);
             let diffed = same_language && row.all_quotes();
             let side = |ps: &[&crate::corpus::Passage], w: usize| -> Vec<Line<'static>> {
                 if ps.is_empty() {
