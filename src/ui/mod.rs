@@ -299,7 +299,7 @@ impl Shell {
             Event::EditorDone(edit, result) => {
                 app.finish_external_edit(edit.clone(), result.clone(), &mut self.effects)
             }
-            Event::SearchResults { .. } => {}
+            Event::SearchResults { .. } | Event::SearchShown { .. } => {}
         }
         self.dispatch(&mut |c, cx| c.event(&event, cx));
     }
