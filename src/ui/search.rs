@@ -45,7 +45,7 @@ struct Restore {
 /// What the overlay shows below the query, laid out.
 #[derive(Default)]
 struct Shown {
-    key: Option<(u64, u64, usize, usize, Size)>,
+    key: Option<(bool, u64, usize, usize, Size)>,
     results: Vec<Line<'static>>,
     preview: Vec<Line<'static>>,
 }
@@ -217,8 +217,10 @@ impl Search {
 
     /// Lays out the result rows and the preview, if what they show changed.
     fn layout(&mut self, cx: &Cx) {
+        // Not the query's generation: a key typed lays nothing out again
+        // until its answer comes (the rows of the last answer stay).
         let key = Some((
-            self.generation,
+            self.hits.is_some(),
             self.hits_gen,
             self.offset,
             self.selected,
