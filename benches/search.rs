@@ -1,7 +1,11 @@
 //! Search benchmark: synthetic corpora of 1k, 10k and 100k telegrams (made
 //! through the real corpus types, fixed seed), a fixed set of queries typed
 //! key by key. Reports index build time, median and p95 latency per
-//! keystroke, result counts, and memory; and beside it, at 1k and 10k, the
+//! keystroke (query parsing and `Index::search`), result counts, and
+//! memory; then key to screen: the same keys typed into the search overlay
+//! of the real reader, each key handled, searched, its result rows,
+//! snippets and preview laid out and the frame drawn on ratatui's
+//! TestBackend at 120×40 and at 80×24; and beside it, at 1k and 10k, the
 //! naive baseline: skim's fuzzy_match of the typed text against every whole
 //! record on every keystroke.
 //!
@@ -11,6 +15,7 @@
 //! Each size runs in a child process of its own so its peak memory is its own.
 
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Instant;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -59,6 +64,48 @@ fn keystrokes(q: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Key to screen: each keystroke of every query typed into the search
+/// overlay, handled with its effects (the search on this thread) and the
+/// frame drawn. Median and p95 in ms.
+fn key_to_screen(corpus: &Arc<shifr::corpus::Corpus>, w: u16, h: u16) -> (f64, f64) {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use shifr::keymap::{Key, Keymap};
+    use shifr::runner::{self, LocalHost};
+
+    let app = shifr::app::App::new(Arc::clone(corpus), Keymap::defaults());
+    let size = ratatui::layout::Size::new(w, h);
+    let mut shell = shifr::ui::Shell::new(app, shifr::theme::Theme::colored(), size);
+    let mut host = LocalHost::new(&mut shell);
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    runner::press(&mut shell, &mut host, "/").unwrap();
+    term.draw(|f| shell.render(f)).unwrap();
+    let mut key = |shell: &mut shifr::ui::Shell, code| {
+        shell.handle_key(Key::new(code, KeyModifiers::NONE));
+        runner::run(shell, &mut host);
+    };
+    let mut lat = Vec::new();
+    for round in 0..2 {
+        for q in QUERIES {
+            for c in q.chars() {
+                let t = Instant::now();
+                key(&mut shell, KeyCode::Char(c));
+                term.draw(|f| shell.render(f)).unwrap();
+                // The first round warms up.
+                if round == 1 {
+                    lat.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            for _ in q.chars() {
+                key(&mut shell, KeyCode::Backspace);
+            }
+            term.draw(|f| shell.render(f)).unwrap();
+        }
+    }
+    (percentile(&mut lat, 0.5), percentile(&mut lat, 0.95))
+}
+
 fn run_size(n: usize) {
     let t0 = Instant::now();
     let corpus = generate(n, SEED);
@@ -100,6 +147,9 @@ fn run_size(n: usize) {
         }
     }
     let keys = lat.len();
+    let corpus = Arc::new(corpus);
+    let screen = key_to_screen(&corpus, 120, 40);
+    let small = key_to_screen(&corpus, 80, 24);
     slow.sort_by(|a, b| b.0.total_cmp(&a.0));
     if std::env::var_os("SHIFR_BENCH_SLOW").is_some() {
         for (ms, k) in slow.iter().take(12) {
@@ -151,12 +201,16 @@ fn run_size(n: usize) {
         None
     };
     println!(
-        "{{\"n\":{n},\"gen_s\":{gen_s:.3},\"build_s\":{build_s:.3},\"keystrokes\":{keys},\"median_ms\":{med:.3},\"p95_ms\":{p95:.3},\"max_ms\":{max:.3},\"text_mb\":{:.1},\"index_mb\":{:.1},\"rss_before_mb\":{:.1},\"rss_peak_mb\":{:.1},\"vocabulary\":{},\"counts\":{:?},\"baseline\":{}}}",
+        "{{\"n\":{n},\"gen_s\":{gen_s:.3},\"build_s\":{build_s:.3},\"keystrokes\":{keys},\"median_ms\":{med:.3},\"p95_ms\":{p95:.3},\"max_ms\":{max:.3},\"text_mb\":{:.1},\"index_mb\":{:.1},\"rss_before_mb\":{:.1},\"rss_peak_mb\":{:.1},\"vocabulary\":{},\"key_to_screen_120x40_ms\":[{:.3},{:.3}],\"key_to_screen_80x24_ms\":[{:.3},{:.3}],\"counts\":{:?},\"baseline\":{}}}",
         text_bytes as f64 / 1e6,
         index.heap_bytes() as f64 / 1e6,
         rss_before as f64 / 1024.0,
         rss_after as f64 / 1024.0,
         index.vocabulary(),
+        screen.0,
+        screen.1,
+        small.0,
+        small.1,
         counts.join("; "),
         match baseline {
             Some((m, p, pct)) =>

@@ -2,30 +2,27 @@
 //! and the alternate screen, mouse capture, the panic hook and signal
 //! handling that always restore the terminal, and the event loop.
 
+mod event_loop;
+mod input;
+
 use std::io::{self, Write};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::{self, Sender};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use crossterm::terminal::{
-    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen,
-};
-use crossterm::{cursor, execute, queue};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use std::sync::Arc;
-
-use crate::app::Event as AppEvent;
-use crate::keymap::Key;
-use crate::notes::Notes;
-use crate::runner::{self, Host};
-use crate::search::worker::{Response, Worker};
+use crate::search::worker::Worker;
 use crate::ui::Shell;
+use event_loop::{Loop, TerminalHost, Wake};
+use input::Input;
 
 /// Whether the terminal is currently in shifr's mode (so restoring twice is
 /// harmless).
@@ -163,8 +160,8 @@ fn hung_up() -> bool {
 /// A thread that ends the process, terminal restored, on SIGTERM, SIGHUP or
 /// SIGINT, or when the terminal goes away. It cannot be the event loop's
 /// job: once the terminal has gone, crossterm's reader spins on end-of-file
-/// and never returns to the loop.
-fn spawn_watchdog() -> io::Result<()> {
+/// and never returns to the loop. After a stop it wakes the loop to redraw.
+fn spawn_watchdog(wake: Sender<Wake>) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
@@ -175,7 +172,10 @@ fn spawn_watchdog() -> io::Result<()> {
                 for sig in signals.pending() {
                     match sig {
                         // Sent from outside (`kill -TSTP`): the same as ctrl-z.
-                        SIGTSTP => suspend(),
+                        SIGTSTP => {
+                            suspend();
+                            let _ = wake.send(Wake::Redraw);
+                        }
                         // Continued after a SIGSTOP we could not see: take the
                         // terminal back if it was lost, and draw everything.
                         SIGCONT => {
@@ -183,6 +183,7 @@ fn spawn_watchdog() -> io::Result<()> {
                                 let _ = enter();
                             }
                             REDRAW.store(true, Ordering::SeqCst);
+                            let _ = wake.send(Wake::Redraw);
                         }
                         _ => {
                             restore();
@@ -200,62 +201,17 @@ fn spawn_watchdog() -> io::Result<()> {
     Ok(())
 }
 
-/// The terminal as the runner's host: OSC 52 for the clipboard, the search
-/// thread for queries, `$EDITOR` with the terminal handed over.
-struct TerminalHost {
-    worker: Worker,
-    waiting: usize,
-    quit: bool,
-    /// Back from `$EDITOR`: everything must be drawn again.
-    redraw: bool,
-}
-
-impl Host for TerminalHost {
-    fn copy(&mut self, text: &str) {
-        // OSC 52: the terminal puts the text on the system clipboard.
-        let _ = execute!(
-            io::stdout(),
-            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-        );
-    }
-
-    fn search(&mut self, generation: u64, query: &str) -> Option<AppEvent> {
-        self.worker.submit(generation, query);
-        self.waiting += 1;
-        None
-    }
-
-    fn reindex(&mut self, notes: &Notes) {
-        self.worker.rebuild(Arc::new(notes.clone()));
-    }
-
-    fn edit(&mut self, editor: &str, text: &str) -> Result<String, String> {
-        self.redraw = true;
-        run_external_editor(if editor.is_empty() { "vi" } else { editor }, text)
-    }
-
-    fn quit(&mut self) {
-        self.quit = true;
-    }
-
-    fn suspend(&mut self) {
-        suspend();
-    }
-
-    fn mouse_capture(&mut self, on: bool) {
-        let _ = set_mouse_capture(on);
-    }
-}
-
 /// Runs the reader until the user quits. A signal or a vanished terminal
 /// ends the process from the watchdog, with the terminal restored.
 pub fn run(shell: &mut Shell) -> io::Result<Exit> {
+    // One channel wakes the loop: input, search answers, the watchdog.
     MOUSE.store(shell.app.mouse_capture, Ordering::SeqCst);
-    spawn_watchdog()?;
+    let (tx, rx) = mpsc::channel::<Wake>();
+    spawn_watchdog(tx.clone())?;
     install_panic_hook();
     enter()?;
     let _guard = Guard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     // Not terminal.clear(): that asks the terminal where its cursor is, and a
     // terminal that never answers would stall start-up.
     execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
@@ -263,84 +219,26 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
     shell.resize(size.width, size.height);
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
+    let input = Input::spawn(tx.clone(), Wake::Input, Wake::InputFailed)?;
     // Search runs on its own thread, which first builds the index.
     let worker = Worker::spawn(
         Arc::clone(&shell.app.corpus),
         Arc::new(shell.app.store.notes.clone()),
+        tx,
+        Wake::Search,
     );
-    let mut host = TerminalHost {
+    let host = TerminalHost {
         worker,
-        waiting: 0,
+        input,
+        since: Instant::now(),
+        pending: None,
         quit: false,
         redraw: false,
     };
-    let mut dirty = true;
-    loop {
-        runner::run(shell, &mut host);
-        if host.quit {
-            return Ok(Exit::Quit);
+    Loop::new(shell, host, terminal, rx).run(|| {
+        if test_panic {
+            panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");
         }
-        if std::mem::take(&mut host.redraw) || REDRAW.swap(false, Ordering::SeqCst) {
-            execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
-            let size = terminal.size()?;
-            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-            shell.resize(size.width, size.height);
-            dirty = true;
-        }
-        while let Some(answer) = host.worker.try_recv() {
-            match answer {
-                Response::Ready { .. } => shell.event(AppEvent::SearchReady),
-                Response::Results {
-                    generation,
-                    result,
-                    took,
-                } => {
-                    host.waiting = host.waiting.saturating_sub(1);
-                    shell.event(AppEvent::SearchResults {
-                        generation,
-                        result,
-                        took,
-                    });
-                }
-            }
-            dirty = true;
-        }
-        if dirty {
-            queue!(io::stdout(), BeginSynchronizedUpdate)?;
-            terminal.draw(|f| shell.render(f))?;
-            execute!(io::stdout(), EndSynchronizedUpdate)?;
-            crate::debug_log::first_frame();
-            dirty = false;
-            if test_panic {
-                panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");
-            }
-        }
-        // Answers are awaited often; otherwise the loop sleeps in poll.
-        let busy = host.waiting > 0 || !shell.app.search_ready;
-        if !event::poll(Duration::from_millis(if busy { 4 } else { 100 }))? {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(k) => {
-                if let Some(key) = Key::from_event(&k) {
-                    shell.handle_key(key);
-                    dirty = true;
-                }
-            }
-            Event::Mouse(m) => {
-                shell.handle_mouse(m);
-                dirty = true;
-            }
-            Event::Resize(w, h) => {
-                shell.resize(w, h);
-                terminal.autoresize()?;
-                dirty = true;
-            }
-            Event::Paste(text) => {
-                shell.paste(&text);
-                dirty = true;
-            }
-            _ => {}
-        }
-    }
+    })?;
+    Ok(Exit::Quit)
 }

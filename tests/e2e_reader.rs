@@ -266,7 +266,9 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
             .lines()
             .find(|l| l.contains("Conveyed by Roshchin"))
             .map(str::to_string);
-        first.is_some_and(|l| l.contains("Written after"))
+        // The row's first lines, side by side: the relation's reading on
+        // the left, the Russian summary on the right.
+        first.is_some_and(|l| l.contains("editors’ reading"))
     });
     assert!(
         !p.text().contains("§ decision · contradicts"),
@@ -277,7 +279,7 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
     p.wait_for("only the left column to scroll", |s| {
         s.contents()
             .lines()
-            .any(|l| l.contains("Conveyed by Roshchin") && !l.contains("Written after"))
+            .any(|l| l.contains("Conveyed by Roshchin") && !l.contains("editors’ reading"))
     });
     p.send("\x1b");
     p.wait_for("the reader again", |s| {

@@ -49,6 +49,10 @@ pub enum Event {
         result: Result<Arc<Vec<Hit>>, ParseError>,
         took: Duration,
     },
+    /// The results of generation `generation` are on the screen, `took`
+    /// after the key that asked for them was read (the terminal loop's
+    /// measure; tests and screenshots never send it).
+    SearchShown { generation: u64, took: Duration },
     /// How saving a note went; `done` is the effect's.
     NoteSaved {
         result: Result<(), String>,

@@ -4,9 +4,11 @@
 //! for results of keys already overtaken. The UI drops any answer older than
 //! its newest query. When the reader's notes change, the worker rebuilds the
 //! index (still answering from the old one until the new one is ready).
+//! Answers go into a channel the caller gives, so that the terminal's
+//! event loop can wait on one channel for input and answers alike.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -35,15 +37,20 @@ enum Request {
 /// The UI's end of the worker.
 pub struct Worker {
     tx: Sender<Request>,
-    rx: Receiver<Response>,
 }
 
 impl Worker {
     /// Starts the worker: it indexes `corpus` (with the reader's `notes`),
-    /// then waits for queries.
-    pub fn spawn(corpus: Arc<Corpus>, notes: Arc<Notes>) -> Worker {
+    /// then waits for queries. Each answer is sent to `answers` as
+    /// `wrap(answer)`; the worker ends when that channel's receiver is gone.
+    pub fn spawn<T: Send + 'static>(
+        corpus: Arc<Corpus>,
+        notes: Arc<Notes>,
+        answers: Sender<T>,
+        wrap: fn(Response) -> T,
+    ) -> Worker {
         let (tx, requests) = channel::<Request>();
-        let (answers, rx) = channel::<Response>();
+        let answers = move |r: Response| answers.send(wrap(r)).is_ok();
         thread::Builder::new()
             .name("shifr-search".into())
             .spawn(move || {
@@ -57,7 +64,7 @@ impl Worker {
                     (index, ready)
                 };
                 let (mut index, ready) = build(&notes);
-                if answers.send(ready).is_err() {
+                if !answers(ready) {
                     return;
                 }
                 while let Ok(first) = requests.recv() {
@@ -75,28 +82,26 @@ impl Worker {
                     if let Some(n) = rebuild {
                         let (new, ready) = build(&n);
                         index = new;
-                        if answers.send(ready).is_err() {
+                        if !answers(ready) {
                             return;
                         }
                     }
                     if let Some((generation, q)) = query {
                         let t = Instant::now();
                         let result = parse(&q).map(|q| Arc::new(index.search(&q)));
-                        if answers
-                            .send(Response::Results {
-                                generation,
-                                result,
-                                took: t.elapsed(),
-                            })
-                            .is_err()
-                        {
+                        let answer = Response::Results {
+                            generation,
+                            result,
+                            took: t.elapsed(),
+                        };
+                        if !answers(answer) {
                             return;
                         }
                     }
                 }
             })
             .expect("spawn the search thread");
-        Worker { tx, rx }
+        Worker { tx }
     }
 
     /// Asks for the results of a query.
@@ -108,40 +113,38 @@ impl Worker {
     pub fn rebuild(&self, notes: Arc<Notes>) {
         let _ = self.tx.send(Request::Rebuild(notes));
     }
-
-    /// An answer, if one has arrived.
-    pub fn try_recv(&self) -> Option<Response> {
-        self.rx.try_recv().ok()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn wait(w: &Worker) -> Response {
-        let t = Instant::now();
-        loop {
-            if let Some(r) = w.try_recv() {
-                return r;
-            }
-            assert!(t.elapsed() < Duration::from_secs(10), "no answer");
-            thread::sleep(Duration::from_millis(2));
-        }
+    use std::sync::mpsc::Receiver;
+
+    fn spawn(corpus: &Arc<Corpus>) -> (Worker, Receiver<Response>) {
+        let (tx, rx) = channel();
+        (
+            Worker::spawn(Arc::clone(corpus), Arc::default(), tx, |r| r),
+            rx,
+        )
+    }
+
+    fn wait(rx: &Receiver<Response>) -> Response {
+        rx.recv_timeout(Duration::from_secs(10)).expect("an answer")
     }
 
     #[test]
     fn indexes_then_answers_the_newest_query() {
         let corpus = Arc::new(Corpus::embedded().unwrap());
-        let w = Worker::spawn(Arc::clone(&corpus), Arc::default());
+        let (w, rx) = spawn(&corpus);
         assert!(
-            matches!(wait(&w), Response::Ready { records, .. } if records == corpus.telegrams.len())
+            matches!(wait(&rx), Response::Ready { records, .. } if records == corpus.telegrams.len())
         );
         w.submit(1, "inchon");
         w.submit(2, "shld we fear");
         // Generation 1 may be skipped; generation 2 always comes.
         loop {
-            match wait(&w) {
+            match wait(&rx) {
                 Response::Results {
                     generation: 2,
                     result,
@@ -160,7 +163,7 @@ mod tests {
         }
         w.submit(3, "fro:stalin");
         assert!(matches!(
-            wait(&w),
+            wait(&rx),
             Response::Results {
                 generation: 3,
                 result: Err(_),
@@ -172,8 +175,8 @@ mod tests {
     #[test]
     fn rebuilds_with_the_readers_notes() {
         let corpus = Arc::new(Corpus::embedded().unwrap());
-        let w = Worker::spawn(Arc::clone(&corpus), Arc::default());
-        assert!(matches!(wait(&w), Response::Ready { .. }));
+        let (w, rx) = spawn(&corpus);
+        assert!(matches!(wait(&rx), Response::Ready { .. }));
         let mut notes = Notes::default();
         notes.apply(&crate::notes::Edit::Add(crate::notes::MyNote {
             id: "a".into(),
@@ -187,8 +190,8 @@ mod tests {
         }));
         w.rebuild(Arc::new(notes));
         w.submit(1, "zyzzyva by:me");
-        assert!(matches!(wait(&w), Response::Ready { .. }));
-        match wait(&w) {
+        assert!(matches!(wait(&rx), Response::Ready { .. }));
+        match wait(&rx) {
             Response::Results {
                 result: Ok(hits), ..
             } => assert_eq!(

@@ -325,7 +325,7 @@ impl Shell {
                 result: Ok(hits),
                 ..
             } => app.search_answered(*generation, hits),
-            Event::SearchResults { .. } => {}
+            Event::SearchResults { .. } | Event::SearchShown { .. } => {}
         }
         self.dispatch(&mut |c, cx| c.event(&event, cx));
     }

@@ -45,7 +45,7 @@ struct Restore {
 /// What the overlay shows below the query, laid out.
 #[derive(Default)]
 struct Shown {
-    key: Option<(u64, u64, usize, usize, Size)>,
+    key: Option<(bool, u64, usize, usize, Size)>,
     results: Vec<Line<'static>>,
     preview: Vec<Line<'static>>,
 }
@@ -58,7 +58,10 @@ pub struct Search {
     pub hits: Option<Arc<Vec<Hit>>>,
     pub hits_gen: u64,
     pub error: Option<ParseError>,
-    pub took: Option<Duration>,
+    /// How long the shown results took: from the key to the screen, and
+    /// the search alone (the terminal reports both; tests neither).
+    pub took: Option<(Duration, Duration)>,
+    searched: Duration,
     pub selected: usize,
     pub offset: usize,
     restore: Restore,
@@ -144,6 +147,7 @@ impl Search {
             hits_gen: 0,
             error: None,
             took: None,
+            searched: Duration::ZERO,
             selected: 0,
             offset: 0,
             restore,
@@ -199,7 +203,8 @@ impl Search {
                 self.hits = Some(Arc::clone(hits));
                 self.hits_gen = generation;
                 self.error = None;
-                self.took = Some(took);
+                self.took = None;
+                self.searched = took;
                 self.selected = 0;
                 self.offset = 0;
             }
@@ -212,8 +217,10 @@ impl Search {
 
     /// Lays out the result rows and the preview, if what they show changed.
     fn layout(&mut self, cx: &Cx) {
+        // Not the query's generation: a key typed lays nothing out again
+        // until its answer comes (the rows of the last answer stay).
         let key = Some((
-            self.generation,
+            self.hits.is_some(),
             self.hits_gen,
             self.offset,
             self.selected,
@@ -448,6 +455,12 @@ impl Component for Search {
                 self.deliver(*generation, result, *took);
                 Outcome::Consumed
             }
+            Event::SearchShown { generation, took } => {
+                if *generation == self.hits_gen && self.current() {
+                    self.took = Some((*took, self.searched));
+                }
+                Outcome::Consumed
+            }
             // The index is ready: send the query again if it waited.
             Event::SearchReady => {
                 if !self.current() {
@@ -509,8 +522,13 @@ impl Component for Search {
                 let mut t = format!("{} hit{}", h.len(), if h.len() == 1 { "" } else { "s" });
                 if !s.current() {
                     t.push_str(" · searching…");
-                } else if let Some(d) = s.took.filter(|d| !d.is_zero()) {
-                    t.push_str(&format!(" · {:.1} ms", d.as_secs_f64() * 1000.0));
+                } else if let Some((screen, search)) = s.took {
+                    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+                    t.push_str(&format!(
+                        " · on screen in {:.1} ms (search {:.1})",
+                        ms(screen),
+                        ms(search)
+                    ));
                 }
                 Line::styled(truncate(&t, w), theme.dim())
             }
