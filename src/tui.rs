@@ -238,9 +238,10 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
     // Search runs on its own thread, which first builds the index.
-    let worker = Worker::spawn(
+    let worker = Worker::spawn_with(
         Arc::clone(&shell.app.corpus),
         Arc::new(shell.app.store.notes.clone()),
+        shell.app.index_store.clone(),
     );
     let mut host = TerminalHost {
         worker,

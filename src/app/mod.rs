@@ -119,6 +119,9 @@ pub struct App {
     pub notes_epoch: u64,
     /// Counts changes to the last search, for the same reason.
     pub search_epoch: u64,
+    /// Where the search thread finds and keeps the index (the start-up
+    /// cache of a corpus directory); none for the bundled corpus.
+    pub index_store: Option<Arc<dyn crate::search::worker::IndexStore>>,
 }
 
 impl App {
@@ -148,6 +151,7 @@ impl App {
             reveal: None,
             notes_epoch: 0,
             search_epoch: 0,
+            index_store: None,
         }
     }
 

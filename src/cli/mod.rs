@@ -68,6 +68,10 @@ pub struct Cli {
     #[arg(long)]
     pub bench_startup: bool,
 
+    /// Read the corpus directory afresh, neither reading nor writing the start-up cache (also SHIFR_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -375,6 +379,9 @@ pub fn run(cli: Cli) -> i32 {
 
 /// The command the arguments name.
 fn dispatch(cli: Cli) -> Result<(), CliError> {
+    if cli.no_cache {
+        load::disable_cache();
+    }
     if cli.bench_startup {
         return bench_startup::run(&cli);
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Size;
 
-use super::load::{find, load_corpus, load_keymap};
+use super::load::{find, load_cached, load_keymap};
 use super::{Cli, CliError};
 use crate::app::App;
 use crate::theme::Theme;
@@ -14,7 +14,8 @@ use crate::tui;
 
 /// The reader, after the corpus and keymap have loaded.
 pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
-    let corpus = Arc::new(load_corpus(cli.corpus.as_ref())?);
+    let loaded = load_cached(cli.corpus.as_ref(), true)?;
+    let corpus = Arc::new(loaded.corpus);
     let keymap = load_keymap(cli.keymap.as_ref())?;
     if let Some(id) = open {
         find(&corpus, id)?;
@@ -29,6 +30,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         ));
     }
     let mut app = App::new(corpus, keymap);
+    app.index_store = loaded
+        .store
+        .map(|s| Arc::new(s) as Arc<dyn crate::search::worker::IndexStore>);
     app.keymap_file = cli
         .keymap
         .clone()
@@ -39,7 +43,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|e| !e.trim().is_empty());
-    if let Some(why) = &app.store.read_only {
+    if let Some(n) = loaded.notices.last() {
+        app.flash = Some(n.trim_start_matches("shifr: ").to_string());
+    } else if let Some(why) = &app.store.read_only {
         app.flash = Some(format!("notes: {why}"));
     } else {
         let orphans = app.store.notes.orphans(&app.corpus).count();

@@ -32,6 +32,16 @@ enum Request {
     Rebuild(Arc<Notes>),
 }
 
+/// Where the worker keeps and finds the index of its corpus, so a start
+/// need not build it again (the start-up cache implements it).
+pub trait IndexStore: Send + Sync {
+    /// The index kept for these notes, if any; `Err` is a one-line notice
+    /// (a kept index was damaged, and is rebuilt).
+    fn load(&self, notes: &Notes) -> Result<Option<super::Index>, String>;
+    /// Keeps an index built with these notes; `Err` is a one-line notice.
+    fn save(&self, notes: &Notes, index: &super::Index) -> Result<(), String>;
+}
+
 /// The UI's end of the worker.
 pub struct Worker {
     tx: Sender<Request>,
@@ -42,6 +52,16 @@ impl Worker {
     /// Starts the worker: it indexes `corpus` (with the reader's `notes`),
     /// then waits for queries.
     pub fn spawn(corpus: Arc<Corpus>, notes: Arc<Notes>) -> Worker {
+        Worker::spawn_with(corpus, notes, None)
+    }
+
+    /// [`Worker::spawn`], taking the index from `store` when it holds one
+    /// for these notes, and keeping there each index it builds.
+    pub fn spawn_with(
+        corpus: Arc<Corpus>,
+        notes: Arc<Notes>,
+        store: Option<Arc<dyn IndexStore>>,
+    ) -> Worker {
         let (tx, requests) = channel::<Request>();
         let (answers, rx) = channel::<Response>();
         thread::Builder::new()
@@ -49,7 +69,15 @@ impl Worker {
             .spawn(move || {
                 let build = |notes: &Notes| {
                     let t = Instant::now();
-                    let index = index_corpus_with_notes(&corpus, notes);
+                    let kept = store.as_ref().and_then(|s| s.load(notes).ok().flatten());
+                    let index = kept.unwrap_or_else(|| {
+                        let index = index_corpus_with_notes(&corpus, notes);
+                        // Failing to keep it only costs the next start.
+                        if let Some(s) = &store {
+                            let _ = s.save(notes, &index);
+                        }
+                        index
+                    });
                     let ready = Response::Ready {
                         records: index.len(),
                         took: t.elapsed(),

@@ -5,10 +5,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The built `shifr` binary.
+/// The built `shifr` binary, with no start-up cache (tests must not share
+/// one: tests/cache.rs gives each its own `XDG_CACHE_HOME`).
 pub fn shifr() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shifr"));
-    c.env_remove("XDG_CONFIG_HOME").env("NO_COLOR", "1");
+    c.env_remove("XDG_CONFIG_HOME")
+        .env("NO_COLOR", "1")
+        .env("SHIFR_NO_CACHE", "1")
+        .env_remove("XDG_CACHE_HOME");
     c
 }
 

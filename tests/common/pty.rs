@@ -39,6 +39,9 @@ impl Pty {
         cmd.env("NO_COLOR", "1");
         cmd.env_remove("XDG_CONFIG_HOME");
         cmd.env("HOME", std::env::temp_dir());
+        // No start-up cache shared between tests (an env entry may ask for one).
+        cmd.env("SHIFR_NO_CACHE", "1");
+        cmd.env_remove("XDG_CACHE_HOME");
         for (k, v) in env {
             cmd.env(k, v);
         }

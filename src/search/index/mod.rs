@@ -12,6 +12,7 @@
 
 mod build;
 mod lookup;
+mod snapshot;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,187 @@
+//! One cache file: a fixed header (what it is, the format version, the
+//! build that wrote it, the payload's length and checksum) and the
+//! payload. Read whole and verified before anything in it is believed;
+//! written to a temporary file, synced and renamed over the old one, so a
+//! reader never sees half a file.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The layout of the files this build writes. Bumped whenever a payload's
+/// layout changes; a file of another version is rebuilt, never read.
+pub const FORMAT: u32 = 2;
+
+const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+
+/// The build that wrote a file: a hash of shifr's sources (build.rs), so a
+/// file written by another build, whose checks or index may differ, is
+/// rebuilt.
+pub fn build_id() -> u64 {
+    u64::from_str_radix(env!("SHIFR_BUILD_ID"), 16).unwrap_or(0)
+}
+
+/// Why a cache file was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// There is none (a first run): no notice.
+    Missing,
+    /// Written by another format or build: rebuilt with a notice.
+    Outdated(String),
+    /// Cut short, damaged or unreadable: rebuilt with a notice.
+    Damaged(String),
+}
+
+/// The checksum of a payload.
+pub fn checksum(payload: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(payload)
+}
+
+/// Reads the cache file at `path` of kind `magic`; its verified payload and
+/// checksum.
+pub fn read(path: &Path, magic: &[u8; 8]) -> Result<(Payload, u64), Refused> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Err(Refused::Missing);
+        }
+        Err(e) => return Err(Refused::Damaged(format!("unreadable: {e}"))),
+    };
+    if bytes.len() < HEADER {
+        return Err(Refused::Damaged(format!(
+            "cut short ({} bytes, less than its header)",
+            bytes.len()
+        )));
+    }
+    let (head, payload) = bytes.split_at(HEADER);
+    if &head[..8] != magic {
+        return Err(Refused::Damaged("not a shifr cache file".into()));
+    }
+    let num = |at: usize, n: usize| -> u64 {
+        let mut b = [0u8; 8];
+        b[..n].copy_from_slice(&head[at..at + n]);
+        u64::from_le_bytes(b)
+    };
+    let (version, build, len, sum) = (num(8, 4), num(12, 8), num(20, 8), num(28, 8));
+    if version != u64::from(FORMAT) {
+        return Err(Refused::Outdated(format!(
+            "an older format (version {version}; this shifr writes version {FORMAT})"
+        )));
+    }
+    if build != build_id() {
+        return Err(Refused::Outdated(
+            "written by another build of shifr".into(),
+        ));
+    }
+    if payload.len() as u64 != len {
+        return Err(Refused::Damaged(format!(
+            "cut short ({} of {len} bytes)",
+            payload.len()
+        )));
+    }
+    if checksum(payload) != sum {
+        return Err(Refused::Damaged(
+            "damaged (its checksum does not match)".into(),
+        ));
+    }
+    Ok((Payload(bytes), sum))
+}
+
+/// A verified file's payload (its header kept in front, to save moving
+/// hundreds of megabytes).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Payload(Vec<u8>);
+
+impl Payload {
+    pub fn data(&self) -> &[u8] {
+        &self.0[HEADER..]
+    }
+}
+
+/// Writes a cache file atomically: a temporary file beside it, synced,
+/// then renamed over it. Returns the payload's checksum.
+pub fn write(path: &Path, magic: &[u8; 8], payload: &[u8]) -> std::io::Result<u64> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let sum = checksum(payload);
+    let mut head = Vec::with_capacity(HEADER);
+    head.extend_from_slice(magic);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    head.extend_from_slice(&build_id().to_le_bytes());
+    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    head.extend_from_slice(&sum.to_le_bytes());
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(&head)?;
+        f.write_all(payload)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        // The rename itself is durable once the directory is synced.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(sum)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `corpus.bin` → `corpus.bin.<pid>.tmp`: two processes writing at once do
+/// not write into one file.
+fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{}.tmp", std::process::id()));
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAGIC: &[u8; 8] = b"SHIFRtst";
+
+    #[test]
+    fn written_then_read() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("sub/x.bin");
+        let sum = write(&p, MAGIC, b"payload").unwrap();
+        let (payload, got) = read(&p, MAGIC).unwrap();
+        assert_eq!((payload.data(), got), (&b"payload"[..], sum));
+        // No temporary file is left.
+        assert_eq!(fs::read_dir(d.path().join("sub")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn missing_short_damaged_and_old_files_are_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("x.bin");
+        assert_eq!(read(&p, MAGIC), Err(Refused::Missing));
+        write(&p, MAGIC, &[7u8; 100]).unwrap();
+        let whole = fs::read(&p).unwrap();
+        for cut in [0, 10, HEADER, whole.len() - 1] {
+            fs::write(&p, &whole[..cut]).unwrap();
+            assert!(
+                matches!(read(&p, MAGIC), Err(Refused::Damaged(m)) if m.contains("cut short")),
+                "{cut}"
+            );
+        }
+        let mut flipped = whole.clone();
+        flipped[HEADER + 50] ^= 1;
+        fs::write(&p, &flipped).unwrap();
+        assert!(matches!(read(&p, MAGIC), Err(Refused::Damaged(m)) if m.contains("checksum")));
+        let mut old = whole.clone();
+        old[8..12].copy_from_slice(&1u32.to_le_bytes());
+        fs::write(&p, &old).unwrap();
+        assert!(matches!(read(&p, MAGIC), Err(Refused::Outdated(m)) if m.contains("version 1")));
+        fs::write(&p, &whole).unwrap();
+        assert!(matches!(read(&p, b"SHIFRoth"), Err(Refused::Damaged(_))));
+    }
+}
