@@ -4,6 +4,77 @@
 //! million numbers is one copy, not ten million decodes. Every read is
 //! bounds-checked: a short or damaged buffer is an error, never a panic or
 //! a huge allocation.
+//!
+//! Arrays are aligned to 8 bytes in the buffer, so that, read from a
+//! memory-mapped file (whose start is page-aligned), they can be used in
+//! place as an [`Arr`] instead of copied.
+
+use std::sync::Arc;
+
+/// Bytes an [`Arr`] may point into: a memory-mapped cache file.
+pub trait Backing: Send + Sync {
+    fn bytes(&self) -> &[u8];
+}
+
+/// The integers an [`Arr`] holds: plain, any bit pattern valid.
+pub trait Plain: Copy + Send + Sync + 'static {
+    const WIDTH: usize;
+    fn from_le(b: &[u8]) -> Self;
+}
+
+macro_rules! plain {
+    ($($t:ty),*) => {$(
+        impl Plain for $t {
+            const WIDTH: usize = std::mem::size_of::<$t>();
+            fn from_le(b: &[u8]) -> Self {
+                <$t>::from_le_bytes(b.try_into().expect("WIDTH bytes"))
+            }
+        }
+    )*};
+}
+plain!(u16, u32, u64);
+
+/// An array of integers: owned, or read in place from a mapped file.
+pub enum Arr<T: Plain> {
+    Owned(Vec<T>),
+    /// `len` items at byte `off` of `backing`: checked in bounds and aligned
+    /// when made ([`Reader::arr`]).
+    Mapped {
+        backing: Arc<dyn Backing>,
+        off: usize,
+        len: usize,
+    },
+}
+
+impl<T: Plain> Default for Arr<T> {
+    fn default() -> Self {
+        Arr::Owned(Vec::new())
+    }
+}
+
+impl<T: Plain> From<Vec<T>> for Arr<T> {
+    fn from(v: Vec<T>) -> Self {
+        Arr::Owned(v)
+    }
+}
+
+impl<T: Plain> std::ops::Deref for Arr<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            Arr::Owned(v) => v,
+            Arr::Mapped { backing, off, len } => {
+                let bytes = &backing.bytes()[*off..*off + *len * T::WIDTH];
+                // SAFETY: `Reader::arr` made this only on a little-endian
+                // target, for bytes in bounds (sliced above, so checked
+                // again) and aligned for T, in a backing that never changes
+                // (a private read-only mapping, kept alive by the Arc); any
+                // bit pattern is a valid integer.
+                unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), *len) }
+            }
+        }
+    }
+}
 
 /// A buffer being written.
 #[derive(Default)]
@@ -38,8 +109,16 @@ impl Writer {
         self.bytes(v.as_bytes());
     }
 
+    /// Zeros up to the next multiple of 8 bytes.
+    fn align(&mut self) {
+        while !self.buf.len().is_multiple_of(8) {
+            self.buf.push(0);
+        }
+    }
+
     pub fn u16s(&mut self, v: &[u16]) {
         self.u64(v.len() as u64);
+        self.align();
         self.buf.reserve(v.len() * 2);
         for x in v {
             self.buf.extend_from_slice(&x.to_le_bytes());
@@ -48,6 +127,7 @@ impl Writer {
 
     pub fn u32s(&mut self, v: &[u32]) {
         self.u64(v.len() as u64);
+        self.align();
         self.buf.reserve(v.len() * 4);
         for x in v {
             self.buf.extend_from_slice(&x.to_le_bytes());
@@ -56,6 +136,7 @@ impl Writer {
 
     pub fn u64s(&mut self, v: &[u64]) {
         self.u64(v.len() as u64);
+        self.align();
         self.buf.reserve(v.len() * 8);
         for x in v {
             self.buf.extend_from_slice(&x.to_le_bytes());
@@ -150,28 +231,53 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes()?).map_err(|_| Damaged("text that is not UTF-8"))
     }
 
+    /// An array written by `Writer::u16s`/`u32s`/`u64s`, its bytes.
+    fn array_bytes(&mut self, width: usize) -> Result<(usize, &'a [u8]), Damaged> {
+        let n = self.len(width)?;
+        let pad = (8 - self.at % 8) % 8;
+        self.take(pad)?;
+        Ok((n, self.take(n * width)?))
+    }
+
+    fn vec<T: Plain>(&mut self) -> Result<Vec<T>, Damaged> {
+        let (_, b) = self.array_bytes(T::WIDTH)?;
+        Ok(b.chunks_exact(T::WIDTH).map(T::from_le).collect())
+    }
+
     pub fn u16s(&mut self) -> Result<Vec<u16>, Damaged> {
-        let n = self.len(2)?;
-        let b = self.take(n * 2)?;
-        Ok(b.chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect())
+        self.vec()
     }
 
     pub fn u32s(&mut self) -> Result<Vec<u32>, Damaged> {
-        let n = self.len(4)?;
-        let b = self.take(n * 4)?;
-        Ok(b.chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect())
+        self.vec()
     }
 
     pub fn u64s(&mut self) -> Result<Vec<u64>, Damaged> {
-        let n = self.len(8)?;
-        let b = self.take(n * 8)?;
-        Ok(b.chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect())
+        self.vec()
+    }
+
+    /// An array, in place in `backing` when this reader reads `backing`'s
+    /// bytes and the array is aligned there (on a little-endian target);
+    /// else copied.
+    pub fn arr<T: Plain>(&mut self, backing: Option<&Arc<dyn Backing>>) -> Result<Arr<T>, Damaged> {
+        let (n, b) = self.array_bytes(T::WIDTH)?;
+        if let Some(bk) = backing.filter(|_| cfg!(target_endian = "little")) {
+            let all = bk.bytes();
+            let start = (b.as_ptr() as usize).wrapping_sub(all.as_ptr() as usize);
+            let inside = start
+                .checked_add(b.len())
+                .is_some_and(|end| end <= all.len());
+            if inside && (b.as_ptr() as usize).is_multiple_of(std::mem::align_of::<T>()) {
+                return Ok(Arr::Mapped {
+                    backing: Arc::clone(bk),
+                    off: start,
+                    len: n,
+                });
+            }
+        }
+        Ok(Arr::Owned(
+            b.chunks_exact(T::WIDTH).map(T::from_le).collect(),
+        ))
     }
 
     /// Strings written by [`Writer::strs`].

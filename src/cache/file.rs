@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 
 /// The layout of the files this build writes. Bumped whenever a payload's
 /// layout changes; a file of another version is rebuilt, never read.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
-const HEADER: usize = 8 + 4 + 8 + 8 + 8;
+/// Magic, version, build, length, checksum, and 4 bytes of padding so the
+/// payload starts 8-aligned in the (page-aligned) mapping.
+const HEADER: usize = 8 + 4 + 8 + 8 + 8 + 4;
 
 /// The build that wrote a file: a hash of shifr's sources (build.rs), so a
 /// file written by another build, whose checks or index may differ, is
@@ -38,10 +40,27 @@ pub fn checksum(payload: &[u8]) -> u64 {
 }
 
 /// Reads the cache file at `path` of kind `magic`; its verified payload and
-/// checksum.
+/// checksum. The file is mapped into memory, not copied: the index is used
+/// in place from it (see `binfmt::Arr`). The mapping is private and
+/// read-only, and shifr replaces a cache file only by renaming a new one
+/// over it, so the mapped file never changes under it (something else
+/// truncating a cache file while shifr runs could still end the process).
 pub fn read(path: &Path, magic: &[u8; 8]) -> Result<(Payload, u64), Refused> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let opened = fs::File::open(path).and_then(|f| {
+        let len = f.metadata()?.len();
+        if len < HEADER as u64 {
+            return Ok(Err(len));
+        }
+        // SAFETY: see above.
+        unsafe { memmap2::MmapOptions::new().map_copy_read_only(&f) }.map(Ok)
+    });
+    let bytes = match opened {
+        Ok(Ok(b)) => b,
+        Ok(Err(len)) => {
+            return Err(Refused::Damaged(format!(
+                "cut short ({len} bytes, less than its header)"
+            )));
+        }
         Err(e)
             if matches!(
                 e.kind(),
@@ -84,7 +103,7 @@ pub fn read(path: &Path, magic: &[u8; 8]) -> Result<(Payload, u64), Refused> {
             payload.len()
         )));
     }
-    if checksum(payload) != sum {
+    if checksum_released(&bytes, payload) != sum {
         return Err(Refused::Damaged(
             "damaged (its checksum does not match)".into(),
         ));
@@ -92,14 +111,41 @@ pub fn read(path: &Path, magic: &[u8; 8]) -> Result<(Payload, u64), Refused> {
     Ok((Payload(bytes), sum))
 }
 
-/// A verified file's payload (its header kept in front, to save moving
-/// hundreds of megabytes).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Payload(Vec<u8>);
+/// The checksum of a mapped payload, read in slices that are handed back
+/// to the kernel once hashed: hashing a file of hundreds of megabytes does
+/// not hold it all in memory (its pages come back from the page cache when
+/// read again).
+fn checksum_released(map: &memmap2::Mmap, payload: &[u8]) -> u64 {
+    const STEP: usize = 8 << 20;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (i, chunk) in payload.chunks(STEP).enumerate() {
+        h.update(chunk);
+        // Whole pages only: the first page holds the header too.
+        let from = (HEADER + i * STEP).next_multiple_of(4096);
+        let to = (HEADER + i * STEP + chunk.len()) / 4096 * 4096;
+        if to > from {
+            // SAFETY: a private read-only file mapping: dropped pages read
+            // back from the file, unchanged.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from)
+            };
+        }
+    }
+    h.digest()
+}
+
+/// A verified file's payload, mapped.
+pub struct Payload(memmap2::Mmap);
 
 impl Payload {
     pub fn data(&self) -> &[u8] {
         &self.0[HEADER..]
+    }
+}
+
+impl crate::binfmt::Backing for Payload {
+    fn bytes(&self) -> &[u8] {
+        self.data()
     }
 }
 
@@ -115,6 +161,7 @@ pub fn write(path: &Path, magic: &[u8; 8], payload: &[u8]) -> std::io::Result<u6
     head.extend_from_slice(&build_id().to_le_bytes());
     head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     head.extend_from_slice(&sum.to_le_bytes());
+    head.extend_from_slice(&[0; 4]);
     let tmp = temp_path(path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -163,7 +210,7 @@ mod tests {
     fn missing_short_damaged_and_old_files_are_refused() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("x.bin");
-        assert_eq!(read(&p, MAGIC), Err(Refused::Missing));
+        assert!(matches!(read(&p, MAGIC), Err(Refused::Missing)));
         write(&p, MAGIC, &[7u8; 100]).unwrap();
         let whole = fs::read(&p).unwrap();
         for cut in [0, 10, HEADER, whole.len() - 1] {

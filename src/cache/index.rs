@@ -49,11 +49,14 @@ impl Store {
                 return Err(format!("shifr: the cached search index was {why}: rebuilt"));
             }
         };
-        let mut r = Reader::new(payload.data());
+        // The index's arrays are used in place in the mapped file.
+        let backing: std::sync::Arc<dyn crate::binfmt::Backing> = std::sync::Arc::new(payload);
+        let mut r = Reader::new(backing.bytes());
         let read = (|| {
             let corpus = r.u64()?;
             let notes = r.u64()?;
-            Ok::<_, crate::binfmt::Damaged>((corpus, notes, Index::read_from(&mut r)?))
+            let ix = Index::read_mapped(&mut r, Some(&backing))?;
+            Ok::<_, crate::binfmt::Damaged>((corpus, notes, ix))
         })();
         match read {
             Ok((c, n, ix)) if c == self.corpus_id && n == notes_id(notes) && r.is_done() => {

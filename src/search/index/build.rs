@@ -158,9 +158,10 @@ impl Index {
             })
             .collect();
         drop(surf_id);
-        ix.rf_off = a.rf_off;
-        let shift = *ix.rf_off.last().unwrap_or(&0);
-        ix.rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        let mut rf_off = a.rf_off;
+        let shift = *rf_off.last().unwrap_or(&0);
+        rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        ix.rf_off = rf_off.into();
         ix.rf_kind = a.rf_kind;
         ix.rf_kind.extend(b.rf_kind);
         // Postings grouped by surface; a's records come before b's, so a
@@ -176,12 +177,12 @@ impl Index {
         for i in 0..ns {
             count[i + 1] += count[i];
         }
-        ix.post_off = count.clone();
+        ix.post_off = count.clone().into();
         let np = a.tmp.len() + b.tmp.len();
-        ix.p_record = vec![0; np];
-        ix.p_kinds = vec![0; np];
-        ix.p_occ = vec![0; np];
-        ix.p_occ_len = vec![0; np];
+        let mut p_record = vec![0; np];
+        let mut p_kinds = vec![0; np];
+        let mut p_occ = vec![0; np];
+        let mut p_occ_len = vec![0; np];
         // Occurrences stay in record order (all of a record's words side by
         // side); each posting points at its own.
         let a_occ = a.tmp_occ.len() as u32;
@@ -192,16 +193,23 @@ impl Index {
                 let s = sid(part, p.0) as usize;
                 let slot = cursor[s] as usize;
                 cursor[s] += 1;
-                ix.p_record[slot] = p.1;
-                ix.p_kinds[slot] = p.2;
-                ix.p_occ[slot] = at;
-                ix.p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
+                p_record[slot] = p.1;
+                p_kinds[slot] = p.2;
+                p_occ[slot] = at;
+                p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
                 at += p.3;
             }
         }
+        (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
+            p_record.into(),
+            p_kinds.into(),
+            p_occ.into(),
+            p_occ_len.into(),
+        );
         drop((a.tmp, b.tmp));
-        ix.occ = a.tmp_occ;
-        ix.occ.extend_from_slice(&b.tmp_occ);
+        let mut occ = a.tmp_occ;
+        occ.extend_from_slice(&b.tmp_occ);
+        ix.occ = occ.into();
         drop(b.tmp_occ);
         // Vocabulary: metadata, folded forms, first-letter buckets.
         ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
@@ -223,12 +231,13 @@ impl Index {
         for i in 0..nf {
             fc[i + 1] += fc[i];
         }
-        ix.fold_off = fc.clone();
-        ix.fold_surf = vec![0; ns];
+        ix.fold_off = fc.clone().into();
+        let mut fold_surf = vec![0; ns];
         for (s, &f) in surf_fold.iter().enumerate() {
-            ix.fold_surf[fc[f as usize] as usize] = s as u32;
+            fold_surf[fc[f as usize] as usize] = s as u32;
             fc[f as usize] += 1;
         }
+        ix.fold_surf = fold_surf.into();
         ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
         // English stems of the folded words.
         let mut stem_id: FxHashMap<String, u32> = FxHashMap::default();
