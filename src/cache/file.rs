@@ -143,6 +143,27 @@ impl Payload {
     }
 }
 
+impl Payload {
+    /// Hands the whole pages of `part` (a slice of this payload, read and
+    /// no longer needed) back to the kernel.
+    pub fn release(&self, part: &[u8]) {
+        let base = self.0.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).wrapping_sub(base);
+        let Some(end) = start.checked_add(part.len()).filter(|&e| e <= self.0.len()) else {
+            return;
+        };
+        let (from, to) = (start.next_multiple_of(4096), end / 4096 * 4096);
+        if to > from {
+            // SAFETY: a private read-only file mapping: dropped pages read
+            // back from the file, unchanged.
+            let _ = unsafe {
+                self.0
+                    .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from)
+            };
+        }
+    }
+}
+
 impl crate::binfmt::Backing for Payload {
     fn bytes(&self) -> &[u8] {
         self.data()

@@ -155,7 +155,7 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
         Some(Ok(Plan::Same { entries, rewrite })) => {
             let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
             let decoded = snapshot::decode(payload.data())
-                .and_then(|s| s.corpus(dir))
+                .and_then(|s| s.corpus(dir, &|part| payload.release(part)))
                 .map_err(|e| e.0);
             match decoded {
                 Ok(d) => {
@@ -182,7 +182,8 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
         }
         Some(Ok(Plan::Telegrams { changed, reused })) => {
             let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
-            let decoded = snapshot::decode(payload.data()).and_then(|s| s.corpus(dir));
+            let decoded = snapshot::decode(payload.data())
+                .and_then(|s| s.corpus(dir, &|part| payload.release(part)));
             if let Ok(d) = decoded {
                 // The other files and the changed telegram files, read;
                 // the rest reused as checked.

@@ -139,7 +139,13 @@ pub struct Decoded {
 
 impl Snapshot<'_> {
     /// The corpus, its files' paths made from `dir` (as the user named it).
-    pub fn corpus(mut self, dir: &Path) -> Result<Decoded, Damaged> {
+    /// `release` is handed each stretch of the telegrams' bytes once decoded
+    /// (so a mapped file's pages need not stay in memory beside the corpus).
+    pub fn corpus(
+        mut self,
+        dir: &Path,
+        release: &(dyn Fn(&[u8]) + Sync),
+    ) -> Result<Decoded, Damaged> {
         let paths: Vec<String> = self
             .files
             .iter()
@@ -183,9 +189,16 @@ impl Snapshot<'_> {
             .collect();
         let spans: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
         let parts = crate::corpus::load::parallel_chunks(&spans, |chunk| {
+            let mut done = chunk.first().map_or(0, |c| c.0);
             chunk
                 .iter()
-                .map(|&(s, e)| telegram(&blocks[s..e]))
+                .map(|&(s, e)| {
+                    if e - done > 4 << 20 {
+                        release(&blocks[done..s]);
+                        done = s;
+                    }
+                    telegram(&blocks[s..e])
+                })
                 .collect::<Result<Vec<_>, _>>()
         });
         let mut telegrams = Vec::with_capacity(spans.len());
