@@ -265,6 +265,7 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
         while let Some(answer) = host.worker.try_recv() {
             match answer {
                 Response::Ready { .. } => shell.event(AppEvent::SearchReady),
+                Response::Progress(p) => shell.event(AppEvent::SearchProgress(p)),
                 Response::Results {
                     generation,
                     result,

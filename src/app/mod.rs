@@ -122,6 +122,8 @@ pub struct App {
     /// Where the search thread finds and keeps the index (the start-up
     /// cache of a corpus directory); none for the bundled corpus.
     pub index_store: Option<Arc<dyn crate::search::worker::IndexStore>>,
+    /// How far the search thread's index build has come (%), while it runs.
+    pub index_progress: Option<u8>,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             notes_epoch: 0,
             search_epoch: 0,
             index_store: None,
+            index_progress: None,
         }
     }
 

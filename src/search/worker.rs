@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, ParseError, index_corpus_with_notes, parse};
+use super::{Hit, ParseError, index_corpus_with_progress, parse};
 use crate::corpus::Corpus;
 use crate::notes::Notes;
 
@@ -19,6 +19,8 @@ use crate::notes::Notes;
 pub enum Response {
     /// The index is built (or rebuilt).
     Ready { records: usize, took: Duration },
+    /// The index being built is this far (%).
+    Progress(u8),
     /// Results for the query of generation `generation`.
     Results {
         generation: u64,
@@ -71,7 +73,17 @@ impl Worker {
                     let t = Instant::now();
                     let kept = store.as_ref().and_then(|s| s.load(notes).ok().flatten());
                     let index = kept.unwrap_or_else(|| {
-                        let index = index_corpus_with_notes(&corpus, notes);
+                        // Each whole percent once; the UI may be gone.
+                        let last = std::sync::atomic::AtomicU8::new(u8::MAX);
+                        let tell = std::sync::Mutex::new(answers.clone());
+                        let progress = |p: u8| {
+                            if last.swap(p, std::sync::atomic::Ordering::Relaxed) != p
+                                && let Ok(tx) = tell.lock()
+                            {
+                                let _ = tx.send(Response::Progress(p));
+                            }
+                        };
+                        let index = index_corpus_with_progress(&corpus, notes, &progress);
                         // Failing to keep it only costs the next start.
                         if let Some(s) = &store {
                             let _ = s.save(notes, &index);
@@ -147,11 +159,14 @@ impl Worker {
 mod tests {
     use super::*;
 
+    /// The next answer but progress.
     fn wait(w: &Worker) -> Response {
         let t = Instant::now();
         loop {
-            if let Some(r) = w.try_recv() {
-                return r;
+            match w.try_recv() {
+                Some(Response::Progress(_)) => continue,
+                Some(r) => return r,
+                None => {}
             }
             assert!(t.elapsed() < Duration::from_secs(10), "no answer");
             thread::sleep(Duration::from_millis(2));
@@ -195,6 +210,28 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn says_how_far_the_build_has_come_then_that_it_is_ready() {
+        let corpus = crate::corpus::synth::generate(5_000, 7);
+        let w = Worker::spawn(Arc::new(corpus), Arc::default());
+        let t = Instant::now();
+        let mut seen = Vec::new();
+        loop {
+            match w.try_recv() {
+                Some(Response::Progress(p)) => seen.push(p),
+                Some(Response::Ready { .. }) => break,
+                Some(other) => panic!("{other:?}"),
+                None => {
+                    assert!(t.elapsed() < Duration::from_secs(60), "no answer");
+                    thread::sleep(Duration::from_millis(1));
+                }
+            }
+        }
+        assert!(seen.len() >= 3, "{seen:?}");
+        assert_eq!(seen.last(), Some(&90));
+        assert!(seen.iter().all(|&p| p <= 90));
     }
 
     #[test]

@@ -27,6 +27,7 @@ impl Partial {
     fn build(
         records: std::ops::Range<usize>,
         fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+        done: &(dyn Fn() + Sync),
     ) -> Partial {
         let mut p = Partial {
             surfaces: Vec::new(),
@@ -44,6 +45,9 @@ impl Partial {
         let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
         for r in records {
+            if r % 1024 == 0 {
+                done();
+            }
             local.clear();
             let fs = fields(r);
             let mut toks = Vec::new();
@@ -117,18 +121,38 @@ impl Index {
     /// Builds the index of `n` records, asking `fields` for each one's
     /// fields; the work is split across two threads.
     pub fn build_with(n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Index {
+        Index::build_with_progress(n, fields, &|_| {})
+    }
+
+    /// [`Index::build_with`], telling `progress` now and then what part of
+    /// the build is done (0 to 100).
+    pub fn build_with_progress(
+        n: usize,
+        fields: impl Fn(usize) -> Vec<Field> + Sync,
+        progress: &(dyn Fn(u8) + Sync),
+    ) -> Index {
         let mid = n / 2;
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        // Tokenizing is most of the build: it counts for 90 %.
+        let done = || {
+            let c = count.fetch_add(1024, std::sync::atomic::Ordering::Relaxed) + 1024;
+            progress((c.min(n) * 90 / n.max(1)) as u8);
+        };
         let (a, b) = if n >= 2_000 {
             std::thread::scope(|sc| {
-                let h = sc.spawn(|| Partial::build(mid..n, &fields));
+                let h = sc.spawn(|| Partial::build(mid..n, &fields, &done));
                 (
-                    Partial::build(0..mid, &fields),
+                    Partial::build(0..mid, &fields, &done),
                     h.join().expect("index thread"),
                 )
             })
         } else {
-            (Partial::build(0..n, &fields), Partial::build(n..n, &fields))
+            (
+                Partial::build(0..n, &fields, &done),
+                Partial::build(n..n, &fields, &done),
+            )
         };
+        progress(90);
         Index::merge(n, a, b)
     }
 
