@@ -22,8 +22,38 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A hash of every source file (and the locked dependencies): the start-up
+/// cache written by one build is never read by another, whose checks or
+/// index may differ.
+fn build_id(root: &Path) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut files = Vec::new();
+    let mut dirs = vec![root.join("src")];
+    while let Some(d) = dirs.pop() {
+        for e in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.push(root.join("Cargo.lock"));
+    files.sort();
+    let mut h = DefaultHasher::new();
+    for f in &files {
+        f.strip_prefix(root).unwrap_or(f).hash(&mut h);
+        fs::read(f).unwrap_or_default().hash(&mut h);
+    }
+    h.finish()
+}
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rustc-env=SHIFR_BUILD_ID={:016x}", build_id(&root));
     let corpus = root.join("corpus");
     println!("cargo:rerun-if-changed=corpus");
     let mut files = Vec::new();

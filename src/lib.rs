@@ -7,6 +7,8 @@
 
 pub mod action;
 pub mod app;
+pub mod binfmt;
+pub mod cache;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// One thing wrong with a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub file: String,
     /// 1-based; 0 when the problem concerns the file as a whole.
@@ -76,7 +76,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Something `shifr check` reports that is no reason not to load a corpus:
 /// the reader and every command work on it safely.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     pub problem: Problem,
     /// `shifr check` fails on it (control characters in text, which no

@@ -224,6 +224,7 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
     let worker = Worker::spawn(
         Arc::clone(&shell.app.corpus),
         Arc::new(shell.app.store.notes.clone()),
+        shell.app.index_store.clone(),
         tx,
         Wake::Search,
     );

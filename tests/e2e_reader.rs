@@ -314,6 +314,7 @@ fn a_vanished_terminal_ends_the_process() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_shifr"))
         .env("TERM", "xterm-256color")
         .env("XDG_STATE_HOME", state.path())
+        .env("SHIFR_NO_CACHE", "1")
         .stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave))

@@ -43,6 +43,8 @@ pub enum Effect {
 pub enum Event {
     /// The search index is built.
     SearchReady,
+    /// The search index being built is this far (%).
+    SearchProgress(u8),
     /// The answer to the query of generation `generation`.
     SearchResults {
         generation: u64,

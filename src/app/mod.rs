@@ -174,6 +174,11 @@ pub struct App {
     /// Telegrams already opened are marked in the list (settings:
     /// `layout.read_marks`).
     pub read_marks: bool,
+    /// Where the search thread finds and keeps the index (the start-up
+    /// cache of a corpus directory); none for the bundled corpus.
+    pub index_store: Option<Arc<dyn crate::search::worker::IndexStore>>,
+    /// How far the search thread's index build has come (%), while it runs.
+    pub index_progress: Option<u8>,
 }
 
 impl App {
@@ -216,6 +221,8 @@ impl App {
             opened: false,
             mouse_capture: true,
             read_marks: true,
+            index_store: None,
+            index_progress: None,
         }
     }
 

@@ -13,11 +13,11 @@ use crate::problem::{Problem, Report};
 
 /// `shifr check`.
 pub(super) fn run(dir: Option<&PathBuf>, source: Option<&Path>) -> Result<(), CliError> {
-    let files = match dir {
-        Some(d) => load::read_dir(d)?,
-        None => load::embedded_files(),
-    };
-    let (c, warnings) = load::check_files(&files)?;
+    // A corpus directory goes through the start-up cache (its telegrams
+    // checked before and unchanged since are not checked again; the checks
+    // across files always run), with progress on stderr if a terminal.
+    let loaded = super::load::load_cached(dir, true)?;
+    let (c, warnings) = (loaded.corpus, loaded.warnings);
     let report = Report {
         problems: Vec::new(),
         warnings,
@@ -33,13 +33,24 @@ pub(super) fn run(dir: Option<&PathBuf>, source: Option<&Path>) -> Result<(), Cl
         let shown = src.display().to_string();
         let paper = crate::fsread::read_text(src, &shown, "the source paper as UTF-8 text")
             .map_err(|e| CliError::from(one(e.problem)))?;
-        let Some(f) = files.iter().find(|f| f.rel == "footnotes.toml") else {
-            let root = files
-                .first()
-                .map(|f| f.path.strip_suffix(&f.rel).unwrap_or("").to_string())
-                .unwrap_or_default();
+        let found = match dir {
+            Some(d) => {
+                let p = d.join("footnotes.toml");
+                let (path, rel) = load::shown_paths(d, &p);
+                crate::fsread::read_text(&p, &path, "a UTF-8 encoded TOML file")
+                    .ok()
+                    .map(|text| load::SourceFile { path, rel, text })
+            }
+            None => load::embedded_files()
+                .into_iter()
+                .find(|f| f.rel == "footnotes.toml"),
+        };
+        let Some(f) = found else {
+            let shown = dir.map_or("corpus/footnotes.toml".into(), |d| {
+                d.join("footnotes.toml").display().to_string()
+            });
             return Err(CliError::from(one(Problem::file(
-                &format!("{root}footnotes.toml"),
+                &shown,
                 "missing: --source checks the footnote texts of footnotes.toml, and this corpus has none",
             ))));
         };

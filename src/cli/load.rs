@@ -1,20 +1,93 @@
 //! Loading what the commands work on (the corpus, the keymap) and finding
 //! a telegram by id, each with the error the user sees.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::CliError;
+use super::error::eprint;
+use crate::cache::{self, Loaded};
 use crate::corpus::{Corpus, Telegram};
 use crate::keymap::Keymap;
+
+/// Set by `--no-cache`.
+static NO_CACHE: AtomicBool = AtomicBool::new(false);
+
+/// `--no-cache`: this process neither reads nor writes the start-up cache.
+pub(super) fn disable_cache() {
+    NO_CACHE.store(true, Ordering::Relaxed);
+}
 
 /// Loads the corpus named by `--corpus`, or the bundled one; its problems
 /// are the error.
 pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, CliError> {
-    let loaded = match dir {
-        Some(d) => Corpus::load_dir(d),
-        None => Corpus::embedded(),
+    load_cached(dir, false).map(|l| l.corpus)
+}
+
+/// The same, with what the cache did and where the index is kept. A
+/// corpus directory goes through the start-up cache (`crate::cache`), whose
+/// notices (a cache rebuilt, or not written) go to stderr; with `progress`,
+/// so does how far reading and checking have come, when stderr is a
+/// terminal.
+pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
+    let Some(d) = dir else {
+        return Corpus::embedded()
+            .map(|corpus| Loaded {
+                corpus,
+                warnings: Vec::new(),
+                how: cache::How::Uncached,
+                notices: Vec::new(),
+                store: None,
+            })
+            .map_err(CliError::from);
     };
-    loaded.map_err(CliError::from)
+    let shown = progress && std::io::stderr().is_terminal();
+    let meter = Meter::default();
+    let report = |what: &'static str, done: usize, of: usize| {
+        if shown {
+            meter.show(what, done, of);
+        }
+    };
+    let loaded = if NO_CACHE.load(Ordering::Relaxed) || !cache::enabled() {
+        cache::load_uncached(d, &report)
+    } else {
+        cache::load_dir(d, &report)
+    };
+    meter.clear();
+    let loaded = loaded.map_err(CliError::from)?;
+    for n in &loaded.notices {
+        eprint(n);
+    }
+    Ok(loaded)
+}
+
+/// A progress figure on stderr ("checking 41 %"), redrawn in place on one
+/// line and cleared at the end; only ever drawn on a terminal.
+#[derive(Default)]
+struct Meter {
+    last: std::sync::Mutex<Option<(&'static str, usize)>>,
+}
+
+impl Meter {
+    fn show(&self, what: &'static str, done: usize, of: usize) {
+        let pct = (done * 100).checked_div(of).unwrap_or(100).min(100);
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if *last == Some((what, pct)) {
+            return;
+        }
+        *last = Some((what, pct));
+        use std::io::Write;
+        let _ = write!(std::io::stderr(), "\r\x1b[Kshifr: {what} {pct} %");
+    }
+
+    fn clear(&self) {
+        let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.is_some() {
+            use std::io::Write;
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
 }
 
 /// The telegram with this id; if there is none, an error naming the

@@ -83,6 +83,10 @@ pub struct Cli {
     #[arg(long)]
     pub bench_startup: bool,
 
+    /// Read the corpus directory afresh, neither reading nor writing the start-up cache (also SHIFR_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -423,6 +427,9 @@ fn start_log() {
 
 /// The command the arguments name.
 fn dispatch(cli: Cli) -> Result<(), CliError> {
+    if cli.no_cache {
+        load::disable_cache();
+    }
     if cli.bench_startup {
         return bench_startup::run(&cli);
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Size;
 
-use super::load::{find, load_corpus, load_keymap, load_settings};
+use super::load::{find, load_cached, load_keymap, load_settings};
 use super::{Cli, CliError};
 use crate::app::App;
 use crate::debug_log::{line, phase};
@@ -21,7 +21,8 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         "settings: {}",
         shown(settings_file.as_deref(), "none, the defaults")
     ));
-    let corpus = Arc::new(phase("corpus loaded", || load_corpus(cli.corpus.as_ref()))?);
+    let loaded = phase("corpus loaded", || load_cached(cli.corpus.as_ref(), true))?;
+    let corpus = Arc::new(loaded.corpus);
     line(format_args!(
         "corpus: {} ({} telegrams)",
         shown(cli.corpus.as_deref(), "the bundled one"),
@@ -50,6 +51,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     }
     let mut app = App::new(corpus, keymap);
     app.apply_settings(&settings);
+    app.index_store = loaded
+        .store
+        .map(|s| Arc::new(s) as Arc<dyn crate::search::worker::IndexStore>);
     app.keymap_file = keymap_path.map(|p| p.display().to_string());
     app.store = phase("notes loaded", || open_notes(cli));
     line(format_args!(
@@ -67,7 +71,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|e| !e.trim().is_empty());
-    if let Some(why) = &app.store.read_only {
+    if let Some(n) = loaded.notices.last() {
+        app.flash = Some(n.trim_start_matches("shifr: ").to_string());
+    } else if let Some(why) = &app.store.read_only {
         app.flash = Some(format!("notes: {why}"));
     } else {
         let orphans = app.store.notes.orphans(&app.corpus).count();

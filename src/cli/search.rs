@@ -1,8 +1,9 @@
 //! `shifr search`: the telegrams matching a query, best first, with a
 //! snippet of where each matched; as lines or JSON.
 
+use super::error::eprint;
 use super::error::{print, print_json};
-use super::load::load_corpus;
+use super::load::load_cached;
 use super::{Cli, CliError};
 use crate::text::one_line;
 
@@ -11,7 +12,8 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
     // The query first: a typo is reported before any corpus is read.
     let q = crate::search::parse(query)
         .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
-    let corpus = load_corpus(cli.corpus.as_ref())?;
+    let loaded = load_cached(cli.corpus.as_ref(), false)?;
+    let corpus = loaded.corpus;
     // An empty query asks for nothing, so it finds nothing (the index would
     // list every telegram with score 0).
     // With --notes FILE, your notes are searched too (by:me).
@@ -19,7 +21,7 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
     let hits = if q.is_empty() {
         Vec::new()
     } else {
-        crate::search::index_corpus_with_notes(&corpus, &mine).search(&q)
+        cached_index(&corpus, &mine, loaded.store.as_ref()).search(&q)
     };
     let shown: Vec<_> = hits.iter().take(limit).collect();
     if json {
@@ -75,4 +77,25 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
         s
     };
     print(&text)
+}
+
+/// The index of the corpus with these notes: from the start-up cache when
+/// it holds one, else built (and kept there for next time).
+fn cached_index(
+    corpus: &crate::corpus::Corpus,
+    notes: &crate::notes::Notes,
+    store: Option<&crate::cache::Store>,
+) -> crate::search::Index {
+    if let Some(store) = store {
+        match store.load(notes) {
+            Ok(Some(ix)) => return ix,
+            Ok(None) => {}
+            Err(notice) => eprint(&notice),
+        }
+    }
+    let ix = crate::search::index_corpus_with_notes(corpus, notes);
+    if let Some(Err(notice)) = store.map(|s| s.save(notes, &ix)) {
+        eprint(&notice);
+    }
+    ix
 }

@@ -20,7 +20,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A date with optional month and day: `1950-10-02`, `1950-10` or `1950`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     pub year: i32,
     pub month: Option<u8>,
@@ -180,7 +180,9 @@ impl fmt::Display for Date {
 }
 
 /// A time of day, `HH:MM`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Time {
     pub hour: u8,
     pub minute: u8,
@@ -209,7 +211,9 @@ impl fmt::Display for Time {
 }
 
 /// How sure the date is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Certainty {
     /// The source gives the date.
     #[default]

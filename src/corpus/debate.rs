@@ -37,7 +37,7 @@ use super::validate::{Checker, Known};
 
 /// Words verbatim from the source paper, as it presents a position: the
 /// paper's own words, or the words it quotes from the scholar.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     pub text: String,
     /// The paper's footnotes for these words.
@@ -45,7 +45,7 @@ pub struct Quote {
 }
 
 /// One position in the debate, as the source paper presents it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     pub id: String,
     /// `[[scholar]]` ids from sources.toml; one or more.

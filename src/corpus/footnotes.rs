@@ -31,7 +31,7 @@ use super::validate::Checker;
 use crate::problem::{Problem, Report};
 
 /// One of the paper's footnotes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Footnote {
     /// Its number in the paper, from 1.
     pub number: u32,

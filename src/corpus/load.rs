@@ -28,6 +28,32 @@ pub struct SourceFile {
 /// that are not UTF-8, and anything that is not a regular file of at most
 /// [`crate::fsread::MAX_BYTES`] are problems, not panics or hangs.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
+    let (paths, mut report) = list_dir(dir)?;
+    match read_paths(dir, &paths) {
+        Ok(files) if report.is_empty() => Ok(files),
+        Ok(_) => Err(report),
+        Err(more) => {
+            report.problems.extend(more.problems);
+            Err(report)
+        }
+    }
+}
+
+/// The path of a file under `dir` as problems show it, and inside the
+/// corpus.
+pub fn shown_paths(dir: &Path, p: &Path) -> (String, String) {
+    let path = p.display().to_string();
+    let rel = p
+        .strip_prefix(dir)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| path.clone());
+    (path, rel)
+}
+
+/// Every `.toml` path under `dir`, in path order, and the problems met on
+/// the way (links not followed, directories not read); a directory that is
+/// missing, unreadable or holds none is the error.
+pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Report), Report> {
     let mut report = Report::default();
     let shown = dir.display().to_string();
     let expected =
@@ -59,15 +85,17 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
         return Err(report);
     }
     paths.sort();
-    let read = parallel_chunks(&paths, |chunk| {
+    Ok((paths, report))
+}
+
+/// Reads the files at `paths` (under `dir`), on every core.
+pub fn read_paths(dir: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Report> {
+    let mut report = Report::default();
+    let read = parallel_chunks(paths, |chunk| {
         let mut files = Vec::with_capacity(chunk.len());
         let mut problems = Report::default();
         for p in chunk {
-            let path = p.display().to_string();
-            let rel = p
-                .strip_prefix(dir)
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_else(|_| path.clone());
+            let (path, rel) = shown_paths(dir, p);
             match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
                 Ok(text) => files.push(SourceFile { path, rel, text }),
                 Err(e) => problems.push(e.problem),
@@ -92,7 +120,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
 /// the same directory twice) is one problem, named once, and not followed.
 /// The directories themselves are all walked before any link, so a link
 /// never hides the directory it points at.
-fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
+pub(crate) fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
     let id = |m: &fs::Metadata| (m.dev(), m.ino());
     let mut seen = HashSet::new();
     if let Ok(m) = fs::metadata(dir) {
@@ -172,7 +200,10 @@ fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
 
 /// Runs `f` over `items` split into one chunk per core, returning the
 /// chunks' results in order.
-fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_chunks<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -232,13 +263,51 @@ pub fn from_files(files: &[SourceFile]) -> Result<Corpus, Report> {
 /// `from_files`, with the warnings `shifr check` reports about a corpus
 /// that loads (see [`crate::problem::Warning`]).
 pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Report> {
+    check_files_reusing(files, Vec::new(), &|_| {}).map(|c| (c.corpus, c.warnings))
+}
+
+/// A telegram file checked before (kept by the start-up cache) and not
+/// changed since, with what checking it found.
+#[derive(Clone, Debug)]
+pub struct Prior {
+    /// The path problems are reported against (as [`SourceFile::path`]).
+    pub path: String,
+    pub telegram: Telegram,
+    /// Where its `id` is (line, column), for a duplicate-id problem.
+    pub id_at: (usize, usize),
+    pub warnings: Vec<Warning>,
+}
+
+/// A checked corpus, its warnings, and where each telegram file's `id` is
+/// (by path), which a cache keeps to report a duplicate id later.
+pub struct Checked {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+    pub id_at: HashMap<String, (usize, usize)>,
+}
+
+/// A checked telegram and where its `id` is (line, column).
+type Located = (Telegram, (usize, usize));
+
+/// [`check_files`], where the telegram files of `prior` are not read
+/// again: their checked telegrams stand in for them. Sound only when every
+/// file but these telegram files is as it was when they were checked (the
+/// people, events, sources and footnotes a telegram is checked against);
+/// the checks across files (duplicate ids, the debate's references) are
+/// made again over the whole. `progress` is told how many telegram files
+/// are done, now and then.
+pub fn check_files_reusing(
+    files: &[SourceFile],
+    prior: Vec<Prior>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Checked, Report> {
     let mut report = Report::default();
     let mut people_file = None;
     let mut sources_file = None;
     let mut events_file = None;
     let mut debate_file = None;
     let mut footnotes_file = None;
-    let mut telegram_files = Vec::new();
+    let mut telegram_files: Vec<&SourceFile> = Vec::new();
     for f in files {
         match f.rel.as_str() {
             "people.toml" => people_file = Some(f),
@@ -344,12 +413,18 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
         corpus.events = c.events(raw, &mut HashMap::new());
     }
     // Telegrams: parsed and checked on every core (a large corpus has
-    // tens of thousands of files), then checked for duplicate ids in order.
+    // tens of thousands of files), then checked for duplicate ids in path
+    // order, the ones checked before among them.
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let checked = parallel_chunks(&telegram_files, |chunk| {
         let mut part = Report::default();
-        let out: Vec<(Telegram, usize)> = chunk
+        let out: Vec<Located> = chunk
             .iter()
             .filter_map(|f| {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if n.is_multiple_of(1024) {
+                    progress(n);
+                }
                 let raw: raw::Telegram = parse(f, &mut part)?;
                 let stem = f
                     .rel
@@ -364,32 +439,49 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
                     report: &mut part,
                     known_footnotes,
                 };
-                Some((c.telegram(&raw, &stem, &known), raw.id.span().start))
+                let t = c.telegram(&raw, &stem, &known);
+                Some((t, crate::problem::line_col(&f.text, raw.id.span().start)))
             })
             .collect();
         (out, part)
     });
-    let mut seen_telegrams: HashMap<String, String> = HashMap::new();
+    // Every telegram file by path, with its telegram if it checked.
+    let mut all: Vec<(String, Option<Located>)> =
+        Vec::with_capacity(telegram_files.len() + prior.len());
+    let mut read = Vec::with_capacity(telegram_files.len());
     for (telegrams, part) in checked {
         report.problems.extend(part.problems);
         report.warnings.extend(part.warnings);
-        for (t, id_at) in telegrams {
-            if let Some(first) = seen_telegrams.get(&t.id) {
-                let f = telegram_files
-                    .iter()
-                    .find(|f| f.path == t.file)
-                    .expect("a telegram's file");
-                report.push(Problem::at(
-                    &f.path,
-                    &f.text,
-                    id_at,
-                    format!("duplicate telegram id '{}': first defined in {first}", t.id),
-                ));
-            } else {
-                seen_telegrams.insert(t.id.clone(), t.file.clone());
-            }
-            corpus.telegrams.push(t);
+        read.extend(telegrams);
+    }
+    // A file whose telegram did not check has no entry in `read`.
+    let mut read = read.into_iter().peekable();
+    for f in &telegram_files {
+        let t = read.next_if(|(t, _)| t.file == f.path);
+        all.push((f.path.clone(), t));
+    }
+    for p in prior {
+        report.warnings.extend(p.warnings);
+        all.push((p.path, Some((p.telegram, p.id_at))));
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut seen_telegrams: HashMap<String, String> = HashMap::new();
+    let mut id_at = HashMap::with_capacity(all.len());
+    corpus.telegrams.reserve(all.len());
+    for (f, t) in all {
+        let Some((t, at)) = t else { continue };
+        if let Some(first) = seen_telegrams.get(&t.id) {
+            report.push(Problem {
+                file: f,
+                line: at.0,
+                col: at.1,
+                message: format!("duplicate telegram id '{}': first defined in {first}", t.id),
+            });
+        } else {
+            seen_telegrams.insert(t.id.clone(), t.file.clone());
         }
+        id_at.insert(t.file.clone(), at);
+        corpus.telegrams.push(t);
     }
     // The debate refers to telegrams and events, so it is checked last.
     if let (Some(f), Some(raw)) = (debate_file, &raw_debate) {
@@ -406,7 +498,11 @@ pub fn check_files(files: &[SourceFile]) -> Result<(Corpus, Vec<Warning>), Repor
     report.sort();
     if report.is_empty() {
         corpus.finish();
-        Ok((corpus, report.warnings))
+        Ok(Checked {
+            corpus,
+            warnings: report.warnings,
+            id_at,
+        })
     } else {
         Err(report)
     }

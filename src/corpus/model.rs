@@ -6,7 +6,9 @@
 use super::date::{Certainty, Date, Time};
 
 /// Which side of the war a record belongs to. US-side records are kept apart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Side {
     #[default]
     SinoSoviet,
@@ -19,7 +21,7 @@ impl Side {
 }
 
 /// A correspondent, or a group addressed as one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub id: String,
     /// What lists show: "Mao", "Roshchin".
@@ -56,7 +58,7 @@ impl Person {
 }
 
 /// Someone a note is by: a historian, the paper's author, or the editors.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scholar {
     pub id: String,
     pub name: String,
@@ -65,7 +67,7 @@ pub struct Scholar {
 }
 
 /// A bibliography entry, as the source paper's footnotes give it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Work {
     pub id: String,
     pub by: Vec<String>,
@@ -76,14 +78,14 @@ pub struct Work {
 }
 
 /// Another date the paper gives for an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     pub date: Date,
     pub place: String,
 }
 
 /// A point in the paper's chronology.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: Date,
@@ -100,7 +102,7 @@ pub struct Event {
 macro_rules! named_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
         impl $name {
             /// Every value with the name the corpus files use for it.
@@ -200,7 +202,7 @@ named_enum! {
 }
 
 /// A stretch of a witness's text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     pub kind: PassageKind,
     /// Passages of different witnesses with the same key are counterparts.
@@ -211,7 +213,7 @@ pub struct Passage {
 }
 
 /// One version of a telegram's text.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Witness {
     pub id: String,
     pub label: String,
@@ -245,7 +247,7 @@ pub struct Witness {
 }
 
 /// A scholar's (or the editors') comment on a telegram.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub by: String,
     pub stance: Option<Stance>,
@@ -261,14 +263,14 @@ pub struct Note {
 }
 
 /// When a message arrived, where the paper says.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Received {
     pub date: Date,
     pub time: Option<Time>,
 }
 
 /// One message.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Telegram {
     pub id: String,
     pub date: Date,
@@ -292,7 +294,9 @@ pub struct Telegram {
     pub footnotes: Vec<u32>,
     pub witnesses: Vec<Witness>,
     pub notes: Vec<Note>,
-    /// The corpus file it came from, relative to the corpus's parent.
+    /// The corpus file it came from, relative to the corpus's parent. Not
+    /// kept in the start-up cache, which names the file itself.
+    #[serde(skip)]
     pub file: String,
 }
 

@@ -24,9 +24,20 @@ use crate::corpus::Corpus;
 /// Builds the index of a corpus, one record per telegram in corpus order.
 /// The index of a corpus with the reader's own notes searchable too.
 pub fn index_corpus_with_notes(corpus: &Corpus, notes: &crate::notes::Notes) -> Index {
-    Index::build_with(corpus.telegrams.len(), |i| {
-        document::fields_with_notes(corpus, &corpus.telegrams[i], notes)
-    })
+    index_corpus_with_progress(corpus, notes, &|_| {})
+}
+
+/// [`index_corpus_with_notes`], telling `progress` how far it has come (%).
+pub fn index_corpus_with_progress(
+    corpus: &Corpus,
+    notes: &crate::notes::Notes,
+    progress: &(dyn Fn(u8) + Sync),
+) -> Index {
+    Index::build_with_progress(
+        corpus.telegrams.len(),
+        |i| document::fields_with_notes(corpus, &corpus.telegrams[i], notes),
+        progress,
+    )
 }
 
 pub fn index_corpus(corpus: &Corpus) -> Index {

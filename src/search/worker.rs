@@ -12,7 +12,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, ParseError, index_corpus_with_notes, parse};
+use super::{Hit, ParseError, index_corpus_with_progress, parse};
 use crate::corpus::Corpus;
 use crate::notes::Notes;
 
@@ -21,6 +21,8 @@ use crate::notes::Notes;
 pub enum Response {
     /// The index is built (or rebuilt).
     Ready { records: usize, took: Duration },
+    /// The index being built is this far (%).
+    Progress(u8),
     /// Results for the query of generation `generation`.
     Results {
         generation: u64,
@@ -34,6 +36,16 @@ enum Request {
     Rebuild(Arc<Notes>),
 }
 
+/// Where the worker keeps and finds the index of its corpus, so a start
+/// need not build it again (the start-up cache implements it).
+pub trait IndexStore: Send + Sync {
+    /// The index kept for these notes, if any; `Err` is a one-line notice
+    /// (a kept index was damaged, and is rebuilt).
+    fn load(&self, notes: &Notes) -> Result<Option<super::Index>, String>;
+    /// Keeps an index built with these notes; `Err` is a one-line notice.
+    fn save(&self, notes: &Notes, index: &super::Index) -> Result<(), String>;
+}
+
 /// The UI's end of the worker.
 pub struct Worker {
     tx: Sender<Request>,
@@ -41,22 +53,43 @@ pub struct Worker {
 
 impl Worker {
     /// Starts the worker: it indexes `corpus` (with the reader's `notes`),
-    /// then waits for queries. Each answer is sent to `answers` as
-    /// `wrap(answer)`; the worker ends when that channel's receiver is gone.
+    /// taking the index from `store` when it holds one for these notes and
+    /// keeping there each index it builds, then waits for queries. Each
+    /// answer is sent to `answers` as `wrap(answer)`; the worker ends when
+    /// that channel's receiver is gone.
     pub fn spawn<T: Send + 'static>(
         corpus: Arc<Corpus>,
         notes: Arc<Notes>,
+        store: Option<Arc<dyn IndexStore>>,
         answers: Sender<T>,
         wrap: fn(Response) -> T,
     ) -> Worker {
         let (tx, requests) = channel::<Request>();
+        let progress_tx = std::sync::Mutex::new(answers.clone());
         let answers = move |r: Response| answers.send(wrap(r)).is_ok();
         thread::Builder::new()
             .name("shifr-search".into())
             .spawn(move || {
                 let build = |notes: &Notes| {
                     let t = Instant::now();
-                    let index = index_corpus_with_notes(&corpus, notes);
+                    let kept = store.as_ref().and_then(|s| s.load(notes).ok().flatten());
+                    let index = kept.unwrap_or_else(|| {
+                        // Each whole percent once; the UI may be gone.
+                        let last = std::sync::atomic::AtomicU8::new(u8::MAX);
+                        let progress = |p: u8| {
+                            if last.swap(p, std::sync::atomic::Ordering::Relaxed) != p
+                                && let Ok(tx) = progress_tx.lock()
+                            {
+                                let _ = tx.send(wrap(Response::Progress(p)));
+                            }
+                        };
+                        let index = index_corpus_with_progress(&corpus, notes, &progress);
+                        // Failing to keep it only costs the next start.
+                        if let Some(s) = &store {
+                            let _ = s.save(notes, &index);
+                        }
+                        index
+                    });
                     let ready = Response::Ready {
                         records: index.len(),
                         took: t.elapsed(),
@@ -124,13 +157,19 @@ mod tests {
     fn spawn(corpus: &Arc<Corpus>) -> (Worker, Receiver<Response>) {
         let (tx, rx) = channel();
         (
-            Worker::spawn(Arc::clone(corpus), Arc::default(), tx, |r| r),
+            Worker::spawn(Arc::clone(corpus), Arc::default(), None, tx, |r| r),
             rx,
         )
     }
 
+    /// The next answer but progress.
     fn wait(rx: &Receiver<Response>) -> Response {
-        rx.recv_timeout(Duration::from_secs(10)).expect("an answer")
+        loop {
+            match rx.recv_timeout(Duration::from_secs(10)).expect("an answer") {
+                Response::Progress(_) => continue,
+                r => return r,
+            }
+        }
     }
 
     #[test]
@@ -170,6 +209,23 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn says_how_far_the_build_has_come_then_that_it_is_ready() {
+        let corpus = Arc::new(crate::corpus::synth::generate(5_000, 7));
+        let (_w, rx) = spawn(&corpus);
+        let mut seen = Vec::new();
+        loop {
+            match rx.recv_timeout(Duration::from_secs(60)).expect("an answer") {
+                Response::Progress(p) => seen.push(p),
+                Response::Ready { .. } => break,
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(seen.len() >= 3, "{seen:?}");
+        assert_eq!(seen.last(), Some(&90));
+        assert!(seen.iter().all(|&p| p <= 90));
     }
 
     #[test]

@@ -227,6 +227,10 @@ impl<'a> Loop<'a> {
                 shell.event(AppEvent::SearchReady);
                 self.dirty = true;
             }
+            Wake::Search(Response::Progress(p)) => {
+                shell.event(AppEvent::SearchProgress(p));
+                self.dirty = true;
+            }
             Wake::Search(Response::Results {
                 generation,
                 result,

@@ -315,7 +315,11 @@ impl Shell {
     pub fn event(&mut self, event: Event) {
         let app = &mut self.app;
         match &event {
-            Event::SearchReady => app.search_ready_now(&mut self.effects),
+            Event::SearchReady => {
+                app.index_progress = None;
+                app.search_ready_now(&mut self.effects);
+            }
+            Event::SearchProgress(p) => app.index_progress = Some(*p),
             Event::NoteSaved { result, done } => app.note_saved(result, done, &mut self.effects),
             Event::EditorDone(edit, result) => {
                 app.finish_external_edit(edit.clone(), result.clone(), &mut self.effects)

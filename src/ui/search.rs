@@ -513,7 +513,12 @@ impl Component for Search {
             ),
             (None, _) if !app.search_ready => Line::styled(
                 truncate(
-                    &format!("indexing {} telegrams…", app.corpus.telegrams.len()),
+                    &match app.index_progress {
+                        Some(p) => {
+                            format!("indexing {} telegrams… {p} %", app.corpus.telegrams.len())
+                        }
+                        None => format!("indexing {} telegrams…", app.corpus.telegrams.len()),
+                    },
                     w,
                 ),
                 theme.dim(),

@@ -17,6 +17,7 @@ pub fn shifr() -> Command {
         .env("HOME", std::env::temp_dir())
         .env("XDG_STATE_HOME", &state)
         .env("XDG_CACHE_HOME", state.join("cache"))
+        .env("SHIFR_NO_CACHE", "1")
         .env("NO_COLOR", "1");
     c
 }

@@ -50,6 +50,8 @@ impl Pty {
         let state = tempfile::tempdir().expect("a state directory");
         cmd.env("XDG_STATE_HOME", state.path());
         cmd.env("XDG_CACHE_HOME", state.path().join("cache"));
+        // No start-up cache shared between tests (an env entry may ask for one).
+        cmd.env("SHIFR_NO_CACHE", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -27,6 +27,7 @@ impl Partial {
     fn build(
         records: std::ops::Range<usize>,
         fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+        done: &(dyn Fn() + Sync),
     ) -> Partial {
         let mut p = Partial {
             surfaces: Vec::new(),
@@ -44,6 +45,9 @@ impl Partial {
         let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
         for r in records {
+            if r % 1024 == 0 {
+                done();
+            }
             local.clear();
             let fs = fields(r);
             let mut toks = Vec::new();
@@ -117,18 +121,38 @@ impl Index {
     /// Builds the index of `n` records, asking `fields` for each one's
     /// fields; the work is split across two threads.
     pub fn build_with(n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Index {
+        Index::build_with_progress(n, fields, &|_| {})
+    }
+
+    /// [`Index::build_with`], telling `progress` now and then what part of
+    /// the build is done (0 to 100).
+    pub fn build_with_progress(
+        n: usize,
+        fields: impl Fn(usize) -> Vec<Field> + Sync,
+        progress: &(dyn Fn(u8) + Sync),
+    ) -> Index {
         let mid = n / 2;
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        // Tokenizing is most of the build: it counts for 90 %.
+        let done = || {
+            let c = count.fetch_add(1024, std::sync::atomic::Ordering::Relaxed) + 1024;
+            progress((c.min(n) * 90 / n.max(1)) as u8);
+        };
         let (a, b) = if n >= 2_000 {
             std::thread::scope(|sc| {
-                let h = sc.spawn(|| Partial::build(mid..n, &fields));
+                let h = sc.spawn(|| Partial::build(mid..n, &fields, &done));
                 (
-                    Partial::build(0..mid, &fields),
+                    Partial::build(0..mid, &fields, &done),
                     h.join().expect("index thread"),
                 )
             })
         } else {
-            (Partial::build(0..n, &fields), Partial::build(n..n, &fields))
+            (
+                Partial::build(0..n, &fields, &done),
+                Partial::build(n..n, &fields, &done),
+            )
         };
+        progress(90);
         Index::merge(n, a, b)
     }
 
@@ -158,9 +182,10 @@ impl Index {
             })
             .collect();
         drop(surf_id);
-        ix.rf_off = a.rf_off;
-        let shift = *ix.rf_off.last().unwrap_or(&0);
-        ix.rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        let mut rf_off = a.rf_off;
+        let shift = *rf_off.last().unwrap_or(&0);
+        rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        ix.rf_off = rf_off.into();
         ix.rf_kind = a.rf_kind;
         ix.rf_kind.extend(b.rf_kind);
         // Postings grouped by surface; a's records come before b's, so a
@@ -176,12 +201,12 @@ impl Index {
         for i in 0..ns {
             count[i + 1] += count[i];
         }
-        ix.post_off = count.clone();
+        ix.post_off = count.clone().into();
         let np = a.tmp.len() + b.tmp.len();
-        ix.p_record = vec![0; np];
-        ix.p_kinds = vec![0; np];
-        ix.p_occ = vec![0; np];
-        ix.p_occ_len = vec![0; np];
+        let mut p_record = vec![0; np];
+        let mut p_kinds = vec![0; np];
+        let mut p_occ = vec![0; np];
+        let mut p_occ_len = vec![0; np];
         // Occurrences stay in record order (all of a record's words side by
         // side); each posting points at its own.
         let a_occ = a.tmp_occ.len() as u32;
@@ -192,16 +217,23 @@ impl Index {
                 let s = sid(part, p.0) as usize;
                 let slot = cursor[s] as usize;
                 cursor[s] += 1;
-                ix.p_record[slot] = p.1;
-                ix.p_kinds[slot] = p.2;
-                ix.p_occ[slot] = at;
-                ix.p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
+                p_record[slot] = p.1;
+                p_kinds[slot] = p.2;
+                p_occ[slot] = at;
+                p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
                 at += p.3;
             }
         }
+        (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
+            p_record.into(),
+            p_kinds.into(),
+            p_occ.into(),
+            p_occ_len.into(),
+        );
         drop((a.tmp, b.tmp));
-        ix.occ = a.tmp_occ;
-        ix.occ.extend_from_slice(&b.tmp_occ);
+        let mut occ = a.tmp_occ;
+        occ.extend_from_slice(&b.tmp_occ);
+        ix.occ = occ.into();
         drop(b.tmp_occ);
         // Vocabulary: metadata, folded forms, first-letter buckets.
         ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
@@ -223,12 +255,13 @@ impl Index {
         for i in 0..nf {
             fc[i + 1] += fc[i];
         }
-        ix.fold_off = fc.clone();
-        ix.fold_surf = vec![0; ns];
+        ix.fold_off = fc.clone().into();
+        let mut fold_surf = vec![0; ns];
         for (s, &f) in surf_fold.iter().enumerate() {
-            ix.fold_surf[fc[f as usize] as usize] = s as u32;
+            fold_surf[fc[f as usize] as usize] = s as u32;
             fc[f as usize] += 1;
         }
+        ix.fold_surf = fold_surf.into();
         ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
         // English stems of the folded words.
         let mut stem_id: FxHashMap<String, u32> = FxHashMap::default();

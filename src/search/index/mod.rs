@@ -12,11 +12,13 @@
 
 mod build;
 mod lookup;
+mod snapshot;
 
 use std::collections::HashMap;
 
 use super::matcher::char_mask;
 use super::query::FieldKind;
+use crate::binfmt::Arr;
 
 /// One ranked result: a record (the telegram's index in the corpus) and its
 /// score.
@@ -48,24 +50,24 @@ pub struct Index {
     folded: Vec<Box<str>>,
     fold_meta: Vec<Meta>,
     /// folded word → its surfaces (CSR).
-    fold_off: Vec<u32>,
-    fold_surf: Vec<u32>,
+    fold_off: Arr<u32>,
+    fold_surf: Arr<u32>,
     /// folded word → its English stem (an index into `stems`, or `NO_STEM`).
     fold_stem: Vec<u32>,
     stems: Vec<Box<str>>,
     first_surf: HashMap<char, Vec<u32>>,
     first_fold: HashMap<char, Vec<u32>>,
     /// surface → its postings (CSR over the p_ arrays).
-    post_off: Vec<u32>,
-    p_record: Vec<u32>,
-    p_kinds: Vec<u16>,
+    post_off: Arr<u32>,
+    p_record: Arr<u32>,
+    p_kinds: Arr<u16>,
     /// posting → where its occurrences (packed field and position) start
     /// in `occ`, and how many there are.
-    p_occ: Vec<u32>,
-    p_occ_len: Vec<u16>,
-    occ: Vec<u32>,
+    p_occ: Arr<u32>,
+    p_occ_len: Arr<u16>,
+    occ: Arr<u32>,
     /// record → the kind of each of its fields (CSR).
-    rf_off: Vec<u32>,
+    rf_off: Arr<u32>,
     rf_kind: Vec<FieldKind>,
 }
 

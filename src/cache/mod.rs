@@ -1,0 +1,393 @@
+//! The start-up cache: what loading a corpus directory derives — the
+//! checked corpus and the search index — kept under
+//! `$XDG_CACHE_HOME/shifr/corpora/<hash of the directory's canonical path>/`
+//! so the next start reads it instead of parsing, checking and indexing
+//! every file again.
+//!
+//! - `corpus.bin`: the manifest of the corpus's files (path, size, times,
+//!   inode, a hash of the contents), the checked corpus and its warnings
+//!   (`snapshot.rs`).
+//! - `index-<notes>.bin`: the search index of that corpus with a given set
+//!   of the reader's notes (`index.rs`).
+//!
+//! Nothing in the cache is trusted: a file of another format or build, cut
+//! short, or failing its checksum is rebuilt with a one-line notice; a
+//! corpus file whose size or times changed is read again (and only those,
+//! when no file but telegrams changed: the rest are reused and the checks
+//! across files made again over the whole). Failing to write the cache is a
+//! notice, never an error. The bundled corpus needs no cache.
+
+pub mod file;
+pub mod index;
+pub mod manifest;
+pub mod snapshot;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::Corpus;
+use crate::corpus::load::{self, Checked, SourceFile};
+use crate::problem::{Report, Warning};
+use manifest::Stat;
+use snapshot::Entry;
+
+pub use index::Store;
+
+const MAGIC: &[u8; 8] = b"SHIFRcor";
+
+/// Whether the cache is used: not when `SHIFR_NO_CACHE` is set (to
+/// anything but an empty string).
+pub fn enabled() -> bool {
+    std::env::var_os("SHIFR_NO_CACHE").is_none_or(|v| v.is_empty())
+}
+
+/// Where the cache of the corpus at `canonical` lives under `root` (the
+/// cache directory, `$XDG_CACHE_HOME/shifr`).
+pub fn entry_dir(root: &Path, canonical: &Path) -> PathBuf {
+    let key = xxhash_rust::xxh3::xxh3_64(canonical.as_os_str().as_encoded_bytes());
+    root.join("corpora").join(format!("{key:016x}"))
+}
+
+/// How the corpus was had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// From the cache: no file had changed.
+    Warm,
+    /// From the cache, with these telegram files read and checked again.
+    Updated(usize),
+    /// Every file read and checked (no usable cache).
+    Built,
+    /// No cache (disabled, or no place for one).
+    Uncached,
+}
+
+/// A loaded corpus and what the cache did.
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+    pub how: How,
+    /// One line each: a cache rebuilt, or not written, and why.
+    pub notices: Vec<String>,
+    /// Where its index is kept (none without a cache).
+    pub store: Option<Store>,
+}
+
+/// How far loading has come: `(what, done, of)`, e.g. `("checking", 41_000,
+/// 100_000)`.
+pub type Progress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
+
+/// Loads the corpus in `dir` through the cache (or without one, when it is
+/// disabled or has no place).
+pub fn load_dir(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
+    match crate::dirs::cache_dir() {
+        Some(root) if enabled() => load_dir_in(dir, &root, progress),
+        _ => load_uncached(dir, progress),
+    }
+}
+
+/// [`load_dir`] with the cache under `root`.
+pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<Loaded, Report> {
+    let (paths, walked) = load::list_dir(dir)?;
+    let canonical = std::fs::canonicalize(dir).ok();
+    let entry = canonical.as_deref().map(|c| entry_dir(cache_root, c));
+    let (Some(canonical), Some(entry), true) = (canonical, entry, walked.is_empty()) else {
+        return load_uncached(dir, progress);
+    };
+    let root = canonical.display().to_string();
+    let read_ns = manifest::now_ns();
+    let stats = manifest::stat_all(&paths);
+    let shown = |p: &Path| load::shown_paths(dir, p);
+    let mut notices = Vec::new();
+    let place = entry.join("corpus.bin");
+    let cached = match file::read(&place, MAGIC) {
+        Ok(found) => Some(found),
+        Err(file::Refused::Missing) => None,
+        Err(file::Refused::Outdated(why) | file::Refused::Damaged(why)) => {
+            notices.push(format!(
+                "shifr: the cache of {} was {why}: rebuilt",
+                dir.display()
+            ));
+            None
+        }
+    };
+    let mut plan = None;
+    if let Some((payload, _)) = &cached {
+        match snapshot::decode(payload.data()) {
+            Ok(snap) if snap.root == root => {
+                plan = Some(compare(snap, &paths, &stats, &shown, read_ns));
+            }
+            Ok(_) => {}
+            Err(e) => notices.push(format!(
+                "shifr: the cache of {} was damaged ({}): rebuilt",
+                dir.display(),
+                e.0
+            )),
+        }
+    }
+    let write = |checked: &Checked, entries: &[Entry], notices: &mut Vec<String>| {
+        let bytes = snapshot::encode(&root, read_ns, entries, dir, checked);
+        if let Err(e) = file::write(&place, MAGIC, &bytes) {
+            notices.push(format!(
+                "shifr: could not write the cache {}: {e}",
+                place.display()
+            ));
+        }
+    };
+    let store = |entries: &[Entry]| Store::new(&entry, corpus_id(entries));
+    let fresh_entries = |files: &[SourceFile], stats: &[Option<Stat>]| -> Vec<Entry> {
+        let by_rel: HashMap<&str, &SourceFile> =
+            files.iter().map(|f| (f.rel.as_str(), f)).collect();
+        paths
+            .iter()
+            .zip(stats)
+            .filter_map(|(p, s)| {
+                let (_, rel) = shown(p);
+                let f = by_rel.get(rel.as_str())?;
+                Some(Entry {
+                    hash: manifest::content_hash(&f.text),
+                    meta: s.unwrap_or_default(),
+                    rel,
+                })
+            })
+            .collect()
+    };
+    match plan {
+        Some(Ok(Plan::Same { entries, rewrite })) => {
+            let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
+            let decoded = snapshot::decode(payload.data())
+                .and_then(|s| s.corpus(dir, &|part| payload.release(part)))
+                .map_err(|e| e.0);
+            match decoded {
+                Ok(d) => {
+                    let checked = Checked {
+                        corpus: d.corpus,
+                        warnings: d.warnings,
+                        id_at: Default::default(),
+                    };
+                    if rewrite {
+                        // Only the times changed: record them, so the files
+                        // are not hashed again next time.
+                        let mut c = checked;
+                        c.id_at = id_at_of(&c.corpus, &d.origin);
+                        write(&c, &entries, &mut notices);
+                        return Ok(loaded(c, How::Warm, notices, store(&entries)));
+                    }
+                    return Ok(loaded(checked, How::Warm, notices, store(&entries)));
+                }
+                Err(why) => notices.push(format!(
+                    "shifr: the cache of {} was damaged ({why}): rebuilt",
+                    dir.display()
+                )),
+            }
+        }
+        Some(Ok(Plan::Telegrams { changed, reused })) => {
+            let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
+            let decoded = snapshot::decode(payload.data())
+                .and_then(|s| s.corpus(dir, &|part| payload.release(part)));
+            if let Ok(d) = decoded {
+                // The other files and the changed telegram files, read;
+                // the rest reused as checked.
+                let to_read: Vec<PathBuf> = paths
+                    .iter()
+                    .filter(|p| {
+                        let (_, rel) = shown(p);
+                        !rel.starts_with("telegrams/") || changed.contains(&rel)
+                    })
+                    .cloned()
+                    .collect();
+                let files = load::read_paths(dir, &to_read)?;
+                let priors = d.priors(|f| reused.contains_key(&f));
+                let checked = check(&files, priors, progress)?;
+                let n = changed.len();
+                let mut entries = fresh_entries(&files, &stats);
+                // The other files' entries are in `entries` already.
+                entries.extend(
+                    reused
+                        .into_values()
+                        .filter(|e| e.rel.starts_with("telegrams/")),
+                );
+                entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+                drop(cached);
+                write(&checked, &entries, &mut notices);
+                return Ok(loaded(checked, How::Updated(n), notices, store(&entries)));
+            }
+            notices.push(format!(
+                "shifr: the cache of {} was damaged: rebuilt",
+                dir.display()
+            ));
+        }
+        Some(Err(())) | None => {}
+    }
+    drop(cached);
+    let files = read_all(dir, &paths, progress)?;
+    let checked = check(&files, Vec::new(), progress)?;
+    let entries = fresh_entries(&files, &stats);
+    drop(files);
+    write(&checked, &entries, &mut notices);
+    Ok(loaded(checked, How::Built, notices, store(&entries)))
+}
+
+/// Loads the corpus in `dir` without the cache: every file read and
+/// checked, nothing kept.
+pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
+    let (paths, walked) = load::list_dir(dir)?;
+    if !walked.is_empty() {
+        // The walk's problems, with every read's.
+        load::read_dir(dir)?;
+    }
+    let files = read_all(dir, &paths, progress)?;
+    let checked = check(&files, Vec::new(), progress)?;
+    Ok(Loaded {
+        corpus: checked.corpus,
+        warnings: checked.warnings,
+        how: How::Uncached,
+        notices: Vec::new(),
+        store: None,
+    })
+}
+
+fn loaded(c: Checked, how: How, notices: Vec<String>, store: Store) -> Loaded {
+    Loaded {
+        corpus: c.corpus,
+        warnings: c.warnings,
+        how,
+        notices,
+        store: Some(store),
+    }
+}
+
+fn check(
+    files: &[SourceFile],
+    priors: Vec<load::Prior>,
+    progress: Progress,
+) -> Result<Checked, Report> {
+    let total = files
+        .iter()
+        .filter(|f| f.rel.starts_with("telegrams/"))
+        .count();
+    load::check_files_reusing(files, priors, &|n| progress("checking", n, total))
+}
+
+/// Reads every file, telling `progress` how far it has come.
+fn read_all(dir: &Path, paths: &[PathBuf], progress: Progress) -> Result<Vec<SourceFile>, Report> {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut report = Report::default();
+    for (i, chunk) in paths.chunks(4096).enumerate() {
+        progress("reading", i * 4096, paths.len());
+        match load::read_paths(dir, chunk) {
+            Ok(f) => files.extend(f),
+            Err(r) => report.problems.extend(r.problems),
+        }
+    }
+    if report.is_empty() {
+        Ok(files)
+    } else {
+        Err(report)
+    }
+}
+
+fn id_at_of(c: &Corpus, origin: &[(u32, (usize, usize))]) -> HashMap<String, (usize, usize)> {
+    c.telegrams
+        .iter()
+        .zip(origin)
+        .map(|(t, (_, at))| (t.file.clone(), *at))
+        .collect()
+}
+
+/// What identifies a corpus's contents: its files' names and content
+/// hashes. An index is kept for one such id.
+fn corpus_id(entries: &[Entry]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for e in entries {
+        h.update(e.rel.as_bytes());
+        h.update(&[0]);
+        h.update(&e.hash.to_le_bytes());
+    }
+    h.digest()
+}
+
+/// What to do with a cache whose manifest was read.
+enum Plan {
+    /// Every file as it was: `entries` is the manifest to keep (its times
+    /// brought up to date when `rewrite`).
+    Same { entries: Vec<Entry>, rewrite: bool },
+    /// Only telegram files changed (or came, or went): read `changed`, reuse
+    /// the files of `reused` (by manifest index).
+    Telegrams {
+        changed: std::collections::HashSet<String>,
+        reused: HashMap<u32, Entry>,
+    },
+}
+
+/// Compares the directory's files with a cache's manifest; `Err` when a
+/// file other than a telegram changed (everything is read again).
+fn compare(
+    snap: snapshot::Snapshot,
+    paths: &[PathBuf],
+    stats: &[Option<Stat>],
+    shown: &dyn Fn(&Path) -> (String, String),
+    now: i64,
+) -> Result<Plan, ()> {
+    let by_rel: HashMap<&str, usize> = snap
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.rel.as_str(), i))
+        .collect();
+    let mut seen = vec![false; snap.files.len()];
+    let mut changed = std::collections::HashSet::new();
+    let mut reused = HashMap::new();
+    let mut rewrite = false;
+    for (p, s) in paths.iter().zip(stats) {
+        let (_, rel) = shown(p);
+        let old = by_rel.get(rel.as_str()).map(|&i| (i, &snap.files[i]));
+        let same = match (old, s) {
+            (Some((_, e)), Some(s)) if e.meta == *s && !s.racy(snap.read_ns) => true,
+            (Some((_, e)), Some(s)) if e.meta.size == s.size => {
+                // Times changed, or too recent to prove anything: the
+                // contents decide.
+                let same = std::fs::read(p)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .is_some_and(|t| manifest::content_hash(&t) == e.hash);
+                // Worth recording the times once they prove something.
+                rewrite |= same && !s.racy(now);
+                same
+            }
+            _ => false,
+        };
+        if let Some((i, _)) = old {
+            seen[i] = true;
+        }
+        match (same, old) {
+            (true, Some((i, e))) => {
+                let mut e = e.clone();
+                e.meta = s.unwrap_or_default();
+                reused.insert(i as u32, e);
+            }
+            _ if rel.starts_with("telegrams/") => {
+                changed.insert(rel);
+            }
+            _ => return Err(()),
+        }
+    }
+    // A file that went: fine for a telegram, else everything again.
+    for (i, e) in snap.files.iter().enumerate() {
+        if !seen[i] && !e.rel.starts_with("telegrams/") {
+            return Err(());
+        }
+    }
+    let gone = seen.iter().any(|s| !s);
+    if changed.is_empty() && !gone {
+        let mut entries: Vec<(u32, Entry)> = reused.into_iter().collect();
+        entries.sort_by_key(|(i, _)| *i);
+        return Ok(Plan::Same {
+            entries: entries.into_iter().map(|(_, e)| e).collect(),
+            rewrite,
+        });
+    }
+    Ok(Plan::Telegrams { changed, reused })
+}
+
+#[cfg(test)]
+mod tests;

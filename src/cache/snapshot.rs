@@ -1,0 +1,246 @@
+//! The checked corpus as bytes: the manifest of the files it was read
+//! from (so a later start can tell what changed without reading them), the
+//! small parts (people, sources, events, the debate, the footnotes) as one
+//! postcard block, and each telegram as a postcard block of its own, with a
+//! table of where each starts, so they decode on every core and a changed
+//! file's telegram can be dropped without decoding the rest twice.
+//!
+//! Paths are kept relative to the corpus directory and joined again on
+//! reading, so the same cache serves `--corpus big` and `--corpus ./big/`.
+
+use std::path::Path;
+
+use crate::binfmt::{Damaged, Reader, Writer};
+use crate::corpus::load::{Checked, Prior};
+use crate::corpus::{Corpus, Event, Footnote, Person, Position, Scholar, Telegram, Work};
+use crate::problem::{Problem, Warning};
+
+/// What the cache knows of one corpus file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Inside the corpus directory: `telegrams/x.toml`.
+    pub rel: String,
+    pub meta: super::manifest::Stat,
+    /// A hash of its contents.
+    pub hash: u64,
+}
+
+/// A decoded manifest and what remains to decode.
+pub struct Snapshot<'a> {
+    /// The corpus directory, canonical.
+    pub root: String,
+    /// When the files were stat'ed for it (ns since the epoch): a file
+    /// changed within a moment of this may not show it in its times.
+    pub read_ns: i64,
+    pub files: Vec<Entry>,
+    rest: Reader<'a>,
+}
+
+type Head = (
+    Vec<Person>,
+    Vec<Scholar>,
+    Vec<Work>,
+    Vec<Event>,
+    Vec<Position>,
+    Vec<Footnote>,
+);
+
+fn postcard_err(_: postcard::Error) -> Damaged {
+    Damaged("a record that does not decode")
+}
+
+/// The bytes of a checked corpus read from `files` (in path order).
+pub fn encode(root: &str, read_ns: i64, files: &[Entry], dir: &Path, checked: &Checked) -> Vec<u8> {
+    let c = &checked.corpus;
+    let mut w = Writer::default();
+    w.str(root);
+    w.i64(read_ns);
+    w.u64(files.len() as u64);
+    let mut by_path = std::collections::HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        w.str(&f.rel);
+        f.meta.write(&mut w);
+        w.u64(f.hash);
+        by_path.insert(dir.join(&f.rel).display().to_string(), i as u32);
+    }
+    let head = (
+        &c.people,
+        &c.scholars,
+        &c.works,
+        &c.events,
+        &c.positions,
+        &c.footnotes,
+    );
+    w.bytes(&postcard::to_allocvec(&head).expect("postcard writes to memory"));
+    let file_of = |path: &str| by_path.get(path).copied().unwrap_or(u32::MAX);
+    w.u64(checked.warnings.len() as u64);
+    for warn in &checked.warnings {
+        let p = &warn.problem;
+        w.u32(file_of(&p.file));
+        w.u64(p.line as u64);
+        w.u64(p.col as u64);
+        w.str(&p.message);
+        w.u8(u8::from(warn.fails_check));
+    }
+    let mut blocks = Vec::new();
+    let mut ends = Vec::with_capacity(c.telegrams.len());
+    for t in &c.telegrams {
+        let at = checked.id_at.get(&t.file).copied().unwrap_or((0, 0));
+        let mut b = Writer { buf: blocks };
+        b.u32(file_of(&t.file));
+        b.u64(at.0 as u64);
+        b.u64(at.1 as u64);
+        blocks = postcard::to_extend(t, b.buf).expect("postcard writes to memory");
+        ends.push(blocks.len() as u64);
+    }
+    w.u64s(&ends);
+    w.bytes(&blocks);
+    w.buf
+}
+
+/// Reads the manifest, leaving the rest for [`Snapshot::corpus`].
+pub fn decode(payload: &[u8]) -> Result<Snapshot<'_>, Damaged> {
+    let mut r = Reader::new(payload);
+    let root = r.str()?.to_string();
+    let read_ns = r.i64()?;
+    let n = r.u64()? as usize;
+    let mut files = Vec::with_capacity(n.min(payload.len() / 16));
+    for _ in 0..n {
+        let rel = r.str()?.to_string();
+        let meta = super::manifest::Stat::read(&mut r)?;
+        let hash = r.u64()?;
+        files.push(Entry { rel, meta, hash });
+    }
+    Ok(Snapshot {
+        root,
+        read_ns,
+        files,
+        rest: r,
+    })
+}
+
+/// One decoded telegram record: which file, where its id is, the telegram.
+fn telegram(block: &[u8]) -> Result<(u32, (usize, usize), Telegram), Damaged> {
+    let mut r = Reader::new(block);
+    let file = r.u32()?;
+    let at = (r.u64()? as usize, r.u64()? as usize);
+    let t = postcard::from_bytes(r.take(block.len().saturating_sub(20))?).map_err(postcard_err)?;
+    Ok((file, at, t))
+}
+
+/// What a snapshot holds besides its manifest, decoded.
+pub struct Decoded {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+    /// Each telegram's file (an index into the manifest) and where its id
+    /// is, in corpus order.
+    pub origin: Vec<(u32, (usize, usize))>,
+}
+
+impl Snapshot<'_> {
+    /// The corpus, its files' paths made from `dir` (as the user named it).
+    /// `release` is handed each stretch of the telegrams' bytes once decoded
+    /// (so a mapped file's pages need not stay in memory beside the corpus).
+    pub fn corpus(
+        mut self,
+        dir: &Path,
+        release: &(dyn Fn(&[u8]) + Sync),
+    ) -> Result<Decoded, Damaged> {
+        let paths: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| dir.join(&f.rel).display().to_string())
+            .collect();
+        let path_of = |i: u32| {
+            paths
+                .get(i as usize)
+                .cloned()
+                .ok_or(Damaged("a record of a file the manifest lacks"))
+        };
+        let r = &mut self.rest;
+        let head: Head = postcard::from_bytes(r.bytes()?).map_err(postcard_err)?;
+        let nw = r.u64()? as usize;
+        let mut warnings = Vec::with_capacity(nw.min(1 << 16));
+        for _ in 0..nw {
+            let file = path_of(r.u32()?)?;
+            let (line, col) = (r.u64()? as usize, r.u64()? as usize);
+            let message = r.str()?.to_string();
+            let fails_check = r.u8()? != 0;
+            warnings.push(Warning {
+                problem: Problem {
+                    file,
+                    line,
+                    col,
+                    message,
+                },
+                fails_check,
+            });
+        }
+        let ends = r.u64s()?;
+        let blocks = r.bytes()?;
+        if !r.is_done()
+            || ends.windows(2).any(|w| w[0] > w[1])
+            || ends.last().is_some_and(|&e| e as usize != blocks.len())
+        {
+            return Err(Damaged("a telegram table that does not add up"));
+        }
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(ends.iter().map(|&e| e as usize))
+            .collect();
+        let spans: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+        let parts = crate::corpus::load::parallel_chunks(&spans, |chunk| {
+            let mut done = chunk.first().map_or(0, |c| c.0);
+            chunk
+                .iter()
+                .map(|&(s, e)| {
+                    if e - done > 4 << 20 {
+                        release(&blocks[done..s]);
+                        done = s;
+                    }
+                    telegram(&blocks[s..e])
+                })
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let mut telegrams = Vec::with_capacity(spans.len());
+        let mut origin = Vec::with_capacity(spans.len());
+        for part in parts {
+            for (file, at, mut t) in part? {
+                t.file = path_of(file)?;
+                origin.push((file, at));
+                telegrams.push(t);
+            }
+        }
+        let (people, scholars, works, events, positions, footnotes) = head;
+        let mut corpus = Corpus::from_parts(people, scholars, works, events, telegrams);
+        corpus.positions = positions;
+        corpus.footnotes = footnotes;
+        Ok(Decoded {
+            corpus,
+            warnings,
+            origin,
+        })
+    }
+}
+
+impl Decoded {
+    /// The telegrams as checked before, but those of files for which `keep`
+    /// says no, for [`crate::corpus::load::check_files_reusing`].
+    pub fn priors(self, keep: impl Fn(u32) -> bool) -> Vec<Prior> {
+        let mut warnings: std::collections::HashMap<String, Vec<Warning>> = Default::default();
+        for w in self.warnings {
+            warnings.entry(w.problem.file.clone()).or_default().push(w);
+        }
+        self.corpus
+            .telegrams
+            .into_iter()
+            .zip(self.origin)
+            .filter(|(_, (file, _))| keep(*file))
+            .map(|(telegram, (_, id_at))| Prior {
+                path: telegram.file.clone(),
+                warnings: warnings.remove(&telegram.file).unwrap_or_default(),
+                telegram,
+                id_at,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,250 @@
+//! The cache against a fresh load: whatever it reuses, it gives what
+//! reading every file gives.
+
+use std::fs;
+use std::path::Path;
+
+use super::*;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn corpus_copy() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        d.path(),
+    );
+    d
+}
+
+fn none(_: &'static str, _: usize, _: usize) {}
+
+fn load(dir: &Path, cache: &Path) -> Loaded {
+    load_dir_in(dir, cache, &none).unwrap()
+}
+
+fn fresh(dir: &Path) -> Corpus {
+    load_uncached(dir, &none).unwrap().corpus
+}
+
+/// Everything a corpus holds, to compare two.
+fn same(a: &Corpus, b: &Corpus) {
+    assert_eq!(a.telegrams, b.telegrams);
+    assert_eq!(a.people, b.people);
+    assert_eq!(a.scholars, b.scholars);
+    assert_eq!(a.works, b.works);
+    assert_eq!(a.events, b.events);
+    assert_eq!(a.positions, b.positions);
+    assert_eq!(a.footnotes, b.footnotes);
+    assert_eq!(a.summary(), b.summary());
+}
+
+#[test]
+fn a_second_load_is_warm_and_the_same() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let first = load(dir.path(), cache.path());
+    assert_eq!(first.how, How::Built);
+    assert!(first.notices.is_empty(), "{:?}", first.notices);
+    let second = load(dir.path(), cache.path());
+    assert_eq!(second.how, How::Warm);
+    assert!(second.notices.is_empty());
+    same(&second.corpus, &fresh(dir.path()));
+    assert_eq!(second.warnings, first.warnings);
+}
+
+#[test]
+fn one_edited_telegram_is_read_again_and_only_it() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let before = load(dir.path(), cache.path()).corpus;
+    let f = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let text = fs::read_to_string(&f).unwrap();
+    let title = before
+        .telegram("1950-10-02-mao-stalin")
+        .unwrap()
+        .title
+        .clone();
+    fs::write(&f, text.replacen(&title, "Zyzzyva title, edited", 1)).unwrap();
+    let after = load(dir.path(), cache.path());
+    assert_eq!(after.how, How::Updated(1));
+    same(&after.corpus, &fresh(dir.path()));
+    // Exactly that change: the one title, nothing else.
+    let mut expected = before.clone();
+    let i = expected.telegram_index("1950-10-02-mao-stalin").unwrap();
+    expected.telegrams[i].title = "Zyzzyva title, edited".into();
+    same(&after.corpus, &expected);
+    // And the next load is warm again, with the edit.
+    let again = load(dir.path(), cache.path());
+    assert_eq!(again.how, How::Warm, "{:?}", again.notices);
+    same(&again.corpus, &expected);
+}
+
+/// What a load gives, to compare a cached one with a fresh one.
+fn outcome(r: Result<Loaded, Report>) -> Result<String, String> {
+    r.map(|l| format!("{:?}", l.corpus.telegrams))
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_telegram_removed_or_added_is_seen() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let before = load(dir.path(), cache.path()).corpus;
+    // Removed: the debate cites it, so the checks across files fail, as
+    // they do on a fresh load.
+    let f = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let text = fs::read_to_string(&f).unwrap();
+    fs::remove_file(&f).unwrap();
+    let cached = outcome(load_dir_in(dir.path(), cache.path(), &none));
+    assert!(
+        cached
+            .as_ref()
+            .is_err_and(|e| e.contains("unknown telegram"))
+    );
+    assert_eq!(cached, outcome(load_uncached(dir.path(), &none)));
+    // Back, and a new one added under another name: a duplicate id.
+    fs::write(&f, &text).unwrap();
+    let copy = dir.path().join("telegrams/zz-copy.toml");
+    fs::write(&copy, &text).unwrap();
+    let cached = outcome(load_dir_in(dir.path(), cache.path(), &none));
+    assert!(
+        cached
+            .as_ref()
+            .is_err_and(|e| e.contains("duplicate telegram id")),
+        "{cached:?}"
+    );
+    assert_eq!(cached, outcome(load_uncached(dir.path(), &none)));
+    fs::remove_file(&copy).unwrap();
+    let back = load(dir.path(), cache.path());
+    same(&back.corpus, &before);
+}
+
+#[test]
+fn a_stale_cache_never_hides_a_problem() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    load(dir.path(), cache.path());
+    // A telegram naming a person people.toml lacks.
+    let f = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let text = fs::read_to_string(&f).unwrap();
+    fs::write(
+        &f,
+        text.replacen("from = [\"mao\"]", "from = [\"nobody\"]", 1),
+    )
+    .unwrap();
+    let cached = load_dir_in(dir.path(), cache.path(), &none)
+        .err()
+        .map(|r| r.to_string());
+    let fresh = load_uncached(dir.path(), &none)
+        .err()
+        .map(|r| r.to_string());
+    assert!(fresh.is_some());
+    assert_eq!(cached, fresh);
+    // A change to people.toml re-checks every telegram.
+    fs::write(&f, text).unwrap();
+    load(dir.path(), cache.path());
+    let p = dir.path().join("people.toml");
+    let people = fs::read_to_string(&p).unwrap();
+    fs::write(
+        &p,
+        people.replacen("id = \"mao\"", "id = \"mao-zedong\"", 1),
+    )
+    .unwrap();
+    let cached = load_dir_in(dir.path(), cache.path(), &none)
+        .err()
+        .map(|r| r.to_string());
+    let fresh = load_uncached(dir.path(), &none)
+        .err()
+        .map(|r| r.to_string());
+    assert!(fresh.is_some());
+    assert_eq!(cached, fresh);
+}
+
+fn corpus_file(cache: &Path) -> std::path::PathBuf {
+    let d = fs::read_dir(cache.join("corpora"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    d.path().join("corpus.bin")
+}
+
+#[test]
+fn a_truncated_cache_is_rebuilt_with_one_notice() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    load(dir.path(), cache.path());
+    let f = corpus_file(cache.path());
+    let bytes = fs::read(&f).unwrap();
+    fs::write(&f, &bytes[..bytes.len() / 2]).unwrap();
+    let l = load(dir.path(), cache.path());
+    assert_eq!(l.how, How::Built);
+    assert_eq!(l.notices.len(), 1, "{:?}", l.notices);
+    assert!(l.notices[0].contains("cut short") && l.notices[0].ends_with("rebuilt"));
+    assert!(!l.notices[0].contains('\n'));
+    same(&l.corpus, &fresh(dir.path()));
+    assert_eq!(load(dir.path(), cache.path()).how, How::Warm);
+}
+
+#[test]
+fn a_cache_of_an_older_format_is_rebuilt_with_one_notice() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    load(dir.path(), cache.path());
+    let f = corpus_file(cache.path());
+    let mut bytes = fs::read(&f).unwrap();
+    bytes[8..12].copy_from_slice(&(file::FORMAT - 1).to_le_bytes());
+    fs::write(&f, &bytes).unwrap();
+    let l = load(dir.path(), cache.path());
+    assert_eq!(l.how, How::Built);
+    assert_eq!(l.notices.len(), 1);
+    assert!(l.notices[0].contains("older format"), "{}", l.notices[0]);
+    assert_eq!(load(dir.path(), cache.path()).how, How::Warm);
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt_and_an_unwritable_one_is_only_a_notice() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    load(dir.path(), cache.path());
+    let f = corpus_file(cache.path());
+    let mut bytes = fs::read(&f).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x55;
+    fs::write(&f, &bytes).unwrap();
+    let l = load(dir.path(), cache.path());
+    assert!(l.notices[0].contains("checksum"), "{:?}", l.notices);
+    same(&l.corpus, &fresh(dir.path()));
+    // A cache directory that is a file: the corpus loads, with a notice.
+    let blocked = tempfile::tempdir().unwrap();
+    fs::write(blocked.path().join("corpora"), "not a directory").unwrap();
+    let l = load(dir.path(), blocked.path());
+    assert_eq!(l.notices.len(), 1, "{:?}", l.notices);
+    assert!(l.notices[0].contains("could not write"), "{:?}", l.notices);
+    same(&l.corpus, &fresh(dir.path()));
+}
+
+#[test]
+fn the_index_is_kept_per_corpus_and_notes() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let l = load(dir.path(), cache.path());
+    let store = l.store.unwrap();
+    let notes = crate::notes::Notes::default();
+    assert!(matches!(store.load(&notes), Ok(None)));
+    let built = crate::search::index_corpus(&l.corpus);
+    store.save(&notes, &built).unwrap();
+    let kept = store.load(&notes).unwrap().unwrap();
+    let q = crate::search::parse("mao stalin").unwrap();
+    assert_eq!(kept.search(&q), built.search(&q));
+    // After an edit the corpus is another: the old index is not used.
+    let f = dir.path().join("telegrams/1950-10-02-mao-stalin.toml");
+    let text = fs::read_to_string(&f).unwrap();
+    fs::write(&f, text.replacen("title = \"", "title = \"Edited: ", 1)).unwrap();
+    let l2 = load(dir.path(), cache.path());
+    assert!(matches!(l2.store.unwrap().load(&notes), Ok(None)));
+}
