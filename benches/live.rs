@@ -17,18 +17,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-const QUERIES: &[&str] = &[
-    "shld we fear",
-    "stalin air cvoer",
-    "inchon",
-    "from:stalin to:kim",
-    "chinese volunteers",
-    "\"final decision\"",
-    "сталин решение",
-    "毛泽东",
-    "roshchin | shtykov",
-    "!disputed mao 1950-10",
-];
+#[path = "common/queries.rs"]
+mod queries;
+use queries::QUERIES;
 
 const QUIET: Duration = Duration::from_millis(40);
 

@@ -25,18 +25,9 @@ use shifr::search::{document, index_corpus, parse};
 
 const SEED: u64 = 1950;
 
-const QUERIES: &[&str] = &[
-    "shld we fear",
-    "stalin air cvoer",
-    "inchon",
-    "from:stalin to:kim",
-    "chinese volunteers",
-    "\"final decision\"",
-    "сталин решение",
-    "毛泽东",
-    "roshchin | shtykov",
-    "!disputed mao 1950-10",
-];
+#[path = "common/queries.rs"]
+mod queries;
+use queries::QUERIES;
 
 fn percentile(v: &mut [f64], p: f64) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));

@@ -128,6 +128,15 @@ fn a_telegram_removed_or_added_is_seen() {
     same(&back.corpus, &before);
 }
 
+/// Loading through the cache reports exactly what a fresh load reports,
+/// and that is a problem.
+fn same_problems_as_a_fresh_load(dir: &std::path::Path, cache: &std::path::Path) {
+    let cached = load_dir_in(dir, cache, &none).err().map(|r| r.to_string());
+    let fresh = load_uncached(dir, &none).err().map(|r| r.to_string());
+    assert!(fresh.is_some());
+    assert_eq!(cached, fresh);
+}
+
 #[test]
 fn a_stale_cache_never_hides_a_problem() {
     let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
@@ -140,14 +149,7 @@ fn a_stale_cache_never_hides_a_problem() {
         text.replacen("from = [\"mao\"]", "from = [\"nobody\"]", 1),
     )
     .unwrap();
-    let cached = load_dir_in(dir.path(), cache.path(), &none)
-        .err()
-        .map(|r| r.to_string());
-    let fresh = load_uncached(dir.path(), &none)
-        .err()
-        .map(|r| r.to_string());
-    assert!(fresh.is_some());
-    assert_eq!(cached, fresh);
+    same_problems_as_a_fresh_load(dir.path(), cache.path());
     // A change to people.toml re-checks every telegram.
     fs::write(&f, text).unwrap();
     load(dir.path(), cache.path());
@@ -158,14 +160,7 @@ fn a_stale_cache_never_hides_a_problem() {
         people.replacen("id = \"mao\"", "id = \"mao-zedong\"", 1),
     )
     .unwrap();
-    let cached = load_dir_in(dir.path(), cache.path(), &none)
-        .err()
-        .map(|r| r.to_string());
-    let fresh = load_uncached(dir.path(), &none)
-        .err()
-        .map(|r| r.to_string());
-    assert!(fresh.is_some());
-    assert_eq!(cached, fresh);
+    same_problems_as_a_fresh_load(dir.path(), cache.path());
 }
 
 fn corpus_file(cache: &Path) -> std::path::PathBuf {
