@@ -236,10 +236,17 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
         quit: false,
         redraw: false,
     };
-    Loop::new(shell, host, terminal, rx).run(|| {
+    let mut lp = Loop::new(shell, host, terminal, rx);
+    let ran = lp.run(|| {
         if test_panic {
             panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");
         }
-    })?;
+    });
+    // Not dropped: ratatui's Terminal shows the cursor on drop and, when that
+    // fails (the terminal has gone away), prints to standard error with
+    // eprintln!, which panics when standard error has gone too. Restoring
+    // the terminal (the cursor included) is the Guard's.
+    std::mem::forget(lp.terminal);
+    ran?;
     Ok(Exit::Quit)
 }

@@ -104,7 +104,7 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     line("entering the terminal");
     let ran = tui::run(&mut shell);
     if let Some(n) = shell.app.exit_notice.take() {
-        eprintln!("{n}");
+        super::error::eprint(&n);
     }
     match ran {
         Ok(tui::Exit::Quit) => Ok(()),
