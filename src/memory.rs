@@ -54,6 +54,15 @@ pub fn files(corpus: Option<&Path>) -> Option<StateFiles> {
     crate::dirs::state_dir().map(|b| files_in(&b, corpus))
 }
 
+/// A state file as its messages name it: by its name in the state
+/// directory (the status line is short; the README says where that is).
+fn shown(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// Renames a file that cannot be used out of the way; the notice says
 /// where it went.
 fn set_aside(path: &Path, why: &Problem) -> String {
@@ -63,10 +72,7 @@ fn set_aside(path: &Path, why: &Problem) -> String {
     let mut aside = path.as_os_str().to_owned();
     aside.push(format!(".corrupt-{secs}"));
     let aside = PathBuf::from(aside);
-    let name = aside
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = shown(&aside);
     match std::fs::rename(path, &aside) {
         Ok(()) => format!("{why}; set aside as {name}"),
         Err(e) => format!("{why}; could not set it aside ({e}), ignored"),
@@ -76,11 +82,7 @@ fn set_aside(path: &Path, why: &Problem) -> String {
 /// Reads a file of the state directory: its text, nothing if it is not
 /// there, or the notice of setting it aside.
 fn read(path: &Path) -> Result<Option<String>, String> {
-    let shown = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    match read_text(path, &shown, "a UTF-8 encoded TOML file") {
+    match read_text(path, &shown(path), "a UTF-8 encoded TOML file") {
         Ok(t) => Ok(Some(t)),
         Err(e) if e.not_found => Ok(None),
         Err(e) => Err(set_aside(path, &e.problem)),
@@ -91,16 +93,9 @@ fn read(path: &Path) -> Result<Option<String>, String> {
 /// unless `fresh`. The view to reopen, and the notices to show.
 pub fn load(app: &mut App, files: StateFiles, fresh: bool) -> (Option<Overlay>, Vec<String>) {
     let mut notices = Vec::new();
-    // Named as in the state directory: the status line is short.
-    let shown = |p: &Path| {
-        p.file_name().map_or_else(
-            || p.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
     match read(&files.bookmarks) {
         Ok(Some(text)) => match session::parse_bookmarks(&shown(&files.bookmarks), &text) {
-            Ok(b) => app.bookmarks = b,
+            Ok(b) => app.set_bookmarks(b),
             Err(p) => notices.push(set_aside(&files.bookmarks, &p)),
         },
         Ok(None) => {}

@@ -23,8 +23,24 @@ impl App {
 
     /// Whether telegram `i` has any bookmark.
     pub fn is_bookmarked(&self, i: usize) -> bool {
-        let id = &self.corpus.telegrams[i].id;
-        self.bookmarks.iter().any(|b| &b.telegram == id)
+        self.bookmarked.contains(&i)
+    }
+
+    /// Takes `b` as the bookmarks (read from their file at start).
+    pub fn set_bookmarks(&mut self, b: Vec<super::session::Bookmark>) {
+        self.bookmarks = b;
+        self.bookmarks_changed();
+    }
+
+    /// After any change to the bookmarks: the telegrams they mark, for the
+    /// list to look up per row, and the epoch views are built for.
+    fn bookmarks_changed(&mut self) {
+        self.bookmarked = self
+            .bookmarks
+            .iter()
+            .filter_map(|b| self.corpus.telegram_index(&b.telegram))
+            .collect();
+        self.bookmarks_epoch += 1;
     }
 
     /// `b`: bookmarks the target telegram — the passage under the cursor
@@ -60,7 +76,7 @@ impl App {
                 .unwrap_or_default();
             self.say(format!("bookmarked: {what} ({list} lists bookmarks)"));
         }
-        self.bookmarks_epoch += 1;
+        self.bookmarks_changed();
         fx.push(Effect::SaveBookmarks);
     }
 
@@ -68,7 +84,7 @@ impl App {
     pub fn remove_bookmark(&mut self, at: usize, fx: &mut Vec<Effect>) {
         if at < self.bookmarks.len() {
             self.bookmarks.remove(at);
-            self.bookmarks_epoch += 1;
+            self.bookmarks_changed();
             self.say("bookmark removed");
             fx.push(Effect::SaveBookmarks);
         }
@@ -138,11 +154,13 @@ mod tests {
         assert_eq!(a.open, Some(5));
         a.jump_back();
         assert_eq!(a.open, Some(9));
-        a.bookmarks.push(Bookmark {
+        let mut b = a.bookmarks.clone();
+        b.push(Bookmark {
             telegram: "1950-01-01-gone".into(),
             align: None,
             witness: None,
         });
+        a.set_bookmarks(b);
         assert!(!a.go_to_bookmark(1));
         assert_eq!(a.bookmarks.len(), 2);
         assert!(a.flash.as_deref().unwrap().contains("gone"));

@@ -106,13 +106,7 @@ impl App {
         if p.telegram >= self.corpus.telegrams.len() {
             return;
         }
-        if self.list.row_of(p.telegram).is_none() {
-            self.list.filter = None;
-            self.list.rebuild(&self.corpus, Some(p.telegram));
-        }
-        if let Some(row) = self.list.row_of(p.telegram) {
-            self.list.selected = row;
-        }
+        self.select_in_list(p.telegram);
         self.show_telegram(p.telegram);
         self.focus = match p.focus {
             Pane::Annotations if !self.show_annotations => Pane::Message,

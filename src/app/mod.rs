@@ -151,7 +151,11 @@ pub struct App {
     pub jumps: jumps::Jumps,
     /// Telegrams opened, now or in an earlier run.
     pub read: FxHashSet<usize>,
+    /// Read through `set_bookmarks` and the bookmark operations, which keep
+    /// `bookmarked` in step.
     pub bookmarks: Vec<session::Bookmark>,
+    /// The telegrams that have a bookmark.
+    bookmarked: FxHashSet<usize>,
     /// Counts changes to the bookmarks.
     pub bookmarks_epoch: u64,
     /// The passage (version, align key) a bookmark asked to put the
@@ -212,6 +216,7 @@ impl App {
             jumps: jumps::Jumps::default(),
             read: FxHashSet::default(),
             bookmarks: Vec::new(),
+            bookmarked: FxHashSet::default(),
             bookmarks_epoch: 0,
             bookmark_target: None,
             files: None,
@@ -249,7 +254,7 @@ impl App {
     }
 
     /// Shows telegram `i`, from its top, leaving the jump list alone.
-    fn show_telegram(&mut self, i: usize) {
+    pub(super) fn show_telegram(&mut self, i: usize) {
         self.opened = true;
         self.read.insert(i);
         self.open = Some(i);
@@ -262,6 +267,15 @@ impl App {
     /// opens it and puts the focus on the message. Whether a filter had to
     /// be cleared.
     pub fn go_to(&mut self, i: usize) -> bool {
+        let cleared = self.select_in_list(i);
+        self.open_telegram(i);
+        self.focus = Pane::Message;
+        cleared
+    }
+
+    /// Selects telegram `i` in the list, clearing a filter that hides it.
+    /// Whether a filter had to be cleared.
+    pub(super) fn select_in_list(&mut self, i: usize) -> bool {
         let cleared = self.list.row_of(i).is_none();
         if cleared {
             self.list.filter = None;
@@ -270,8 +284,6 @@ impl App {
         if let Some(row) = self.list.row_of(i) {
             self.list.selected = row;
         }
-        self.open_telegram(i);
-        self.focus = Pane::Message;
         cleared
     }
 

@@ -263,13 +263,7 @@ impl App {
         self.list.rebuild(&self.corpus, open);
         self.list.offset = s.list_offset.min(self.list.rows.len().saturating_sub(1));
         if let Some(i) = open {
-            if self.list.row_of(i).is_none() {
-                self.list.filter = None;
-                self.list.rebuild(&self.corpus, Some(i));
-            }
-            if let Some(row) = self.list.row_of(i) {
-                self.list.selected = row;
-            }
+            self.select_in_list(i);
             self.show_telegram(i);
         }
         self.show_annotations = s.annotations;

@@ -340,7 +340,12 @@ impl Shell {
             size: self.size,
             theme: &self.theme,
             hints: &self.hints,
-            avoid: self.reader.anchor_rect(&self.app),
+            // Only an overlay can cover the passage.
+            avoid: if self.layers.is_empty() {
+                None
+            } else {
+                self.reader.anchor_rect(&self.app)
+            },
         }
     }
 
