@@ -91,7 +91,7 @@ fn search_passage() {
     let mut corpus = Corpus::embedded().expect("bundled corpus");
     let i = corpus.telegrams.iter().position(|t| t.id == OPEN).unwrap();
     let t = &mut corpus.telegrams[i];
-    let p = t.witnesses[0].passages.first_mut().unwrap();
+    let p = t.body.get_mut().witnesses[0].passages.first_mut().unwrap();
     p.text = huge_text(5_000_000);
     let (med, max) = type_query(corpus);
     println!("search, 5 MB passage    per key {med:9.2} ms median {max:9.2} ms max");

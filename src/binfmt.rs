@@ -178,6 +178,11 @@ impl<'a> Reader<'a> {
         self.at == self.buf.len()
     }
 
+    /// How far it has read.
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
     /// The next `n` bytes.
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], Damaged> {
         let end = self

@@ -224,14 +224,14 @@ fn notes_follow_their_anchor_in_the_message() {
     a.press("tab").unwrap();
     assert_eq!(a.focus, Pane::Annotations);
     // Walk the notes; whenever one is anchored, its passage is on screen.
-    let n = a.telegram().unwrap().notes.len();
+    let n = a.telegram().unwrap().notes().len();
     for _ in 0..n {
         let text = a.message_text();
         let order = shifr::app::notes::display_order(a.telegram().unwrap(), &a.store.notes);
         let shifr::app::notes::NoteRef::Scholar(i) = order[a.notes.selected] else {
             panic!("no notes of the reader's here")
         };
-        let note = &a.telegram().unwrap().notes[i];
+        let note = &a.telegram().unwrap().notes()[i];
         if let Some(anchor) = &note.anchor {
             let line = text.group_line(anchor).unwrap();
             let h = a.areas().message.unwrap().height as usize - 2;
@@ -298,7 +298,7 @@ fn long_notes_are_read_through_before_the_next_one() {
     // Walk every line: each note's last line comes into view before the
     // selection moves on, and its first line (or its scholar's name) when it
     // is selected.
-    let n = a.telegram().unwrap().notes.len();
+    let n = a.telegram().unwrap().notes().len();
     let mut seen = vec![false; n];
     for _ in 0..200 {
         let rows = a.notes_text().rows;

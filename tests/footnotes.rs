@@ -75,7 +75,7 @@ fn what_cites_a_footnote_telegrams_notes_events_positions() {
     assert!(cited.telegrams.contains(&oct2), "{cited:?}");
     assert!(cited.notes.iter().any(|&(t, _)| t == oct2));
     for &(t, n) in &cited.notes {
-        assert!(c.telegrams[t].notes[n].cite.contains(&117));
+        assert!(c.telegrams[t].notes()[n].cite.contains(&117));
     }
     // 121 is cited by the 4 October telegram and by a note on 2 October.
     let c121 = c.citing_footnote(121);

@@ -35,7 +35,7 @@ fn y_on_a_passage_copies_its_words_its_version_and_the_citation() {
     a.press("Y").unwrap();
     let copied = a.host.clipboard.last().unwrap().clone();
     let t = a.telegram().unwrap();
-    let label = &t.witnesses.iter().find(|x| x.id == w).unwrap().label;
+    let label = &t.witnesses().iter().find(|x| x.id == w).unwrap().label;
     assert!(
         copied.starts_with(&format!("{label} · § {align}")),
         "{copied}"

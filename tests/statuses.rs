@@ -87,9 +87,9 @@ fn the_legend_the_header_and_the_exports_keep_them_apart() {
 fn chens_note_speaks_of_the_chinese_text_and_lights_only_it() {
     let c = corpus();
     let t = c.telegram("1950-10-02-mao-stalin").unwrap();
-    let chen = t.notes.iter().find(|n| n.by == "chen").unwrap();
+    let chen = t.notes().iter().find(|n| n.by == "chen").unwrap();
     assert_eq!(chen.witness.as_deref(), Some("zh"));
-    let both: Vec<_> = t.notes.iter().filter(|n| n.by == "christensen").collect();
+    let both: Vec<_> = t.notes().iter().filter(|n| n.by == "christensen").collect();
     assert!(
         both.iter().all(|n| n.witness.is_none()),
         "both versions genuine"
@@ -104,7 +104,7 @@ fn chens_note_speaks_of_the_chinese_text_and_lights_only_it() {
     }
     assert_eq!(a.focus, Pane::Annotations);
     let mut found = false;
-    for _ in 0..t.notes.len() {
+    for _ in 0..t.notes().len() {
         if a.selected_note_witness() == Some("zh") && a.selected_note_anchor() == Some("decision") {
             found = true;
             break;

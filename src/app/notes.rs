@@ -25,14 +25,14 @@ pub fn display_order(t: &Telegram, mine: &Notes) -> Vec<NoteRef> {
         .map(|(i, _)| NoteRef::Mine(i))
         .collect();
     let mut scholars: Vec<&str> = Vec::new();
-    for n in &t.notes {
+    for n in t.notes() {
         if !scholars.contains(&n.by.as_str()) {
             scholars.push(&n.by);
         }
     }
     scholars.sort_by_key(|s| *s == "editor");
     out.extend(scholars.iter().flat_map(|s| {
-        t.notes
+        t.notes()
             .iter()
             .enumerate()
             .filter(move |(_, n)| n.by == *s)
@@ -90,7 +90,7 @@ impl App {
     pub fn selected_note_witness(&self) -> Option<&str> {
         match self.selected_note()? {
             NoteRef::Mine(i) => self.store.notes.notes[i].witness.as_deref(),
-            NoteRef::Scholar(i) => self.telegram()?.notes[i].witness.as_deref(),
+            NoteRef::Scholar(i) => self.telegram()?.notes()[i].witness.as_deref(),
         }
     }
 
@@ -98,7 +98,7 @@ impl App {
     pub fn selected_note_anchor(&self) -> Option<&str> {
         let t = self.telegram()?;
         match self.selected_note()? {
-            NoteRef::Scholar(i) => t.notes[i].anchor.as_deref(),
+            NoteRef::Scholar(i) => t.notes()[i].anchor.as_deref(),
             NoteRef::Mine(i) => self.store.notes.notes[i].align.as_deref(),
         }
     }
@@ -131,7 +131,7 @@ impl App {
             } => {
                 let label = self
                     .telegram()
-                    .and_then(|t| t.witnesses.iter().find(|x| x.id == *w))
+                    .and_then(|t| t.witnesses().iter().find(|x| x.id == *w))
                     .map_or(w.as_str(), |x| x.label.as_str())
                     .to_string();
                 format!("New note on {t} · § {a} · {label}")

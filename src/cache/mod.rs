@@ -100,7 +100,7 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
     let mut notices = Vec::new();
     let place = entry.join("corpus.bin");
     let cached = match file::read(&place, MAGIC) {
-        Ok(found) => Some(found),
+        Ok((payload, _)) => Some(std::sync::Arc::new(payload)),
         Err(file::Refused::Missing) => None,
         Err(file::Refused::Outdated(why) | file::Refused::Damaged(why)) => {
             notices.push(format!(
@@ -111,7 +111,7 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
         }
     };
     let mut plan = None;
-    if let Some((payload, _)) = &cached {
+    if let Some(payload) = &cached {
         match snapshot::decode(payload.data()) {
             Ok(snap) if snap.root == root => {
                 plan = Some(compare(snap, &paths, &stats, &shown, read_ns));
@@ -153,9 +153,9 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
     };
     match plan {
         Some(Ok(Plan::Same { entries, rewrite })) => {
-            let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
+            let payload = cached.as_ref().expect("a plan comes from a cache");
             let decoded = snapshot::decode(payload.data())
-                .and_then(|s| s.corpus(dir, &|part| payload.release(part)))
+                .and_then(|s| s.corpus(dir, payload))
                 .map_err(|e| e.0);
             match decoded {
                 Ok(d) => {
@@ -181,9 +181,8 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
             }
         }
         Some(Ok(Plan::Telegrams { changed, reused })) => {
-            let (payload, _) = cached.as_ref().expect("a plan comes from a cache");
-            let decoded = snapshot::decode(payload.data())
-                .and_then(|s| s.corpus(dir, &|part| payload.release(part)));
+            let payload = cached.as_ref().expect("a plan comes from a cache");
+            let decoded = snapshot::decode(payload.data()).and_then(|s| s.corpus(dir, payload));
             if let Ok(d) = decoded {
                 // The other files and the changed telegram files, read;
                 // the rest reused as checked.
@@ -328,19 +327,32 @@ fn compare(
     shown: &dyn Fn(&Path) -> (String, String),
     now: i64,
 ) -> Result<Plan, ()> {
-    let by_rel: HashMap<&str, usize> = snap
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.rel.as_str(), i))
-        .collect();
+    // Both are in path order, so the file at the same place is the one
+    // looked for unless files came or went; only then is a map built.
+    let mut by_rel: Option<HashMap<&str, usize>> = None;
     let mut seen = vec![false; snap.files.len()];
     let mut changed = std::collections::HashSet::new();
-    let mut reused = HashMap::new();
+    let mut reused = Vec::with_capacity(paths.len());
     let mut rewrite = false;
-    for (p, s) in paths.iter().zip(stats) {
+    for (k, (p, s)) in paths.iter().zip(stats).enumerate() {
         let (_, rel) = shown(p);
-        let old = by_rel.get(rel.as_str()).map(|&i| (i, &snap.files[i]));
+        let at = match snap.files.get(k) {
+            Some(e) if e.rel == rel => Some(k),
+            _ => by_rel
+                .get_or_insert_with(|| {
+                    let mut m = HashMap::with_capacity(snap.files.len());
+                    m.extend(
+                        snap.files
+                            .iter()
+                            .enumerate()
+                            .map(|(i, e)| (e.rel.as_str(), i)),
+                    );
+                    m
+                })
+                .get(rel.as_str())
+                .copied(),
+        };
+        let old = at.map(|i| (i, &snap.files[i]));
         let same = match (old, s) {
             (Some((_, e)), Some(s)) if e.meta == *s && !s.racy(snap.read_ns) => true,
             (Some((_, e)), Some(s)) if e.meta.size == s.size => {
@@ -363,7 +375,7 @@ fn compare(
             (true, Some((i, e))) => {
                 let mut e = e.clone();
                 e.meta = s.unwrap_or_default();
-                reused.insert(i as u32, e);
+                reused.push((i as u32, e));
             }
             _ if rel.starts_with("telegrams/") => {
                 changed.insert(rel);
@@ -379,14 +391,16 @@ fn compare(
     }
     let gone = seen.iter().any(|s| !s);
     if changed.is_empty() && !gone {
-        let mut entries: Vec<(u32, Entry)> = reused.into_iter().collect();
-        entries.sort_by_key(|(i, _)| *i);
+        reused.sort_by_key(|(i, _)| *i);
         return Ok(Plan::Same {
-            entries: entries.into_iter().map(|(_, e)| e).collect(),
+            entries: reused.into_iter().map(|(_, e)| e).collect(),
             rewrite,
         });
     }
-    Ok(Plan::Telegrams { changed, reused })
+    Ok(Plan::Telegrams {
+        changed,
+        reused: reused.into_iter().collect(),
+    })
 }
 
 #[cfg(test)]

@@ -9,8 +9,11 @@
 //! reading, so the same cache serves `--corpus big` and `--corpus ./big/`.
 
 use std::path::Path;
+use std::sync::Arc;
 
+use super::file::Payload;
 use crate::binfmt::{Damaged, Reader, Writer};
+use crate::corpus::body::{Body, Lazy, Source};
 use crate::corpus::load::{Checked, Prior};
 use crate::corpus::{Corpus, Event, Footnote, Person, Position, Scholar, Telegram, Work};
 use crate::problem::{Problem, Warning};
@@ -90,7 +93,17 @@ pub fn encode(root: &str, read_ns: i64, files: &[Entry], dir: &Path, checked: &C
         b.u32(file_of(&t.file));
         b.u64(at.0 as u64);
         b.u64(at.1 as u64);
-        blocks = postcard::to_extend(t, b.buf).expect("postcard writes to memory");
+        b.u32(t.body.witness_count() as u32);
+        let head = postcard::to_allocvec(t).expect("postcard writes to memory");
+        b.bytes(&head);
+        // A body never decoded is copied as it was stored.
+        match t.body.raw() {
+            Some(raw) => b.buf.extend_from_slice(raw),
+            None => {
+                b.buf = postcard::to_extend(t.body.get(), b.buf).expect("postcard writes to memory")
+            }
+        }
+        blocks = b.buf;
         ends.push(blocks.len() as u64);
     }
     w.u64s(&ends);
@@ -119,13 +132,35 @@ pub fn decode(payload: &[u8]) -> Result<Snapshot<'_>, Damaged> {
     })
 }
 
-/// One decoded telegram record: which file, where its id is, the telegram.
-fn telegram(block: &[u8]) -> Result<(u32, (usize, usize), Telegram), Damaged> {
+/// One decoded telegram record: which file, where its id is, the
+/// telegram, its body left where it is (at `base` + its offset in `block`).
+fn telegram(
+    block: &[u8],
+    base: usize,
+    bodies: &Arc<dyn Source>,
+) -> Result<(u32, (usize, usize), Telegram), Damaged> {
     let mut r = Reader::new(block);
     let file = r.u32()?;
     let at = (r.u64()? as usize, r.u64()? as usize);
-    let t = postcard::from_bytes(r.take(block.len().saturating_sub(20))?).map_err(postcard_err)?;
+    let witnesses = r.u32()?;
+    let mut t: Telegram = postcard::from_bytes(r.bytes()?).map_err(postcard_err)?;
+    let start = base + r.at();
+    t.body = Lazy::stored(bodies.clone(), (start, base + block.len()), witnesses);
     Ok((file, at, t))
+}
+
+/// The telegrams' bodies, still in the mapped cache file.
+struct Bodies(Arc<Payload>);
+
+impl Source for Bodies {
+    fn body(&self, at: (usize, usize)) -> Result<Body, String> {
+        let bytes = self.raw(at).ok_or("a body outside its cache file")?;
+        postcard::from_bytes(bytes).map_err(|e| format!("a body that does not decode: {e}"))
+    }
+
+    fn raw(&self, at: (usize, usize)) -> Option<&[u8]> {
+        self.0.data().get(at.0..at.1)
+    }
 }
 
 /// What a snapshot holds besides its manifest, decoded.
@@ -139,13 +174,9 @@ pub struct Decoded {
 
 impl Snapshot<'_> {
     /// The corpus, its files' paths made from `dir` (as the user named it).
-    /// `release` is handed each stretch of the telegrams' bytes once decoded
-    /// (so a mapped file's pages need not stay in memory beside the corpus).
-    pub fn corpus(
-        mut self,
-        dir: &Path,
-        release: &(dyn Fn(&[u8]) + Sync),
-    ) -> Result<Decoded, Damaged> {
+    /// `payload` is the mapped file this snapshot was read from: the
+    /// telegrams' bodies stay there, decoded when first read.
+    pub fn corpus(mut self, dir: &Path, payload: &Arc<Payload>) -> Result<Decoded, Damaged> {
         let paths: Vec<String> = self
             .files
             .iter()
@@ -188,18 +219,19 @@ impl Snapshot<'_> {
             .chain(ends.iter().map(|&e| e as usize))
             .collect();
         let spans: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+        let base = (blocks.as_ptr() as usize)
+            .checked_sub(payload.data().as_ptr() as usize)
+            .filter(|b| b + blocks.len() <= payload.data().len())
+            .ok_or(Damaged("a snapshot read from another file"))?;
+        let bodies: Arc<dyn Source> = Arc::new(Bodies(payload.clone()));
         let parts = crate::corpus::load::parallel_chunks(&spans, |chunk| {
-            let mut done = chunk.first().map_or(0, |c| c.0);
-            chunk
-                .iter()
-                .map(|&(s, e)| {
-                    if e - done > 4 << 20 {
-                        release(&blocks[done..s]);
-                        done = s;
-                    }
-                    telegram(&blocks[s..e])
-                })
-                .collect::<Result<Vec<_>, _>>()
+            // Sized up front: a telegram is a few hundred bytes, and a
+            // vector grown by doubling copies them all again and again.
+            let mut out = Vec::with_capacity(chunk.len());
+            for &(s, e) in chunk {
+                out.push(telegram(&blocks[s..e], base + s, &bodies)?);
+            }
+            Ok::<_, Damaged>(out)
         });
         let mut telegrams = Vec::with_capacity(spans.len());
         let mut origin = Vec::with_capacity(spans.len());

@@ -64,6 +64,23 @@ fn a_second_load_is_warm_and_the_same() {
 }
 
 #[test]
+fn a_warm_load_leaves_the_texts_in_the_cache_until_read() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let fresh = fresh(dir.path());
+    load(dir.path(), cache.path());
+    let warm = load(dir.path(), cache.path()).corpus;
+    assert!(warm.telegrams.iter().all(|t| t.body.raw().is_some()));
+    // What lists show of the versions needs no text.
+    for (w, f) in warm.telegrams.iter().zip(&fresh.telegrams) {
+        assert_eq!(w.is_multi_witness(), f.is_multi_witness(), "{}", w.id);
+    }
+    assert!(warm.telegrams.iter().all(|t| t.body.raw().is_some()));
+    let t = warm.telegram("1950-10-02-mao-stalin").unwrap();
+    assert_eq!(t.witnesses(), fresh.telegram(&t.id).unwrap().witnesses());
+    assert!(t.body.raw().is_none(), "read once, it is held");
+}
+
+#[test]
 fn one_edited_telegram_is_read_again_and_only_it() {
     let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
     let before = load(dir.path(), cache.path()).corpus;

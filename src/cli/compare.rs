@@ -15,12 +15,12 @@ pub(super) fn run(
 ) -> Result<(), CliError> {
     let corpus = load_corpus(cli.corpus.as_ref())?;
     let t = find(&corpus, id)?;
-    if t.witnesses.len() < 2 {
+    if t.witnesses().len() < 2 {
         return Err(CliError::fail(format!(
             "shifr: telegram '{id}' has one version only: nothing to compare"
         )));
     }
-    let ids: Vec<&str> = t.witnesses.iter().map(|w| w.id.as_str()).collect();
+    let ids: Vec<&str> = t.witnesses().iter().map(|w| w.id.as_str()).collect();
     let (a, b) = match witnesses {
         None => (0, 1),
         Some(list) => {

@@ -36,7 +36,7 @@ pub(super) fn run(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Resu
         &crate::view::message::build(&corpus, t, &theme, width, None, None, &Default::default())
             .lines,
     );
-    if !t.notes.is_empty() {
+    if !t.notes().is_empty() {
         out.push_str(&format!("\n{}\nNotes\n\n", "─".repeat(width)));
         out.push_str(&text(
             &crate::view::annotations::build(

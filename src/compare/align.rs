@@ -189,7 +189,7 @@ mod tests {
     fn a_relation_on_a_summary_is_the_editors_reading_with_the_evidence_named() {
         let c = crate::corpus::Corpus::embedded().unwrap();
         let t = c.telegram("1950-10-02-mao-stalin").unwrap();
-        let (zh, ru) = (&t.witnesses[0], &t.witnesses[1]);
+        let (zh, ru) = (&t.witnesses()[0], &t.witnesses()[1]);
         let rows = align(zh, ru);
         let decision = rows.iter().find(|r| r.key == "decision").unwrap();
         let r = reading(decision, zh, ru).unwrap();

@@ -8,7 +8,7 @@ use crate::export::json::{note, passage};
 
 /// The comparison of witnesses `a` and `b` of `t`.
 pub fn to_json(corpus: &Corpus, t: &Telegram, a: usize, b: usize) -> Value {
-    let (wa, wb) = (&t.witnesses[a], &t.witnesses[b]);
+    let (wa, wb) = (&t.witnesses()[a], &t.witnesses()[b]);
     let witness = |w: &crate::corpus::Witness| {
         json!({
             "id": w.id,
@@ -31,7 +31,7 @@ pub fn to_json(corpus: &Corpus, t: &Telegram, a: usize, b: usize) -> Value {
                 "reading": crate::compare::align::reading(r, wa, wb),
                 "left": r.left.iter().map(|p| passage(p)).collect::<Vec<_>>(),
                 "right": r.right.iter().map(|p| passage(p)).collect::<Vec<_>>(),
-                "notes": t.notes.iter().filter(|n| n.anchor.as_deref() == Some(r.key.as_str())).map(note).collect::<Vec<_>>(),
+                "notes": t.notes().iter().filter(|n| n.anchor.as_deref() == Some(r.key.as_str())).map(note).collect::<Vec<_>>(),
             })
         })
         .collect();

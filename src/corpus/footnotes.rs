@@ -133,7 +133,7 @@ impl Corpus {
         let mut c = Citing::default();
         for (i, t) in self.telegrams.iter().enumerate() {
             let own = hit(&t.footnotes)
-                || t.witnesses.iter().any(|w| {
+                || t.witnesses().iter().any(|w| {
                     hit(&w.footnotes)
                         || w.status_footnote.is_some_and(|n| hit(&[n]))
                         || w.passages.iter().any(|p| hit(&p.cite))
@@ -141,7 +141,7 @@ impl Corpus {
             if own {
                 c.telegrams.push(i);
             }
-            for (j, n) in t.notes.iter().enumerate() {
+            for (j, n) in t.notes().iter().enumerate() {
                 if hit(&n.cite) {
                     c.notes.push((i, j));
                 }

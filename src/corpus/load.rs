@@ -162,7 +162,9 @@ pub(crate) fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
             }
         };
         let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
+        // Each name once: `file_name` allocates, and a sort asks for keys
+        // many times.
+        entries.sort_by_cached_key(|e| e.file_name());
         for e in entries {
             let p = e.path();
             let is_toml = p.extension().is_some_and(|x| x == "toml");

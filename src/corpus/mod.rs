@@ -2,6 +2,7 @@
 //! works and events they refer to. Loaded from TOML (a directory, or the copy
 //! embedded in the binary), checked, and then read-only.
 
+pub mod body;
 pub mod date;
 pub mod debate;
 pub mod footnote_source;
@@ -17,6 +18,7 @@ mod validate_telegram;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use body::{Body, Lazy};
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use debate::{Position, Quote};
 pub use footnotes::{Citing, Footnote};
@@ -242,7 +244,7 @@ impl Corpus {
             .iter()
             .filter(|p| p.kind == PassageKind::Quote)
             .count();
-        let notes: usize = self.telegrams.iter().map(|t| t.notes.len()).sum();
+        let notes: usize = self.telegrams.iter().map(|t| t.notes().len()).sum();
         let multi = self
             .telegrams
             .iter()

@@ -3,6 +3,7 @@
 //! cross-referenced values the rest of shifr reads; the TOML shapes they are
 //! loaded from live in `load.rs`.
 
+use super::body::Lazy;
 use super::date::{Certainty, Date, Time};
 
 /// Which side of the war a record belongs to. US-side records are kept apart.
@@ -292,8 +293,10 @@ pub struct Telegram {
     pub archive: Option<String>,
     pub published: Option<String>,
     pub footnotes: Vec<u32>,
-    pub witnesses: Vec<Witness>,
-    pub notes: Vec<Note>,
+    /// Its versions and the notes on it, decoded when first read (see
+    /// `body.rs`); written to the start-up cache apart from the rest.
+    #[serde(skip)]
+    pub body: Lazy,
     /// The corpus file it came from, relative to the corpus's parent. Not
     /// kept in the start-up cache, which names the file itself.
     #[serde(skip)]
@@ -301,17 +304,27 @@ pub struct Telegram {
 }
 
 impl Telegram {
+    /// The versions of its text.
+    pub fn witnesses(&self) -> &[Witness] {
+        &self.body.get().witnesses
+    }
+
+    /// The scholars' (and the editors') notes on it.
+    pub fn notes(&self) -> &[Note] {
+        &self.body.get().notes
+    }
+
     /// Every footnote the record cites — its own, its versions', their
     /// passages', its notes' — each once, in number order.
     pub fn cited_footnotes(&self) -> Vec<u32> {
         let mut v: Vec<u32> = self.footnotes.clone();
-        for w in &self.witnesses {
+        for w in self.witnesses() {
             v.extend(&w.footnotes);
             for p in &w.passages {
                 v.extend(&p.cite);
             }
         }
-        for n in &self.notes {
+        for n in self.notes() {
             v.extend(&n.cite);
         }
         v.sort_unstable();
@@ -336,11 +349,11 @@ impl Witness {
 impl Telegram {
     /// Has more than one version of its text.
     pub fn is_multi_witness(&self) -> bool {
-        self.witnesses.len() > 1
+        self.body.witness_count() > 1
     }
 
     pub fn passages(&self) -> impl Iterator<Item = (&Witness, &Passage)> {
-        self.witnesses
+        self.witnesses()
             .iter()
             .flat_map(|w| w.passages.iter().map(move |p| (w, p)))
     }

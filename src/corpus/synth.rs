@@ -169,7 +169,7 @@ fn english_pool(c: &Corpus) -> Vec<String> {
         let texts = t
             .passages()
             .map(|(_, p)| p.text.as_str())
-            .chain(t.notes.iter().map(|n| n.text.as_str()));
+            .chain(t.notes().iter().map(|n| n.text.as_str()));
         for text in texts {
             for w in text
                 .split(|ch: char| !ch.is_alphanumeric())
@@ -344,8 +344,7 @@ impl Gen<'_> {
             )),
             published: Some("synthetic".into()),
             footnotes: vec![1 + self.rng.below(160) as u32],
-            witnesses,
-            notes,
+            body: super::Lazy::new(super::Body { witnesses, notes }),
             file: String::new(),
         }
     }
@@ -433,12 +432,12 @@ pub fn to_toml(t: &Telegram) -> String {
         let _ = writeln!(s, "published = {}", q(p));
     }
     let _ = writeln!(s, "footnotes = {}", nums(&t.footnotes));
-    if t.witnesses.len() == 1 && t.witnesses[0].implicit {
-        for p in &t.witnesses[0].passages {
+    if t.witnesses().len() == 1 && t.witnesses()[0].implicit {
+        for p in &t.witnesses()[0].passages {
             passage_toml(&mut s, "passage", p);
         }
     } else {
-        for w in &t.witnesses {
+        for w in t.witnesses() {
             let _ = writeln!(
                 s,
                 "\n[[witness]]\nid = {}\nlabel = {}",
@@ -453,7 +452,7 @@ pub fn to_toml(t: &Telegram) -> String {
             }
         }
     }
-    for n in &t.notes {
+    for n in t.notes() {
         let _ = writeln!(s, "\n[[note]]\nby = {}", q(&n.by));
         if let Some(st) = n.stance {
             let _ = writeln!(s, "stance = {}", q(st.name()));
@@ -499,7 +498,7 @@ mod tests {
             .map(|t| {
                 t.title.len()
                     + t.passages().map(|(_, p)| p.text.len()).sum::<usize>()
-                    + t.notes.iter().map(|n| n.text.len()).sum::<usize>()
+                    + t.notes().iter().map(|n| n.text.len()).sum::<usize>()
             })
             .collect();
         let mean = sizes.iter().sum::<usize>() / sizes.len();

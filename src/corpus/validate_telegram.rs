@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
+use super::body::{Body, Lazy};
 use super::date::Date;
 use super::model::*;
 use super::raw::{self, S};
@@ -273,8 +274,7 @@ impl Checker<'_> {
             archive: self.opt_string(&t.archive, "archive"),
             published: self.opt_string(&t.published, "published"),
             footnotes: self.footnotes(&t.footnotes),
-            witnesses,
-            notes,
+            body: Lazy::new(Body { witnesses, notes }),
             file: self.file.to_string(),
         }
     }

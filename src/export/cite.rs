@@ -205,7 +205,7 @@ fn conveyed_witness(t: &Telegram) -> Option<&Witness> {
     if t.via.is_empty() {
         return None;
     }
-    t.witnesses
+    t.witnesses()
         .iter()
         .find(|w| w.date.is_some_and(|d| d != t.date))
 }
@@ -213,7 +213,7 @@ fn conveyed_witness(t: &Telegram) -> Option<&Witness> {
 /// The document a citation of the whole telegram describes: the version
 /// that conveyed it where an ambassador did, else its only version.
 fn primary_witness(t: &Telegram) -> Option<&Witness> {
-    conveyed_witness(t).or(match t.witnesses.as_slice() {
+    conveyed_witness(t).or(match t.witnesses() {
         [w] => Some(w),
         _ => None,
     })
@@ -397,7 +397,7 @@ pub fn chicago(corpus: &Corpus, t: &Telegram) -> String {
 /// `witness_index` indexes `t.witnesses`; out of range, or for a telegram
 /// with one text, it is the note of the whole telegram ([`chicago`]).
 pub fn chicago_witness(corpus: &Corpus, t: &Telegram, witness_index: usize) -> String {
-    match t.witnesses.get(witness_index) {
+    match t.witnesses().get(witness_index) {
         Some(w) => Document::of_witness(t, w).full_note(corpus, t),
         None => chicago(corpus, t),
     }

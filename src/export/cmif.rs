@@ -114,7 +114,7 @@ fn note(corpus: &Corpus, t: &Telegram) -> String {
     }
     if t.is_multi_witness() {
         let w: Vec<String> = t
-            .witnesses
+            .witnesses()
             .iter()
             .map(|w| match w.status {
                 Some(s) => format!("{} ({})", w.label, s.label()),

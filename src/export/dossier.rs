@@ -260,8 +260,8 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
         ),
         crate::corpus::Status::Extant => {}
     }
-    let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
-    for w in &t.witnesses {
+    let labels = t.is_multi_witness() || t.notes().iter().any(|n| n.anchor.is_some());
+    for w in t.witnesses() {
         if !w.implicit {
             let mut facts = vec![md(&w.label)];
             if let Some(l) = &w.language {
@@ -334,9 +334,9 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
             let _ = writeln!(out, "*Summary:* {}{cite}\n", pieces.join(" "));
         }
     }
-    if !t.notes.is_empty() {
+    if !t.notes().is_empty() {
         out.push_str("#### Notes\n\n");
-        for n in &t.notes {
+        for n in t.notes() {
             let by = corpus
                 .scholar(&n.by)
                 .map_or(n.by.as_str(), |s| s.name.as_str());

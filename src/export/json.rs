@@ -82,8 +82,8 @@ pub fn telegram(t: &Telegram) -> Value {
         "archive": t.archive,
         "published": t.published,
         "footnotes": t.footnotes,
-        "witnesses": t.witnesses.iter().map(witness).collect::<Vec<_>>(),
-        "notes": t.notes.iter().map(note).collect::<Vec<_>>(),
+        "witnesses": t.witnesses().iter().map(witness).collect::<Vec<_>>(),
+        "notes": t.notes().iter().map(note).collect::<Vec<_>>(),
     })
 }
 

@@ -32,12 +32,12 @@ fn pieces(w: &Witness, align: &str) -> Option<Vec<String>> {
 pub fn lines(t: &Telegram, witness: Option<&str>, align: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for w in t
-        .witnesses
+        .witnesses()
         .iter()
         .filter(|w| witness.is_none_or(|id| w.id == id))
     {
         if let Some(p) = pieces(w, align) {
-            let label = if t.witnesses.len() > 1 {
+            let label = if t.witnesses().len() > 1 {
                 format!("{} · ", one_line(&w.label))
             } else {
                 String::new()
@@ -53,8 +53,8 @@ pub fn lines(t: &Telegram, witness: Option<&str>, align: &str) -> Option<Vec<Str
 /// telegram (of that version, where there are several).
 pub fn yank(corpus: &Corpus, t: &Telegram, witness: &str, align: &str) -> Option<String> {
     let body = lines(t, Some(witness), align)?;
-    let cite = match t.witnesses.iter().position(|w| w.id == witness) {
-        Some(i) if t.witnesses.len() > 1 => super::cite::chicago_witness(corpus, t, i),
+    let cite = match t.witnesses().iter().position(|w| w.id == witness) {
+        Some(i) if t.witnesses().len() > 1 => super::cite::chicago_witness(corpus, t, i),
         _ => super::cite::chicago(corpus, t),
     };
     Some(format!("{}\n\n{cite}", body.join("\n")))
@@ -74,7 +74,7 @@ mod tests {
     fn a_passage_says_its_version_and_which_words_are_whose() {
         let (c, i) = two_october();
         let t = &c.telegrams[i];
-        let ru = t.witnesses.iter().find(|w| w.id == "ru").unwrap();
+        let ru = t.witnesses().iter().find(|w| w.id == "ru").unwrap();
         let l = lines(t, Some("ru"), "decision").unwrap();
         assert_eq!(l[0], format!("{} · § decision", ru.label));
         assert!(
@@ -99,7 +99,7 @@ mod tests {
         let (c, i) = two_october();
         let t = &c.telegrams[i];
         let y = yank(&c, t, "ru", "decision").unwrap();
-        let ri = t.witnesses.iter().position(|w| w.id == "ru").unwrap();
+        let ri = t.witnesses().iter().position(|w| w.id == "ru").unwrap();
         assert!(
             y.ends_with(&super::super::cite::chicago_witness(&c, t, ri)),
             "{y}"

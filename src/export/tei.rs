@@ -157,8 +157,8 @@ fn relation(a: &Witness, b: &Witness, key: &str) -> &'static str {
 
 fn links(out: &mut String, t: &Telegram) {
     let mut pairs = Vec::new();
-    for (i, a) in t.witnesses.iter().enumerate() {
-        for b in &t.witnesses[i + 1..] {
+    for (i, a) in t.witnesses().iter().enumerate() {
+        for b in &t.witnesses()[i + 1..] {
             for g in a.groups() {
                 let key = &g[0].align;
                 if b.passages.iter().any(|p| &p.align == key) {
@@ -218,7 +218,7 @@ pub fn to_string(corpus: &Corpus, telegrams: &[&Telegram]) -> String {
             ncname("ws", &[&t.id]),
             esc(&format!("{}: {}", t.id, t.title))
         );
-        for w in &t.witnesses {
+        for w in t.witnesses() {
             witness(&mut s, t, w);
         }
         s.push_str("        </listWit>\n");
@@ -251,7 +251,7 @@ pub fn to_string(corpus: &Corpus, telegrams: &[&Telegram]) -> String {
                 esc(t.status.label())
             );
         }
-        for w in &t.witnesses {
+        for w in t.witnesses() {
             version(&mut s, t, w);
         }
         links(&mut s, t);
@@ -269,9 +269,12 @@ mod tests {
     fn ids_are_ncnames() {
         let c = Corpus::embedded().unwrap();
         let t = c.telegram("1950-10-02-mao-stalin").unwrap();
-        assert_eq!(witness_id(t, &t.witnesses[0]), "w.1950-10-02-mao-stalin.zh");
         assert_eq!(
-            seg_id(t, &t.witnesses[1], "decision"),
+            witness_id(t, &t.witnesses()[0]),
+            "w.1950-10-02-mao-stalin.zh"
+        );
+        assert_eq!(
+            seg_id(t, &t.witnesses()[1], "decision"),
             "s.1950-10-02-mao-stalin.ru.decision"
         );
         assert_eq!(ncname("s", &["a b"]), "s.a_b");

@@ -123,7 +123,7 @@ pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
     for (i, (_, p)) in t.passages().enumerate() {
         push(FieldKind::Passage, i, p.text.clone());
     }
-    for (i, n) in t.notes.iter().enumerate() {
+    for (i, n) in t.notes().iter().enumerate() {
         push(FieldKind::Note, i, n.text.clone());
         let mut by = vec![n.by.clone()];
         if let Some(s) = corpus.scholar(&n.by) {
@@ -199,7 +199,7 @@ mod tests {
         );
         assert_eq!(
             f.iter().filter(|f| f.kind == FieldKind::NoteBy).count(),
-            t.notes.len()
+            t.notes().len()
         );
     }
 }

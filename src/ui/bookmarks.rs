@@ -55,7 +55,7 @@ fn row(corpus: &Corpus, b: &Bookmark, w: usize, theme: &Theme) -> [Line<'static>
     let what = match (&b.align, &b.witness) {
         (Some(a), Some(wid)) => {
             let label = t
-                .witnesses
+                .witnesses()
                 .iter()
                 .find(|x| &x.id == wid)
                 .map_or(wid.as_str(), |x| x.label.as_str());

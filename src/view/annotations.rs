@@ -62,7 +62,7 @@ pub fn build(
     for (pos, r) in order.iter().enumerate() {
         let group = match r {
             NoteRef::Mine(_) => "\u{0}mine",
-            NoteRef::Scholar(i) => t.notes[*i].by.as_str(),
+            NoteRef::Scholar(i) => t.notes()[*i].by.as_str(),
         };
         let start;
         if last_group != Some(group) {
@@ -101,7 +101,7 @@ pub fn build(
                 if let Some(w) = n
                     .witness
                     .as_ref()
-                    .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+                    .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
                 {
                     cite.push(w.label.clone());
                 }
@@ -120,7 +120,7 @@ pub fn build(
                 (vec![(text, Default::default())], cite)
             }
             NoteRef::Scholar(i) => {
-                let n = &t.notes[*i];
+                let n = &t.notes()[*i];
                 let mut segs = Vec::new();
                 if let Some(s) = n.stance {
                     segs.push((format!("[{}] ", s.label()), theme.heading()));
@@ -142,7 +142,7 @@ pub fn build(
                 if let Some(w) = n
                     .witness
                     .as_ref()
-                    .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+                    .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
                 {
                     cite.push(w.label.clone());
                 }

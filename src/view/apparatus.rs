@@ -57,8 +57,8 @@ fn citing_lines(
     }
     for &(i, n) in &c.notes {
         let t = &corpus.telegrams[i];
-        let by = corpus.scholar_name(&t.notes[n].by).to_string();
-        let text = format!("note by {by} on {} · {}", t.date.short(), t.notes[n].text);
+        let by = corpus.scholar_name(&t.notes()[n].by).to_string();
+        let text = format!("note by {by} on {} · {}", t.date.short(), t.notes()[n].text);
         push(out, text, Target::Note(i, n));
     }
     for &e in &c.events {

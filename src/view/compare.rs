@@ -161,7 +161,7 @@ pub fn build(
     full_w: usize,
     plain: bool,
 ) -> Built {
-    let (wa, wb) = (&t.witnesses[a], &t.witnesses[b]);
+    let (wa, wb) = (&t.witnesses()[a], &t.witnesses()[b]);
     let same_language = wa.text_language().is_some() && wa.text_language() == wb.text_language();
     let rows = align(wa, wb)
         .into_iter()
@@ -216,7 +216,7 @@ pub fn build(
                 stacked.extend(side(&row.right, full_w));
             }
             let notes = t
-                .notes
+                .notes()
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| n.anchor.as_deref() == Some(row.key.as_str()))

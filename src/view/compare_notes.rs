@@ -20,7 +20,7 @@ pub fn note_lines(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for &i in notes {
-        let n: &Note = &t.notes[i];
+        let n: &Note = &t.notes()[i];
         let by = if n.by == "editor" {
             "shifr editors".to_string()
         } else {
@@ -41,7 +41,7 @@ pub fn note_lines(
         if let Some(w) = n
             .witness
             .as_ref()
-            .and_then(|w| t.witnesses.iter().find(|x| x.id == *w))
+            .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
         {
             segs.push((format!("[{}] ", w.label), theme.versions()));
         }
@@ -104,8 +104,8 @@ pub fn strip(
             theme.dim(),
         ));
     }
-    let whole: Vec<usize> = (0..t.notes.len())
-        .filter(|&i| t.notes[i].anchor.is_none())
+    let whole: Vec<usize> = (0..t.notes().len())
+        .filter(|&i| t.notes()[i].anchor.is_none())
         .collect();
     let mut general = my_note_lines(mine, t, None, theme, width);
     general.extend(note_lines(corpus, t, &whole, theme, width));

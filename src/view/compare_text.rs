@@ -41,8 +41,8 @@ pub fn plain_text(
     push(&mut out, String::new());
     if stacked {
         // On paper there is room for every detail of each version.
-        let mut header = witness_header(&t.witnesses[a], &theme, width, "A");
-        header.extend(witness_header(&t.witnesses[b], &theme, width, "B"));
+        let mut header = witness_header(&t.witnesses()[a], &theme, width, "A");
+        header.extend(witness_header(&t.witnesses()[b], &theme, width, "B"));
         for l in &header {
             push(&mut out, text(l));
         }

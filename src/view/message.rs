@@ -439,7 +439,7 @@ pub fn build_with(
     };
     m.lines.push(Line::styled("─".repeat(width), theme.dim()));
     if t.is_multi_witness() {
-        let mut s = format!("⇄ {} versions of this text", t.witnesses.len());
+        let mut s = format!("⇄ {} versions of this text", t.witnesses().len());
         if let Some(h) = compare_hint {
             s.push_str(&if o.compact {
                 format!(" · {h} compares them")
@@ -477,8 +477,8 @@ pub fn build_with(
             o.compact,
         ));
     }
-    let labels = t.is_multi_witness() || t.notes.iter().any(|n| n.anchor.is_some());
-    for w in &t.witnesses {
+    let labels = t.is_multi_witness() || t.notes().iter().any(|n| n.anchor.is_some());
+    for w in t.witnesses() {
         m.lines.push(Line::raw(""));
         if !w.implicit {
             witness_header(w, theme, width, &mut m.lines);

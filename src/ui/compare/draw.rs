@@ -18,7 +18,7 @@ pub(super) fn render(s: &Compare, screen: Rect, buf: &mut Buffer, cx: &RenderCx)
     let area = r.frame.intersection(screen);
     Clear.render(area, buf);
     let title = format!("Compare · {} · {}", t.date.long(), corpus.chain(t));
-    let n_pairs = crate::compare::pairs(t.witnesses.len()).len();
+    let n_pairs = crate::compare::pairs(t.witnesses().len()).len();
     let bottom = (n_pairs > 1).then(|| {
         let next = cx.hints.line(
             Context::Compare,

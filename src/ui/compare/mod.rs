@@ -60,7 +60,7 @@ impl Compare {
             app.open_telegram(sel);
         }
         let i = app.open?;
-        let n = app.corpus.telegrams[i].witnesses.len();
+        let n = app.corpus.telegrams[i].witnesses().len();
         if n < 2 {
             app.say("this telegram has one version only: nothing to compare");
             return None;
