@@ -42,6 +42,11 @@ pub fn render(
             theme.dim(),
         ));
     }
+    // The search thread building its index: the reader is usable, and says
+    // what it is doing.
+    if let (false, Some(p)) = (app.search_ready, app.index_progress) {
+        left.push(Span::styled(format!(" indexing {p} % "), theme.dim()));
+    }
     if let Some(p) = &app.list.filter {
         let clear = cx.hints.key(Context::List, Action::Filter);
         left.push(Span::styled(
