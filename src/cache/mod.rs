@@ -114,7 +114,7 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
     if let Some(payload) = &cached {
         match snapshot::decode(payload.data()) {
             Ok(snap) if snap.root == root => {
-                plan = Some(compare(snap, &paths, &stats, &shown, read_ns));
+                plan = Some(compare(snap, &paths, &stats, dir, read_ns));
             }
             Ok(_) => {}
             Err(e) => notices.push(format!(
@@ -324,7 +324,7 @@ fn compare(
     snap: snapshot::Snapshot,
     paths: &[PathBuf],
     stats: &[Option<Stat>],
-    shown: &dyn Fn(&Path) -> (String, String),
+    dir: &Path,
     now: i64,
 ) -> Result<Plan, ()> {
     // Both are in path order, so the file at the same place is the one
@@ -335,7 +335,12 @@ fn compare(
     let mut reused = Vec::with_capacity(paths.len());
     let mut rewrite = false;
     for (k, (p, s)) in paths.iter().zip(stats).enumerate() {
-        let (_, rel) = shown(p);
+        // The name inside the directory, as the manifest keeps it; made
+        // only where the path does not already spell it.
+        let rel: std::borrow::Cow<str> = match p.strip_prefix(dir).ok().and_then(|r| r.to_str()) {
+            Some(r) if !r.contains('\\') => r.into(),
+            _ => load::shown_paths(dir, p).1.into(),
+        };
         let at = match snap.files.get(k) {
             Some(e) if e.rel == rel => Some(k),
             _ => by_rel
@@ -349,7 +354,7 @@ fn compare(
                     );
                     m
                 })
-                .get(rel.as_str())
+                .get(&*rel)
                 .copied(),
         };
         let old = at.map(|i| (i, &snap.files[i]));
@@ -378,7 +383,7 @@ fn compare(
                 reused.push((i as u32, e));
             }
             _ if rel.starts_with("telegrams/") => {
-                changed.insert(rel);
+                changed.insert(rel.into_owned());
             }
             _ => return Err(()),
         }

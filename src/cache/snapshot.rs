@@ -235,6 +235,16 @@ impl Snapshot<'_> {
         });
         let mut telegrams = Vec::with_capacity(spans.len());
         let mut origin = Vec::with_capacity(spans.len());
+        // A file has one telegram, so its path is moved into it (copied
+        // only for a second one).
+        let mut paths: Vec<Option<String>> = paths.into_iter().map(Some).collect();
+        let mut path_of = |i: u32| match paths.get_mut(i as usize) {
+            Some(p @ Some(_)) => Ok(p.take().expect("just matched")),
+            Some(None) => {
+                Ok(self.files[i as usize].rel.clone()).map(|r| dir.join(r).display().to_string())
+            }
+            None => Err(Damaged("a record of a file the manifest lacks")),
+        };
         for part in parts {
             for (file, at, mut t) in part? {
                 t.file = path_of(file)?;
