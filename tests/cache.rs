@@ -146,3 +146,34 @@ fn check_prints_no_progress_when_piped() {
     assert_eq!(again.stdout, out.stdout);
     assert_eq!(again.stderr, out.stderr);
 }
+
+#[test]
+fn the_reader_writes_the_cache_while_it_runs_and_the_next_start_is_warm() {
+    let (dir, cache) = (corpus(), tempfile::tempdir().unwrap());
+    let corpus_dir = dir.path().to_str().unwrap();
+    let mut p = common::pty::Pty::spawn_env(
+        &["--corpus", corpus_dir],
+        100,
+        30,
+        &[
+            ("XDG_CACHE_HOME", cache.path().to_str().unwrap()),
+            ("SHIFR_NO_CACHE", ""),
+        ],
+    );
+    p.wait_text("/45");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    p.assert_restored();
+    let files = cache_files(cache.path());
+    assert!(files.iter().any(|f| f.ends_with("corpus.bin")), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.to_string_lossy().ends_with(".tmp")),
+        "{files:?}"
+    );
+    let next = run(cache.path(), dir.path(), &["--bench-startup"]);
+    assert!(
+        text(&next.stdout).contains("cache: first run Warm"),
+        "{}",
+        text(&next.stdout)
+    );
+}

@@ -183,6 +183,7 @@ pub fn write(path: &Path, magic: &[u8; 8], payload: &[u8]) -> std::io::Result<u6
     head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     head.extend_from_slice(&sum.to_le_bytes());
     head.extend_from_slice(&[0; 4]);
+    sweep_temps(path);
     let tmp = temp_path(path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -202,6 +203,37 @@ pub fn write(path: &Path, magic: &[u8; 8], payload: &[u8]) -> std::io::Result<u6
     result
 }
 
+/// Removes the temporary files of `path` that a process no longer running
+/// left (one ended while writing: killed, or the machine stopped).
+fn sweep_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let pid = file
+            .to_str()
+            .and_then(|f| {
+                f.strip_prefix(name)?
+                    .strip_prefix('.')?
+                    .strip_suffix(".tmp")
+            })
+            .and_then(|p| p.parse::<i32>().ok());
+        // SAFETY: signal 0 only asks whether the process exists.
+        let gone = pid.is_some_and(|p| {
+            p > 0
+                && unsafe { libc::kill(p, 0) } != 0
+                && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+        });
+        if gone {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// `corpus.bin` → `corpus.bin.<pid>.tmp`: two processes writing at once do
 /// not write into one file.
 fn temp_path(path: &Path) -> PathBuf {
@@ -213,6 +245,32 @@ fn temp_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_file_left_by_a_process_gone_is_swept_and_a_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.bin");
+        // pid_max is at most 2^22 on Linux: this process cannot exist.
+        let gone = dir.path().join("corpus.bin.99999999.tmp");
+        // Process 1 always runs.
+        let live = dir.path().join("corpus.bin.1.tmp");
+        let mine = dir
+            .path()
+            .join(format!("corpus.bin.{}.tmp", std::process::id()));
+        let other = dir.path().join("index.bin.99999999.tmp");
+        for f in [&gone, &mine, &other, &live] {
+            fs::write(f, b"half").unwrap();
+        }
+        write(&path, b"SHIFRtst", b"payload").unwrap();
+        assert!(!gone.exists());
+        assert!(other.exists(), "another file's are its own");
+        assert!(live.exists());
+        assert!(
+            !mine.exists(),
+            "this process's own is replaced by the write"
+        );
+        assert!(path.exists());
+    }
 
     const MAGIC: &[u8; 8] = b"SHIFRtst";
 

@@ -20,6 +20,7 @@
 pub mod file;
 pub mod index;
 pub mod manifest;
+pub mod pending;
 pub mod snapshot;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use manifest::Stat;
 use snapshot::Entry;
 
 pub use index::Store;
+pub use pending::Pending;
 
 const MAGIC: &[u8; 8] = b"SHIFRcor";
 
@@ -70,6 +72,8 @@ pub struct Loaded {
     pub notices: Vec<String>,
     /// Where its index is kept (none without a cache).
     pub store: Option<Store>,
+    /// The cache file still to write, when it had to be (re)made.
+    pub pending: Option<Pending>,
 }
 
 /// How far loading has come: `(what, done, of)`, e.g. `("checking", 41_000,
@@ -77,16 +81,34 @@ pub struct Loaded {
 pub type Progress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
 
 /// Loads the corpus in `dir` through the cache (or without one, when it is
-/// disabled or has no place).
+/// disabled or has no place). A cache to (re)write is left in
+/// [`Loaded::pending`]: [`Loaded::finish`] writes it.
 pub fn load_dir(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
     match crate::dirs::cache_dir() {
-        Some(root) if enabled() => load_dir_in(dir, &root, progress),
+        Some(root) if enabled() => load_dir_later(dir, &root, progress),
         _ => load_uncached(dir, progress),
     }
 }
 
-/// [`load_dir`] with the cache under `root`.
+/// [`load_dir`] with the cache under `root`, written before it returns.
 pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<Loaded, Report> {
+    let mut loaded = load_dir_later(dir, cache_root, progress)?;
+    loaded.finish();
+    Ok(loaded)
+}
+
+impl Loaded {
+    /// Writes the cache still to be written, if any (its notice, if it
+    /// fails, joins the others).
+    pub fn finish(&mut self) {
+        if let Some(p) = self.pending.take() {
+            self.notices.extend(p.write(&self.corpus));
+        }
+    }
+}
+
+/// [`load_dir_in`], leaving the cache to write in [`Loaded::pending`].
+pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Result<Loaded, Report> {
     let (paths, walked) = load::list_dir(dir)?;
     let canonical = std::fs::canonicalize(dir).ok();
     let entry = canonical.as_deref().map(|c| entry_dir(cache_root, c));
@@ -124,14 +146,15 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
             )),
         }
     }
-    let write = |checked: &Checked, entries: &[Entry], notices: &mut Vec<String>| {
-        let bytes = snapshot::encode(&root, read_ns, entries, dir, checked);
-        if let Err(e) = file::write(&place, MAGIC, &bytes) {
-            notices.push(format!(
-                "shifr: could not write the cache {}: {e}",
-                place.display()
-            ));
-        }
+    // What writes the cache of a corpus checked from `entries`: later.
+    let pending = |checked: &mut Checked, entries: &[Entry]| Pending {
+        place: place.clone(),
+        root: root.clone(),
+        read_ns,
+        entries: entries.to_vec(),
+        dir: dir.to_path_buf(),
+        warnings: checked.warnings.clone(),
+        id_at: std::mem::take(&mut checked.id_at),
     };
     let store = |entries: &[Entry]| Store::new(&entry, corpus_id(entries));
     let fresh_entries = |files: &[SourceFile], stats: &[Option<Stat>]| -> Vec<Entry> {
@@ -169,10 +192,10 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
                         // are not hashed again next time.
                         let mut c = checked;
                         c.id_at = id_at_of(&c.corpus, &d.origin);
-                        write(&c, &entries, &mut notices);
-                        return Ok(loaded(c, How::Warm, notices, store(&entries)));
+                        let p = pending(&mut c, &entries);
+                        return Ok(loaded(c, How::Warm, notices, store(&entries), Some(p)));
                     }
-                    return Ok(loaded(checked, How::Warm, notices, store(&entries)));
+                    return Ok(loaded(checked, How::Warm, notices, store(&entries), None));
                 }
                 Err(why) => notices.push(format!(
                     "shifr: the cache of {} was damaged ({why}): rebuilt",
@@ -196,7 +219,7 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
                     .collect();
                 let files = load::read_paths(dir, &to_read)?;
                 let priors = d.priors(|f| reused.contains_key(&f));
-                let checked = check(&files, priors, progress)?;
+                let mut checked = check(&files, priors, progress)?;
                 let n = changed.len();
                 let mut entries = fresh_entries(&files, &stats);
                 // The other files' entries are in `entries` already.
@@ -207,8 +230,14 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
                 );
                 entries.sort_by(|a, b| a.rel.cmp(&b.rel));
                 drop(cached);
-                write(&checked, &entries, &mut notices);
-                return Ok(loaded(checked, How::Updated(n), notices, store(&entries)));
+                let p = pending(&mut checked, &entries);
+                return Ok(loaded(
+                    checked,
+                    How::Updated(n),
+                    notices,
+                    store(&entries),
+                    Some(p),
+                ));
             }
             notices.push(format!(
                 "shifr: the cache of {} was damaged: rebuilt",
@@ -219,11 +248,17 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
     }
     drop(cached);
     let files = read_all(dir, &paths, progress)?;
-    let checked = check(&files, Vec::new(), progress)?;
+    let mut checked = check(&files, Vec::new(), progress)?;
     let entries = fresh_entries(&files, &stats);
     drop(files);
-    write(&checked, &entries, &mut notices);
-    Ok(loaded(checked, How::Built, notices, store(&entries)))
+    let p = pending(&mut checked, &entries);
+    Ok(loaded(
+        checked,
+        How::Built,
+        notices,
+        store(&entries),
+        Some(p),
+    ))
 }
 
 /// Loads the corpus in `dir` without the cache: every file read and
@@ -242,16 +277,24 @@ pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
         how: How::Uncached,
         notices: Vec::new(),
         store: None,
+        pending: None,
     })
 }
 
-fn loaded(c: Checked, how: How, notices: Vec<String>, store: Store) -> Loaded {
+fn loaded(
+    c: Checked,
+    how: How,
+    notices: Vec<String>,
+    store: Store,
+    pending: Option<Pending>,
+) -> Loaded {
     Loaded {
         corpus: c.corpus,
         warnings: c.warnings,
         how,
         notices,
         store: Some(store),
+        pending,
     }
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::file::Payload;
 use crate::binfmt::{Damaged, Reader, Writer};
 use crate::corpus::body::{Body, Lazy, Source};
-use crate::corpus::load::{Checked, Prior};
+use crate::corpus::load::Prior;
 use crate::corpus::{Corpus, Event, Footnote, Person, Position, Scholar, Telegram, Work};
 use crate::problem::{Problem, Warning};
 
@@ -53,8 +53,15 @@ fn postcard_err(_: postcard::Error) -> Damaged {
 }
 
 /// The bytes of a checked corpus read from `files` (in path order).
-pub fn encode(root: &str, read_ns: i64, files: &[Entry], dir: &Path, checked: &Checked) -> Vec<u8> {
-    let c = &checked.corpus;
+pub fn encode(
+    root: &str,
+    read_ns: i64,
+    files: &[Entry],
+    dir: &Path,
+    c: &Corpus,
+    warnings: &[Warning],
+    id_at: &std::collections::HashMap<String, (usize, usize)>,
+) -> Vec<u8> {
     let mut w = Writer::default();
     w.str(root);
     w.i64(read_ns);
@@ -76,8 +83,8 @@ pub fn encode(root: &str, read_ns: i64, files: &[Entry], dir: &Path, checked: &C
     );
     w.bytes(&postcard::to_allocvec(&head).expect("postcard writes to memory"));
     let file_of = |path: &str| by_path.get(path).copied().unwrap_or(u32::MAX);
-    w.u64(checked.warnings.len() as u64);
-    for warn in &checked.warnings {
+    w.u64(warnings.len() as u64);
+    for warn in warnings {
         let p = &warn.problem;
         w.u32(file_of(&p.file));
         w.u64(p.line as u64);
@@ -88,7 +95,7 @@ pub fn encode(root: &str, read_ns: i64, files: &[Entry], dir: &Path, checked: &C
     let mut blocks = Vec::new();
     let mut ends = Vec::with_capacity(c.telegrams.len());
     for t in &c.telegrams {
-        let at = checked.id_at.get(&t.file).copied().unwrap_or((0, 0));
+        let at = id_at.get(&t.file).copied().unwrap_or((0, 0));
         let mut b = Writer { buf: blocks };
         b.u32(file_of(&t.file));
         b.u64(at.0 as u64);

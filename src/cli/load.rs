@@ -31,6 +31,18 @@ pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, CliError> {
 /// so does how far reading and checking have come, when stderr is a
 /// terminal.
 pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
+    let mut loaded = load_cached_later(dir, progress)?;
+    if let Some(p) = loaded.pending.take()
+        && let Some(notice) = p.write(&loaded.corpus)
+    {
+        eprint(&notice);
+    }
+    Ok(loaded)
+}
+
+/// [`load_cached`], leaving a cache to write in `pending` (the reader
+/// writes it on a thread of its own while it runs).
+pub(super) fn load_cached_later(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
     let Some(d) = dir else {
         return Corpus::embedded()
             .map(|corpus| Loaded {
@@ -39,6 +51,7 @@ pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loade
                 how: cache::How::Uncached,
                 notices: Vec::new(),
                 store: None,
+                pending: None,
             })
             .map_err(CliError::from);
     };

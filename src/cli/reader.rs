@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Size;
 
-use super::load::{find, load_cached, load_keymap, load_settings};
+use super::load::{find, load_cached_later, load_keymap, load_settings};
 use super::{Cli, CliError};
 use crate::app::App;
 use crate::debug_log::{line, phase};
@@ -21,7 +21,10 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         "settings: {}",
         shown(settings_file.as_deref(), "none, the defaults")
     ));
-    let loaded = phase("corpus loaded", || load_cached(cli.corpus.as_ref(), true))?;
+    let mut loaded = phase("corpus loaded", || {
+        load_cached_later(cli.corpus.as_ref(), true)
+    })?;
+    let pending = loaded.pending.take();
     let corpus = Arc::new(loaded.corpus);
     line(format_args!(
         "corpus: {} ({} telegrams)",
@@ -101,10 +104,16 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     if let Some(o) = overlay {
         shell.reopen(o);
     }
+    // A first start does not wait for the cache to be written.
+    let writer = write_cache_later(pending, &shell.app.corpus);
     line("entering the terminal");
     let ran = tui::run(&mut shell);
     if let Some(n) = shell.app.exit_notice.take() {
         super::error::eprint(&n);
+    }
+    // Quitting during the write waits for it, so the next start is warm.
+    if let Some(notice) = writer.and_then(|w| w.join().ok().flatten()) {
+        super::error::eprint(&notice);
     }
     match ran {
         Ok(tui::Exit::Quit) => Ok(()),
@@ -127,4 +136,17 @@ pub(super) fn open_notes(cli: &Cli) -> crate::notes::store::Store {
         Some(p) => Store::open(p),
         None => Store::nowhere("no place for notes: set --notes FILE, XDG_DATA_HOME or HOME"),
     }
+}
+
+/// Writes the cache still to write (if any) on a thread of its own; its
+/// notice, if it fails, when joined.
+pub(super) fn write_cache_later(
+    pending: Option<crate::cache::Pending>,
+    corpus: &Arc<crate::corpus::Corpus>,
+) -> Option<std::thread::JoinHandle<Option<String>>> {
+    let (p, c) = (pending?, Arc::clone(corpus));
+    std::thread::Builder::new()
+        .name("cache writer".into())
+        .spawn(move || p.write(&c))
+        .ok()
 }
