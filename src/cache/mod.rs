@@ -109,43 +109,47 @@ impl Loaded {
 
 /// [`load_dir_in`], leaving the cache to write in [`Loaded::pending`].
 pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Result<Loaded, Report> {
-    let (paths, walked) = load::list_dir(dir)?;
     let canonical = std::fs::canonicalize(dir).ok();
     let entry = canonical.as_deref().map(|c| entry_dir(cache_root, c));
-    let (Some(canonical), Some(entry), true) = (canonical, entry, walked.is_empty()) else {
+    let place = entry.as_ref().map(|e| e.join("corpus.bin"));
+    let root = canonical.as_ref().map(|c| c.display().to_string());
+    // The cache is read and its telegrams decoded while the directory is
+    // walked and its files stat'ed: whatever changed, the telegrams that
+    // did not are reused from it.
+    let (listed, stats, early) = std::thread::scope(|sc| {
+        let early = sc.spawn(|| place.as_deref().map(|p| read_cache(p, dir)));
+        let listed = load::list_dir(dir);
+        let stats = match &listed {
+            Ok((paths, walked)) if walked.is_empty() && root.is_some() => {
+                Some((manifest::now_ns(), manifest::stat_all(paths)))
+            }
+            _ => None,
+        };
+        let early = early
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (listed, stats, early)
+    });
+    let (paths, _) = listed?;
+    let (Some(root), Some(entry), Some(place), Some((read_ns, stats)), Some(early)) =
+        (root, entry, place, stats, early)
+    else {
         return load_uncached(dir, progress);
     };
-    let root = canonical.display().to_string();
-    let read_ns = manifest::now_ns();
-    let stats = manifest::stat_all(&paths);
+    let stats = &stats;
     let shown = |p: &Path| load::shown_paths(dir, p);
-    let mut notices = Vec::new();
-    let place = entry.join("corpus.bin");
-    let cached = match file::read(&place, MAGIC) {
-        Ok((payload, _)) => Some(std::sync::Arc::new(payload)),
-        Err(file::Refused::Missing) => None,
-        Err(file::Refused::Outdated(why) | file::Refused::Damaged(why)) => {
-            notices.push(format!(
-                "shifr: the cache of {} was {why}: rebuilt",
-                dir.display()
-            ));
-            None
+    let Early {
+        cached,
+        mut notices,
+        decoded,
+    } = early;
+    let plan = match &decoded {
+        Some((snap_root, files, snap_ns, _)) if *snap_root == root => {
+            Some(compare(files, *snap_ns, &paths, stats, dir, read_ns))
         }
+        _ => None,
     };
-    let mut plan = None;
-    if let Some(payload) = &cached {
-        match snapshot::decode(payload.data()) {
-            Ok(snap) if snap.root == root => {
-                plan = Some(compare(snap, &paths, &stats, dir, read_ns));
-            }
-            Ok(_) => {}
-            Err(e) => notices.push(format!(
-                "shifr: the cache of {} was damaged ({}): rebuilt",
-                dir.display(),
-                e.0
-            )),
-        }
-    }
+    let decoded = decoded.map(|d| d.3);
     // What writes the cache of a corpus checked from `entries`: later.
     let pending = |checked: &mut Checked, entries: &[Entry]| Pending {
         place: place.clone(),
@@ -176,11 +180,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
     };
     match plan {
         Some(Ok(Plan::Same { entries, rewrite })) => {
-            let payload = cached.as_ref().expect("a plan comes from a cache");
-            let decoded = snapshot::decode(payload.data())
-                .and_then(|s| s.corpus(dir, payload))
-                .map_err(|e| e.0);
-            match decoded {
+            match decoded.expect("a plan comes from a cache") {
                 Ok(d) => {
                     let checked = Checked {
                         corpus: d.corpus,
@@ -198,15 +198,14 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
                     return Ok(loaded(checked, How::Warm, notices, store(&entries), None));
                 }
                 Err(why) => notices.push(format!(
-                    "shifr: the cache of {} was damaged ({why}): rebuilt",
-                    dir.display()
+                    "shifr: the cache of {} was damaged ({}): rebuilt",
+                    dir.display(),
+                    why.0
                 )),
             }
         }
         Some(Ok(Plan::Telegrams { changed, reused })) => {
-            let payload = cached.as_ref().expect("a plan comes from a cache");
-            let decoded = snapshot::decode(payload.data()).and_then(|s| s.corpus(dir, payload));
-            if let Ok(d) = decoded {
+            if let Some(Ok(d)) = decoded {
                 // The other files and the changed telegram files, read;
                 // the rest reused as checked.
                 let to_read: Vec<PathBuf> = paths
@@ -221,7 +220,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
                 let priors = d.priors(|f| reused.contains_key(&f));
                 let mut checked = check(&files, priors, progress)?;
                 let n = changed.len();
-                let mut entries = fresh_entries(&files, &stats);
+                let mut entries = fresh_entries(&files, stats);
                 // The other files' entries are in `entries` already.
                 entries.extend(
                     reused
@@ -249,7 +248,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
     drop(cached);
     let files = read_all(dir, &paths, progress)?;
     let mut checked = check(&files, Vec::new(), progress)?;
-    let entries = fresh_entries(&files, &stats);
+    let entries = fresh_entries(&files, stats);
     drop(files);
     let p = pending(&mut checked, &entries);
     Ok(loaded(
@@ -348,6 +347,58 @@ fn corpus_id(entries: &[Entry]) -> u64 {
     h.digest()
 }
 
+/// The cache as read before the directory was: its mapped file, and its
+/// manifest (root, files, when they were stat'ed) with its decoded corpus.
+struct Early {
+    cached: Option<std::sync::Arc<file::Payload>>,
+    notices: Vec<String>,
+    decoded: Option<Decoding>,
+}
+
+type Decoding = (
+    String,
+    Vec<Entry>,
+    i64,
+    Result<snapshot::Decoded, crate::binfmt::Damaged>,
+);
+
+/// Reads the cache file at `place` and decodes what it holds.
+fn read_cache(place: &Path, dir: &Path) -> Early {
+    let mut notices = Vec::new();
+    let cached = match file::read(place, MAGIC) {
+        Ok((payload, _)) => Some(std::sync::Arc::new(payload)),
+        Err(file::Refused::Missing) => None,
+        Err(file::Refused::Outdated(why) | file::Refused::Damaged(why)) => {
+            notices.push(format!(
+                "shifr: the cache of {} was {why}: rebuilt",
+                dir.display()
+            ));
+            None
+        }
+    };
+    let decoded = cached
+        .as_ref()
+        .and_then(|payload| match snapshot::decode(payload.data()) {
+            Ok(snap) => {
+                let (root, files, read_ns) = (snap.root.clone(), snap.files.clone(), snap.read_ns);
+                Some((root, files, read_ns, snap.corpus(dir, payload)))
+            }
+            Err(e) => {
+                notices.push(format!(
+                    "shifr: the cache of {} was damaged ({}): rebuilt",
+                    dir.display(),
+                    e.0
+                ));
+                None
+            }
+        });
+    Early {
+        cached,
+        notices,
+        decoded,
+    }
+}
+
 /// What to do with a cache whose manifest was read.
 enum Plan {
     /// Every file as it was: `entries` is the manifest to keep (its times
@@ -364,7 +415,8 @@ enum Plan {
 /// Compares the directory's files with a cache's manifest; `Err` when a
 /// file other than a telegram changed (everything is read again).
 fn compare(
-    snap: snapshot::Snapshot,
+    files: &[Entry],
+    snap_read_ns: i64,
     paths: &[PathBuf],
     stats: &[Option<Stat>],
     dir: &Path,
@@ -373,7 +425,7 @@ fn compare(
     // Both are in path order, so the file at the same place is the one
     // looked for unless files came or went; only then is a map built.
     let mut by_rel: Option<HashMap<&str, usize>> = None;
-    let mut seen = vec![false; snap.files.len()];
+    let mut seen = vec![false; files.len()];
     let mut changed = std::collections::HashSet::new();
     let mut reused = Vec::with_capacity(paths.len());
     let mut rewrite = false;
@@ -384,25 +436,20 @@ fn compare(
             Some(r) if !r.contains('\\') => r.into(),
             _ => load::shown_paths(dir, p).1.into(),
         };
-        let at = match snap.files.get(k) {
+        let at = match files.get(k) {
             Some(e) if e.rel == rel => Some(k),
             _ => by_rel
                 .get_or_insert_with(|| {
-                    let mut m = HashMap::with_capacity(snap.files.len());
-                    m.extend(
-                        snap.files
-                            .iter()
-                            .enumerate()
-                            .map(|(i, e)| (e.rel.as_str(), i)),
-                    );
+                    let mut m = HashMap::with_capacity(files.len());
+                    m.extend(files.iter().enumerate().map(|(i, e)| (e.rel.as_str(), i)));
                     m
                 })
                 .get(&*rel)
                 .copied(),
         };
-        let old = at.map(|i| (i, &snap.files[i]));
+        let old = at.map(|i| (i, &files[i]));
         let same = match (old, s) {
-            (Some((_, e)), Some(s)) if e.meta == *s && !s.racy(snap.read_ns) => true,
+            (Some((_, e)), Some(s)) if e.meta == *s && !s.racy(snap_read_ns) => true,
             (Some((_, e)), Some(s)) if e.meta.size == s.size => {
                 // Times changed, or too recent to prove anything: the
                 // contents decide.
@@ -432,7 +479,7 @@ fn compare(
         }
     }
     // A file that went: fine for a telegram, else everything again.
-    for (i, e) in snap.files.iter().enumerate() {
+    for (i, e) in files.iter().enumerate() {
         if !seen[i] && !e.rel.starts_with("telegrams/") {
             return Err(());
         }
