@@ -92,29 +92,34 @@ pub fn encode(
         w.str(&p.message);
         w.u8(u8::from(warn.fails_check));
     }
-    let mut blocks = Vec::new();
-    let mut ends = Vec::with_capacity(c.telegrams.len());
+    // The headers together, the bodies after them: a load reads every
+    // header and touches no body's pages.
+    let mut heads = Writer::default();
+    let mut head_ends = Vec::with_capacity(c.telegrams.len());
+    let mut bodies = Vec::new();
+    let mut body_ends = Vec::with_capacity(c.telegrams.len());
     for t in &c.telegrams {
         let at = id_at.get(&t.file).copied().unwrap_or((0, 0));
-        let mut b = Writer { buf: blocks };
-        b.u32(file_of(&t.file));
-        b.u64(at.0 as u64);
-        b.u64(at.1 as u64);
-        b.u32(t.body.witness_count() as u32);
-        let head = postcard::to_allocvec(t).expect("postcard writes to memory");
-        b.bytes(&head);
+        heads.u32(file_of(&t.file));
+        heads.u64(at.0 as u64);
+        heads.u64(at.1 as u64);
+        heads.u32(t.body.witness_count() as u32);
+        heads.buf = postcard::to_extend(t, heads.buf).expect("postcard writes to memory");
+        head_ends.push(heads.buf.len() as u64);
         // A body never decoded is copied as it was stored.
         match t.body.raw() {
-            Some(raw) => b.buf.extend_from_slice(raw),
+            Some(raw) => bodies.extend_from_slice(raw),
             None => {
-                b.buf = postcard::to_extend(t.body.get(), b.buf).expect("postcard writes to memory")
+                bodies =
+                    postcard::to_extend(t.body.get(), bodies).expect("postcard writes to memory")
             }
         }
-        blocks = b.buf;
-        ends.push(blocks.len() as u64);
+        body_ends.push(bodies.len() as u64);
     }
-    w.u64s(&ends);
-    w.bytes(&blocks);
+    w.u64s(&head_ends);
+    w.bytes(&heads.buf);
+    w.u64s(&body_ends);
+    w.bytes(&bodies);
     w.buf
 }
 
@@ -139,21 +144,31 @@ pub fn decode(payload: &[u8]) -> Result<Snapshot<'_>, Damaged> {
     })
 }
 
-/// One decoded telegram record: which file, where its id is, the
-/// telegram, its body left where it is (at `base` + its offset in `block`).
+/// One decoded telegram header: which file, where its id is, the telegram,
+/// its body left where it is (`body`, in the payload).
 fn telegram(
     block: &[u8],
-    base: usize,
+    body: (usize, usize),
     bodies: &Arc<dyn Source>,
 ) -> Result<(u32, (usize, usize), Telegram), Damaged> {
     let mut r = Reader::new(block);
     let file = r.u32()?;
     let at = (r.u64()? as usize, r.u64()? as usize);
     let witnesses = r.u32()?;
-    let mut t: Telegram = postcard::from_bytes(r.bytes()?).map_err(postcard_err)?;
-    let start = base + r.at();
-    t.body = Lazy::stored(bodies.clone(), (start, base + block.len()), witnesses);
+    let mut t: Telegram =
+        postcard::from_bytes(r.take(block.len() - r.at())?).map_err(postcard_err)?;
+    t.body = Lazy::stored(bodies.clone(), body, witnesses);
     Ok((file, at, t))
+}
+
+/// A table of ends, checked against its blob: the spans it gives.
+fn spans(ends: &[u64], blob: &[u8]) -> Result<Vec<(usize, usize)>, Damaged> {
+    if ends.windows(2).any(|w| w[0] > w[1]) || ends.last().map_or(0, |&e| e as usize) != blob.len()
+    {
+        return Err(Damaged("a telegram table that does not add up"));
+    }
+    let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
+    Ok(starts.zip(ends.iter().map(|&e| e as usize)).collect())
 }
 
 /// The telegrams' bodies, still in the mapped cache file.
@@ -214,32 +229,31 @@ impl Snapshot<'_> {
                 fails_check,
             });
         }
-        let ends = r.u64s()?;
-        let blocks = r.bytes()?;
-        if !r.is_done()
-            || ends.windows(2).any(|w| w[0] > w[1])
-            || ends.last().is_some_and(|&e| e as usize != blocks.len())
-        {
+        let (head_ends, heads) = (r.u64s()?, r.bytes()?);
+        let (body_ends, blob) = (r.u64s()?, r.bytes()?);
+        let (head_spans, body_spans) = (spans(&head_ends, heads)?, spans(&body_ends, blob)?);
+        if !r.is_done() || head_spans.len() != body_spans.len() {
             return Err(Damaged("a telegram table that does not add up"));
         }
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(ends.iter().map(|&e| e as usize))
-            .collect();
-        let spans: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
-        let base = (blocks.as_ptr() as usize)
+        let base = (blob.as_ptr() as usize)
             .checked_sub(payload.data().as_ptr() as usize)
-            .filter(|b| b + blocks.len() <= payload.data().len())
+            .filter(|b| b + blob.len() <= payload.data().len())
             .ok_or(Damaged("a snapshot read from another file"))?;
         let bodies: Arc<dyn Source> = Arc::new(Bodies(payload.clone()));
-        let parts = crate::corpus::load::parallel_chunks(&spans, |chunk| {
+        let pairs: Vec<_> = head_spans.into_iter().zip(body_spans).collect();
+        let parts = crate::corpus::load::parallel_chunks(&pairs, |chunk| {
             // Sized up front: a telegram is a few hundred bytes, and a
             // vector grown by doubling copies them all again and again.
             let mut out = Vec::with_capacity(chunk.len());
-            for &(s, e) in chunk {
-                out.push(telegram(&blocks[s..e], base + s, &bodies)?);
+            for &((s, e), (bs, be)) in chunk {
+                out.push(telegram(&heads[s..e], (base + bs, base + be), &bodies)?);
             }
             Ok::<_, Damaged>(out)
         });
+        // Decoded, the headers' pages go back to the kernel; the bodies'
+        // were never touched.
+        payload.release(heads);
+        let spans = pairs;
         let mut telegrams = Vec::with_capacity(spans.len());
         let mut origin = Vec::with_capacity(spans.len());
         // A file has one telegram, so its path is moved into it (copied
