@@ -296,17 +296,30 @@ pub fn unpack(o: u32) -> (u32, u32) {
 pub const NEAR: u32 = 400;
 
 /// The bonus for two consecutive query words found close together, in
-/// query order, in the same field (see `NEAR`). Both lists are sorted
-/// packed occurrences.
+/// query order, in the same field (see `NEAR`). `second` is sorted packed
+/// occurrences (`first` too, as every caller has them).
+///
+/// A pair counts when both are in one field and the second is one to
+/// three words after the first; packed, that is `1 ≤ b − a ≤ 3` with the
+/// same field. So for each of `first` only the few of `second` just above
+/// it are looked at (a search for where they start), not all of them: a
+/// frequent word's hundreds of occurrences against another's cost
+/// hundreds of steps, not tens of thousands.
 pub fn proximity(first: &[u32], second: &[u32]) -> u32 {
     let mut best = 0;
     for &a in first {
-        let (fa, pa) = unpack(a);
-        for &b in second {
-            let (fb, pb) = unpack(b);
-            if fb == fa && pb > pa && pb - pa <= 3 {
+        let from = second.partition_point(|&b| b <= a);
+        for &b in &second[from..] {
+            if b - a > 3 {
+                break;
+            }
+            let ((fa, pa), (fb, pb)) = (unpack(a), unpack(b));
+            if fb == fa {
                 best = best.max(NEAR / (pb - pa));
             }
+        }
+        if best == NEAR {
+            break;
         }
     }
     best
@@ -345,6 +358,43 @@ mod tests {
         assert!(
             air + cover + NEAR > weighted(air, FieldKind::Title) + weighted(cover, FieldKind::Note)
         );
+    }
+
+    /// Every pair of occurrences tried: what `proximity` must equal.
+    fn proximity_of_every_pair(first: &[u32], second: &[u32]) -> u32 {
+        let mut best = 0;
+        for &a in first {
+            let (fa, pa) = unpack(a);
+            for &b in second {
+                let (fb, pb) = unpack(b);
+                if fb == fa && pb > pa && pb - pa <= 3 {
+                    best = best.max(NEAR / (pb - pa));
+                }
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn proximity_equals_every_pair_tried(
+            a in proptest::collection::vec((0usize..3, 0u32..40), 0..30),
+            b in proptest::collection::vec((0usize..3, 0u32..40), 0..30),
+            edge in proptest::prelude::any::<bool>(),
+        ) {
+            // Near the top of a field's positions too, where the next
+            // field's first words are a few packed steps away.
+            let shift = if edge { 0xFFFF - 20 } else { 0 };
+            let occ = |v: &[(usize, u32)]| {
+                let mut o: Vec<u32> = v.iter().map(|&(f, p)| pack(f, p + shift)).collect();
+                o.sort_unstable();
+                o
+            };
+            let (a, b) = (occ(&a), occ(&b));
+            proptest::prop_assert_eq!(proximity(&a, &b), proximity_of_every_pair(&a, &b));
+        }
     }
 
     #[test]

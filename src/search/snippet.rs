@@ -14,13 +14,13 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::document::Field;
+use super::forms::with_forms;
 use super::matcher::fuzzy_indices;
 use super::query::{AtomKind, FieldKind, Query};
 use super::score::{Forms, Prepared, Rule, pack, phrase_score, proximity, weighted};
 use super::tokenize::{FORM_SEPARATOR, Token, fold, is_name_field, tokenize_field};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{grapheme_width, width};
+use super::excerpt::excerpt;
 
 /// The matched characters of one field, as byte ranges of its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,67 +112,85 @@ pub fn matches(q: &Query, fields: &[Field]) -> Vec<FieldMatch> {
         .filter(|p| p.stem.is_some())
         .filter_map(|p| fold(&p.needle.text).chars().next())
         .collect();
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    for (fi, f) in fields.iter().enumerate() {
-        toks.clear();
-        tokenize_field(f.kind, scanned(&f.text), &mut toks);
-        let forms: Vec<Forms> = toks
-            .iter()
-            .map(|t| Forms::stemmed_if(t, |c| stem_first.contains(&c)))
-            .collect();
-        let mut ranges = Vec::new();
-        let mut best = 0;
-        // Each term's best score here, and where it matched.
-        let mut term_best = vec![0u32; terms.len()];
-        let mut term_pos: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-        for (ti, alts) in terms.iter().enumerate() {
-            for p in alts.iter().filter(|p| p.field_ok(f.kind)) {
-                if let AtomKind::Phrase(_) = p.atom.kind {
-                    let n = p.phrase.len();
-                    let plain: Vec<usize> =
-                        (0..toks.len()).filter(|&i| toks[i].is_plain()).collect();
-                    for w in plain.windows(n) {
-                        let adjacent = w.windows(2).all(|x| toks[x[1]].pos == toks[x[0]].pos + 1);
-                        if adjacent
-                            && w.iter()
-                                .zip(&p.phrase)
-                                .all(|(&i, pw)| forms[i].key(p) == pw)
-                        {
-                            ranges.push(toks[w[0]].start..toks[w[n - 1]].end);
-                            let s = weighted(phrase_score(n), f.kind);
-                            term_best[ti] = term_best[ti].max(s);
+    with_forms(|cache| {
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        let mut ids = Vec::new();
+        for (fi, f) in fields.iter().enumerate() {
+            toks.clear();
+            tokenize_field(f.kind, scanned(&f.text), &mut toks);
+            ids.clear();
+            ids.extend(toks.iter().map(|t| cache.id(t)));
+            let forms: Vec<&Forms> = ids.iter().map(|&id| cache.get(id)).collect();
+            // A word's stem counts only where a query word with a stem has its
+            // first letter (as `Forms::stemmed_if` has it).
+            let stem_ok: Vec<bool> = forms
+                .iter()
+                .map(|fm| {
+                    fm.folded
+                        .chars()
+                        .next()
+                        .is_some_and(|c| stem_first.contains(&c))
+                })
+                .collect();
+            let mut ranges = Vec::new();
+            let mut best = 0;
+            // Each term's best score here, and where it matched.
+            let mut term_best = vec![0u32; terms.len()];
+            let mut term_pos: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+            for (ti, alts) in terms.iter().enumerate() {
+                for p in alts.iter().filter(|p| p.field_ok(f.kind)) {
+                    if let AtomKind::Phrase(_) = p.atom.kind {
+                        let n = p.phrase.len();
+                        let plain: Vec<usize> =
+                            (0..toks.len()).filter(|&i| toks[i].is_plain()).collect();
+                        for w in plain.windows(n) {
+                            let adjacent =
+                                w.windows(2).all(|x| toks[x[1]].pos == toks[x[0]].pos + 1);
+                            if adjacent
+                                && w.iter()
+                                    .zip(&p.phrase)
+                                    .all(|(&i, pw)| forms[i].key(p) == pw)
+                            {
+                                ranges.push(toks[w[0]].start..toks[w[n - 1]].end);
+                                let s = weighted(phrase_score(n), f.kind);
+                                term_best[ti] = term_best[ti].max(s);
+                            }
+                        }
+                        continue;
+                    }
+                    for ((t, fm), &ok) in toks.iter().zip(&forms).zip(&stem_ok) {
+                        let mut w = fm.word(p);
+                        if !ok {
+                            w.stem = None;
+                        }
+                        if let Some((raw, rule)) = p.word_match(&w) {
+                            term_best[ti] = term_best[ti].max(weighted(raw, f.kind));
+                            term_pos[ti].push(pack(0, t.pos));
+                            ranges.extend(highlight(p, t, fm.key(p), rule));
                         }
                     }
-                    continue;
                 }
-                for (t, fm) in toks.iter().zip(&forms) {
-                    if let Some((raw, rule)) = p.word_match(&fm.word(p)) {
-                        term_best[ti] = term_best[ti].max(weighted(raw, f.kind));
-                        term_pos[ti].push(pack(0, t.pos));
-                        ranges.extend(highlight(p, t, fm.key(p), rule));
-                    }
+                best = best.max(term_best[ti]);
+            }
+            if !ranges.is_empty() {
+                let mut score: u32 = term_best.iter().sum();
+                for i in 1..terms.len() {
+                    let (a, b) = (&mut term_pos[i - 1].clone(), &mut term_pos[i].clone());
+                    a.sort_unstable();
+                    b.sort_unstable();
+                    score += proximity(a, b);
                 }
+                out.push(FieldMatch {
+                    field: fi,
+                    ranges: merge(ranges),
+                    best,
+                    score,
+                });
             }
-            best = best.max(term_best[ti]);
         }
-        if !ranges.is_empty() {
-            let mut score: u32 = term_best.iter().sum();
-            for i in 1..terms.len() {
-                let (a, b) = (&mut term_pos[i - 1].clone(), &mut term_pos[i].clone());
-                a.sort_unstable();
-                b.sort_unstable();
-                score += proximity(a, b);
-            }
-            out.push(FieldMatch {
-                field: fi,
-                ranges: merge(ranges),
-                best,
-                score,
-            });
-        }
-    }
-    out
+        out
+    })
 }
 
 /// A one-line excerpt of a record around its best match.
@@ -252,115 +270,11 @@ pub fn snippet(q: &Query, fields: &[Field], max_width: usize) -> Option<Snippet>
     })
 }
 
-/// A character's columns in a snippet, where a newline or a tab is shown
-/// as a space.
-fn char_width(c: char) -> usize {
-    match c {
-        '\n' | '\t' => 1,
-        _ => width(c.encode_utf8(&mut [0; 4])),
-    }
-}
-
-/// How many of a field's matches are tried as the start of its snippet.
-const MAX_WINDOWS: usize = 256;
-
-/// Whether `text` is at most `max` columns wide, looking at no more of it
-/// than that takes.
-fn fits(text: &str, max: usize) -> bool {
-    let mut cols = 0;
-    for g in text.graphemes(true) {
-        cols += match g {
-            "\n" | "\t" => 1,
-            _ => grapheme_width(g),
-        };
-        if cols > max {
-            return false;
-        }
-    }
-    true
-}
-
-/// At most `max_width` columns of `text` (an ellipsis marks each cut),
-/// placed to show as many of the highlighted ranges (sorted, disjoint, as
-/// `matches` gives them) as fit: starting a little before the first of the
-/// best run of them. The cost is in the ranges and the width, never in
-/// the length of the text.
-fn excerpt(text: &str, ranges: &[Range<usize>], max_width: usize) -> (String, Vec<Range<usize>>) {
-    if fits(text, max_width) {
-        return (text.to_string(), ranges.to_vec());
-    }
-    let lead = (max_width / 4).min(24);
-    // Where a window that leads into the highlight at `at` starts.
-    let start_for = |at: usize| {
-        let mut start = at;
-        let mut cols = 0;
-        for (b, c) in text[..at].char_indices().rev() {
-            let w = char_width(c);
-            if cols + w > lead {
-                break;
-            }
-            cols += w;
-            start = b;
-        }
-        start
-    };
-    // Where a window from `start` ends, leaving room for its ellipses.
-    let end_for = |start: usize| {
-        let mut room = max_width.saturating_sub(usize::from(start > 0) + 1);
-        let mut end = start;
-        for (b, c) in text[start..].char_indices() {
-            let w = char_width(c);
-            if w > room {
-                return end;
-            }
-            room -= w;
-            end = start + b + c.len_utf8();
-        }
-        text.len()
-    };
-    let mut best = (0usize, 0usize, 0usize);
-    // The ranges inside a window: from the first starting in it to the last
-    // ending in it (they are sorted and disjoint).
-    let inside = |start: usize, end: usize| {
-        let from = ranges.partition_point(|x| x.start < start);
-        let to = ranges.partition_point(|x| x.end <= end);
-        to.saturating_sub(from)
-    };
-    // A window that shows the most of the first matches is enough: in a
-    // field with thousands, the rest would change nothing on one line.
-    for r in ranges.iter().take(MAX_WINDOWS) {
-        let start = start_for(r.start);
-        let end = end_for(start);
-        let n = inside(start, end);
-        if n > best.0 {
-            best = (n, start, end);
-        }
-    }
-    if best.0 == 0 {
-        best = (0, 0, end_for(0));
-    }
-    let (_, start, end) = best;
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    let shift = out.len();
-    out.push_str(&text[start..end]);
-    if end < text.len() {
-        out.push('…');
-    }
-    let highlights = ranges
-        .iter()
-        .filter(|r| r.start >= start && r.end <= end)
-        .map(|r| r.start - start + shift..r.end - start + shift)
-        .collect();
-    (out, highlights)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::search::query::parse;
+    use crate::text::width;
 
     fn field(kind: FieldKind, text: &str) -> Field {
         Field {

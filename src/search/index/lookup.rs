@@ -2,30 +2,43 @@
 //! matches, their postings merged into a best hit per record, the terms'
 //! record sets intersected, negations taken out, and the survivors ranked.
 
-use super::{Hit, Index};
-use crate::search::query::{AtomKind, Query};
-use crate::search::score::{
-    Prepared, WordKey, better, phrase_score, proximity, weighted, weighted_kinds,
-};
+use std::sync::Arc;
 
-/// A term's hits: the best per record, the records touched, and the
-/// prepared atom when the term is a plain word (for proximity).
-type TermResult = (Vec<Option<TermHit>>, Vec<u32>, Option<Prepared>);
+use super::prefetch::AHEAD;
+use super::terms::TermData;
+use super::{Hit, Index, order};
+use crate::search::query::{AtomKind, Query};
+use crate::search::score::{Prepared, WordKey, phrase_score, proximity, weighted, weighted_kinds};
+
+/// A term's hits, and the prepared atom when the term is a plain word (for
+/// proximity).
+type TermResult = (Arc<TermData>, Option<Prepared>);
 
 /// How a term matched one record.
-#[derive(Clone, Copy, Debug, Default)]
-struct TermHit {
-    score: u32,
-    raw: u32,
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct TermHit {
+    pub(super) score: u32,
     /// The best word: a folded id or a surface id (see `case_sensitive`).
     key: u32,
     /// Posting slots of the best word's surfaces in this record, so its
     /// occurrences need no search; `NO_SLOTS` when there were too many.
-    slots: [u32; 2],
-    nslots: u8,
+    pub(super) slots: [u32; 2],
+    pub(super) nslots: u8,
 }
 
-const NO_SLOTS: u8 = u8::MAX;
+pub(super) const NO_SLOTS: u8 = u8::MAX;
+
+impl TermHit {
+    /// A hit with a score and no one word (a phrase, or any of several).
+    pub(super) fn any(score: u32) -> TermHit {
+        TermHit {
+            score,
+            key: u32::MAX,
+            slots: [0; 2],
+            nslots: 0,
+        }
+    }
+}
 
 /// Above this many postings, a term's merge is split across two threads.
 const PARALLEL_POSTINGS: usize = 150_000;
@@ -137,13 +150,7 @@ impl Index {
                 }
             }
             if let Some(score) = best {
-                out[r as usize] = Some(TermHit {
-                    score,
-                    raw,
-                    key: u32::MAX,
-                    slots: [0; 2],
-                    nslots: 0,
-                });
+                out[r as usize] = Some(TermHit::any(score));
                 touched.push(r);
             }
         }
@@ -152,6 +159,18 @@ impl Index {
 
     /// Merges the postings of matched keys into the best hit per record, for
     /// the records in `base..base + out.len()`. Returns the records touched.
+    ///
+    /// A record's best word is the one with the highest weighted score, then
+    /// the highest raw score, then the smallest text (`score::better`, as the
+    /// reference scan has it). `keys` come best raw score first, ties by
+    /// text, and are merged in that order, so a word met later never beats
+    /// an earlier one on raw score or text: it takes a record over only with
+    /// a strictly higher weighted score, and the texts need no comparing.
+    ///
+    /// Most postings meet a record that already has a word at least as
+    /// good, so what they read is kept apart: a record's best score and
+    /// word (its place in `keys`) packed in eight bytes, whose array stays
+    /// in the core's cache where `out`'s would not.
     fn merge_postings(
         &self,
         cs: bool,
@@ -161,13 +180,28 @@ impl Index {
         out: &mut [Option<TermHit>],
     ) -> Vec<u32> {
         let end = base + out.len() as u32;
+        let whole = base == 0 && end as usize >= self.n;
         let mut touched = Vec::new();
-        for &(key, raw) in keys {
+        // Score above, word below (its place in `keys` plus one; 0 for none).
+        let mut best = vec![0u64; out.len()];
+        for (ki, &(key, raw)) in keys.iter().enumerate() {
+            let word = ki as u64 + 1;
             let mut each_surface = |s: usize| {
                 let range = self.post_off[s] as usize..self.post_off[s + 1] as usize;
-                let recs = &self.p_record[range.clone()];
-                let from = range.start + recs.partition_point(|&r| r < base);
-                let to = range.start + recs.partition_point(|&r| r < end);
+                let (from, to) = if whole {
+                    (range.start, range.end)
+                } else {
+                    let recs = &self.p_record[range.clone()];
+                    let from = match base {
+                        0 => range.start,
+                        _ => range.start + recs.partition_point(|&r| r < base),
+                    };
+                    let to = match end as usize >= self.n {
+                        true => range.end,
+                        false => range.start + recs.partition_point(|&r| r < end),
+                    };
+                    (from, to)
+                };
                 for slot in from..to {
                     let kinds = self.p_kinds[slot] & field_bit.unwrap_or(u16::MAX);
                     if kinds == 0 {
@@ -175,43 +209,35 @@ impl Index {
                     }
                     let r = self.p_record[slot];
                     let score = weighted_kinds(raw, kinds);
-                    let cur = &mut out[(r - base) as usize];
-                    match cur {
-                        None => {
-                            *cur = Some(TermHit {
-                                score,
-                                raw,
-                                key,
-                                slots: [slot as u32, 0],
-                                nslots: 1,
-                            });
-                            touched.push(r);
-                        }
-                        Some(h) if h.key == key => {
-                            // Another surface of the same word.
-                            h.score = h.score.max(score);
-                            match h.nslots {
-                                1 => {
-                                    h.slots[1] = slot as u32;
-                                    h.nslots = 2;
-                                }
-                                _ => h.nslots = NO_SLOTS,
+                    let i = (r - base) as usize;
+                    let b = best[i];
+                    let (had, had_word) = ((b >> 32) as u32, b & 0xFFFF_FFFF);
+                    let first = TermHit {
+                        score,
+                        key,
+                        slots: [slot as u32, 0],
+                        nslots: 1,
+                    };
+                    if had_word == 0 {
+                        out[i] = Some(first);
+                        best[i] = (u64::from(score) << 32) | word;
+                        touched.push(r);
+                    } else if had_word == word {
+                        // Another surface of the same word.
+                        let h = out[i].as_mut().expect("a hit where best has one");
+                        h.score = h.score.max(score);
+                        match h.nslots {
+                            1 => {
+                                h.slots[1] = slot as u32;
+                                h.nslots = 2;
                             }
+                            _ => h.nslots = NO_SLOTS,
                         }
-                        Some(h) => {
-                            if better(
-                                (score, raw, self.key_text(cs, key)),
-                                (h.score, h.raw, self.key_text(cs, h.key)),
-                            ) {
-                                *h = TermHit {
-                                    score,
-                                    raw,
-                                    key,
-                                    slots: [slot as u32, 0],
-                                    nslots: 1,
-                                };
-                            }
-                        }
+                        best[i] = (u64::from(h.score) << 32) | word;
+                    } else if score > had {
+                        // An earlier word: see above.
+                        out[i] = Some(first);
+                        best[i] = (u64::from(score) << 32) | word;
                     }
                 }
             };
@@ -243,7 +269,7 @@ impl Index {
     }
 
     /// Records an atom matches, each with its best weighted score and word.
-    fn atom_hits(&self, p: &Prepared, out: &mut [Option<TermHit>]) -> Vec<u32> {
+    pub(super) fn atom_hits(&self, p: &Prepared, out: &mut [Option<TermHit>]) -> Vec<u32> {
         if matches!(p.atom.kind, AtomKind::Phrase(_)) {
             return self.phrase_hits(p, out);
         }
@@ -265,19 +291,29 @@ impl Index {
         a
     }
 
-    /// The occurrences of a term's best word in a record.
-    fn best_occurrences(&self, cs: bool, h: &TermHit, record: u32, buf: &mut Vec<u32>) {
-        buf.clear();
-        if h.nslots == NO_SLOTS {
-            buf.extend(self.occurrences(cs, h.key, record));
-            return;
-        }
-        for &slot in &h.slots[..h.nslots as usize] {
-            let slot = slot as usize;
-            buf.extend_from_slice(self.occ_of(slot));
-        }
-        if h.nslots > 1 {
-            buf.sort_unstable();
+    /// The occurrences of a term's best word in a record, sorted: read in
+    /// place when one surface holds them, else gathered into `buf`.
+    fn best_occurrences<'a>(
+        &'a self,
+        cs: bool,
+        h: &TermHit,
+        record: u32,
+        buf: &'a mut Vec<u32>,
+    ) -> &'a [u32] {
+        match h.nslots {
+            1 => self.occ_of(h.slots[0] as usize),
+            NO_SLOTS => {
+                *buf = self.occurrences(cs, h.key, record);
+                buf
+            }
+            n => {
+                buf.clear();
+                for &slot in &h.slots[..n as usize] {
+                    buf.extend_from_slice(self.occ_of(slot as usize));
+                }
+                buf.sort_unstable();
+                buf
+            }
         }
     }
 
@@ -286,12 +322,14 @@ impl Index {
     fn exclude(&self, p: &Prepared, alive: &mut [bool], mut remaining: usize) -> usize {
         let cs = p.atom.case_sensitive;
         if matches!(p.atom.kind, AtomKind::Phrase(_)) {
-            let mut hits = vec![None; self.n];
-            for r in self.phrase_hits(p, &mut hits) {
+            let mut hits = self.best_pool.take(self.n);
+            let touched = self.phrase_hits(p, &mut hits);
+            for &r in &touched {
                 if std::mem::take(&mut alive[r as usize]) {
                     remaining -= 1;
                 }
             }
+            self.best_pool.put(hits, &touched);
             return remaining;
         }
         let field_bit = p.atom.field.map(|f| f.bit()).unwrap_or(u16::MAX);
@@ -335,54 +373,17 @@ impl Index {
                 negations.push(prepared.into_iter().next().expect("one"));
                 continue;
             }
-            let mut best: Vec<Option<TermHit>> = vec![None; self.n];
-            let mut touched: Vec<u32> = Vec::new();
-            if prepared.len() == 1 {
-                touched = self.atom_hits(&prepared[0], &mut best);
-            } else {
-                // Any of several: the best of their scores.
-                let mut merge =
-                    |best: &mut Vec<Option<TermHit>>, r: usize, score: u32| match &mut best[r] {
-                        None => {
-                            best[r] = Some(TermHit {
-                                score,
-                                raw: score,
-                                key: u32::MAX,
-                                slots: [0; 2],
-                                nslots: 0,
-                            });
-                            touched.push(r as u32);
-                        }
-                        Some(b) => b.score = b.score.max(score),
-                    };
-                for p in &prepared {
-                    let mut hits = vec![None; self.n];
-                    let t = self.atom_hits(p, &mut hits);
-                    if p.atom.negated {
-                        // A negated alternative holds for every record without the word.
-                        let mut has = vec![false; self.n];
-                        t.iter().for_each(|&r| has[r as usize] = true);
-                        for r in (0..self.n).filter(|&r| !has[r]) {
-                            merge(&mut best, r, 0);
-                        }
-                    } else {
-                        for r in t {
-                            let score = hits[r as usize].map_or(0, |h| h.score);
-                            merge(&mut best, r as usize, score);
-                        }
-                    }
-                }
-            }
+            let data = self.term_hits(term, &prepared);
             let plain = term.plain_word().map(|_| prepared[0].clone());
-            terms.push((best, touched, plain));
+            terms.push((data, plain));
         }
         // Intersect, starting from the rarest term.
-        let mut survivors: Vec<u32> = match terms.iter().min_by_key(|t| t.1.len()) {
+        let mut survivors: Vec<u32> = match terms.iter().min_by_key(|t| t.0.touched.len()) {
             Some(t) => {
-                let mut v = t.1.clone();
+                let mut v = t.0.touched.clone();
                 v.sort_unstable();
                 v.dedup();
-                v.retain(|&r| terms.iter().all(|t| t.0[r as usize].is_some()));
+                v.retain(|&r| terms.iter().all(|t| t.0.best[r as usize].is_some()));
                 v
             }
             None => (0..self.n as u32).collect(),
@@ -398,35 +399,51 @@ impl Index {
         }
         // Consecutive plain words: the pairs that can earn a proximity bonus.
         let pairs: Vec<(usize, usize)> = (1..terms.len())
-            .filter(|&i| terms[i - 1].2.is_some() && terms[i].2.is_some())
+            .filter(|&i| terms[i - 1].1.is_some() && terms[i].1.is_some())
             .map(|i| (i - 1, i))
             .collect();
+        let mut plain: Vec<usize> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        plain.dedup();
         let rank = |rs: &[u32]| -> Vec<Hit> {
             let (mut oa, mut ob) = (Vec::new(), Vec::new());
             rs.iter()
-                .map(|&r| {
+                .enumerate()
+                .map(|(k, &r)| {
+                    if !plain.is_empty() {
+                        let best = |t: usize, at: usize| {
+                            rs.get(at).and_then(|&r| terms[t].0.best[r as usize])
+                        };
+                        for &t in &plain {
+                            if let Some(h) = best(t, k + 2 * AHEAD) {
+                                self.prefetch_posting(&h);
+                            }
+                            if let Some(h) = best(t, k + AHEAD) {
+                                self.prefetch_occurrences(&h);
+                            }
+                        }
+                    }
                     let mut score: u32 = terms
                         .iter()
-                        .map(|t| t.0[r as usize].map_or(0, |h| h.score))
+                        .map(|t| t.0.best[r as usize].map_or(0, |h| h.score))
                         .sum();
                     for &(i, j) in &pairs {
                         let (ha, hb) = (
-                            terms[i].0[r as usize].expect("survivor"),
-                            terms[j].0[r as usize].expect("survivor"),
+                            terms[i].0.best[r as usize].expect("survivor"),
+                            terms[j].0.best[r as usize].expect("survivor"),
                         );
-                        self.best_occurrences(
-                            terms[i].2.as_ref().expect("plain").atom.case_sensitive,
+                        let a = self.best_occurrences(
+                            terms[i].1.as_ref().expect("plain").atom.case_sensitive,
                             &ha,
                             r,
                             &mut oa,
                         );
-                        self.best_occurrences(
-                            terms[j].2.as_ref().expect("plain").atom.case_sensitive,
+                        let b = self.best_occurrences(
+                            terms[j].1.as_ref().expect("plain").atom.case_sensitive,
                             &hb,
                             r,
                             &mut ob,
                         );
-                        score += proximity(&oa, &ob);
+                        score += proximity(a, b);
                     }
                     Hit { record: r, score }
                 })
@@ -443,7 +460,7 @@ impl Index {
         } else {
             rank(&survivors)
         };
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.record.cmp(&b.record)));
+        order::best_first(&mut hits);
         hits
     }
 }

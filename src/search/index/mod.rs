@@ -8,11 +8,17 @@
 //!
 //! This file holds the index's layout and the reads of it that both sides
 //! share; `build.rs` fills it from a corpus's records, and `lookup.rs`
-//! answers queries from it.
+//! answers queries from it (a term's hits in `terms.rs`, kept for the next
+//! keystrokes; buffers reused in `scratch.rs`; the ranking's memory reads
+//! asked for ahead in `prefetch.rs`; the hits ordered in `order.rs`).
 
 mod build;
 mod lookup;
+mod order;
+mod prefetch;
+mod scratch;
 mod snapshot;
+mod terms;
 
 use std::collections::HashMap;
 
@@ -69,6 +75,10 @@ pub struct Index {
     /// record → the kind of each of its fields (CSR).
     rf_off: Arr<u32>,
     rf_kind: Vec<FieldKind>,
+    /// Buffers searches reuse (not part of the index proper).
+    best_pool: scratch::Pool<Option<lookup::TermHit>>,
+    /// The most recent terms' hits (not part of the index proper).
+    term_cache: terms::TermCache,
 }
 
 /// `fold_stem` of a word with no stem.

@@ -92,6 +92,8 @@ impl Index {
             occ,
             rf_off,
             rf_kind,
+            best_pool: _,
+            term_cache: _,
         } = self;
         w.u64(*n as u64);
         w.strs(surfaces);
@@ -195,6 +197,8 @@ impl Index {
             occ,
             rf_off,
             rf_kind,
+            best_pool: Default::default(),
+            term_cache: Default::default(),
         })
     }
 }
