@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use super::file::Payload;
 use crate::binfmt::{Damaged, Reader, Writer};
-use crate::corpus::body::{Body, Lazy, Source};
+use crate::corpus::body::Source;
 use crate::corpus::load::Prior;
+use crate::corpus::{Body, Lazy};
 use crate::corpus::{Corpus, Event, Footnote, Person, Position, Scholar, Telegram, Work};
 use crate::problem::{Problem, Warning};
 
@@ -149,7 +150,7 @@ pub fn decode(payload: &[u8]) -> Result<Snapshot<'_>, Damaged> {
 fn telegram(
     block: &[u8],
     body: (usize, usize),
-    bodies: &Arc<dyn Source>,
+    bodies: &Arc<dyn Source<Body>>,
 ) -> Result<(u32, (usize, usize), Telegram), Damaged> {
     let mut r = Reader::new(block);
     let file = r.u32()?;
@@ -174,7 +175,7 @@ fn spans(ends: &[u64], blob: &[u8]) -> Result<Vec<(usize, usize)>, Damaged> {
 /// The telegrams' bodies, still in the mapped cache file.
 struct Bodies(Arc<Payload>);
 
-impl Source for Bodies {
+impl Source<Body> for Bodies {
     fn body(&self, at: (usize, usize)) -> Result<Body, String> {
         let bytes = self.raw(at).ok_or("a body outside its cache file")?;
         postcard::from_bytes(bytes).map_err(|e| format!("a body that does not decode: {e}"))
@@ -239,7 +240,7 @@ impl Snapshot<'_> {
             .checked_sub(payload.data().as_ptr() as usize)
             .filter(|b| b + blob.len() <= payload.data().len())
             .ok_or(Damaged("a snapshot read from another file"))?;
-        let bodies: Arc<dyn Source> = Arc::new(Bodies(payload.clone()));
+        let bodies: Arc<dyn Source<Body>> = Arc::new(Bodies(payload.clone()));
         let pairs: Vec<_> = head_spans.into_iter().zip(body_spans).collect();
         let parts = crate::corpus::load::parallel_chunks(&pairs, |chunk| {
             // Sized up front: a telegram is a few hundred bytes, and a

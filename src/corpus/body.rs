@@ -2,80 +2,91 @@
 //! it — held, or decoded from the start-up cache the first time something
 //! reads them. Lists, timelines, counts and search need only a telegram's
 //! header (who, when, what, how many versions), so a large cached corpus
-//! opens without decoding the texts of telegrams nobody looks at.
+//! opens without decoding the texts of telegrams nobody looks at. What a
+//! body holds is `model::Body`; this file knows only that it can be counted.
 
 use std::sync::{Arc, OnceLock};
 
-use super::model::{Note, Witness};
-
-/// The versions of a telegram's text and the notes on it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Body {
-    pub witnesses: Vec<Witness>,
-    pub notes: Vec<Note>,
+/// What a lazy value is: something with a number of versions that a list
+/// shows without decoding it (`model::Body`).
+pub trait Counted: Default {
+    fn count(&self) -> usize;
 }
 
-/// Where bodies not yet decoded are kept: the start-up cache's mapped file.
-pub trait Source: Send + Sync {
-    /// The body stored at `at` (a byte range this source handed out), or
+/// Where values not yet decoded are kept: the start-up cache's mapped file.
+pub trait Source<B>: Send + Sync {
+    /// The value stored at `at` (a byte range this source handed out), or
     /// why it cannot be had.
-    fn body(&self, at: (usize, usize)) -> Result<Body, String>;
-    /// The stored bytes of that body, to copy into a new cache unread.
+    fn body(&self, at: (usize, usize)) -> Result<B, String>;
+    /// The stored bytes of that value, to copy into a new cache unread.
     fn raw(&self, at: (usize, usize)) -> Option<&[u8]>;
 }
 
-/// A body, held or still in its source.
-#[derive(Clone)]
-pub struct Lazy {
-    cell: OnceLock<Body>,
-    stored: Option<Stored>,
+/// A value (a telegram's body), held or still in its source.
+pub struct Lazy<B> {
+    cell: OnceLock<B>,
+    stored: Option<Stored<B>>,
 }
 
-#[derive(Clone)]
-struct Stored {
-    source: Arc<dyn Source>,
+struct Stored<B> {
+    source: Arc<dyn Source<B>>,
     at: (usize, usize),
-    /// How many versions the stored body has, so a list can mark a
+    /// How many versions the stored value has, so a list can mark a
     /// telegram with several without decoding it.
-    witnesses: u32,
+    count: u32,
 }
 
-impl Lazy {
-    /// A body in hand.
-    pub fn new(body: Body) -> Lazy {
+impl<B> Clone for Stored<B> {
+    fn clone(&self) -> Self {
+        Stored {
+            source: Arc::clone(&self.source),
+            at: self.at,
+            count: self.count,
+        }
+    }
+}
+
+impl<B: Clone> Clone for Lazy<B> {
+    fn clone(&self) -> Self {
+        Lazy {
+            cell: self.cell.clone(),
+            stored: self.stored.clone(),
+        }
+    }
+}
+
+impl<B: Counted> Lazy<B> {
+    /// A value in hand.
+    pub fn new(body: B) -> Lazy<B> {
         Lazy {
             cell: OnceLock::from(body),
             stored: None,
         }
     }
 
-    /// A body kept at `at` in `source`, with `witnesses` versions.
-    pub fn stored(source: Arc<dyn Source>, at: (usize, usize), witnesses: u32) -> Lazy {
+    /// A value kept at `at` in `source`, with `count` versions.
+    pub fn stored(source: Arc<dyn Source<B>>, at: (usize, usize), count: u32) -> Lazy<B> {
         Lazy {
             cell: OnceLock::new(),
-            stored: Some(Stored {
-                source,
-                at,
-                witnesses,
-            }),
+            stored: Some(Stored { source, at, count }),
         }
     }
 
-    /// The body, decoded now if it was not yet. A stored body that does not
-    /// decode (its cache file passed its checksum, so only a fault in shifr
-    /// could cause this) reads as empty, and the debug log says so.
-    pub fn get(&self) -> &Body {
+    /// The value, decoded now if it was not yet. A stored value that does
+    /// not decode (its cache file passed its checksum, so only a fault in
+    /// shifr could cause this) reads as empty, and the debug log says so.
+    pub fn get(&self) -> &B {
         self.cell.get_or_init(|| match &self.stored {
             Some(s) => s.source.body(s.at).unwrap_or_else(|why| {
                 crate::debug_log::line(format_args!("a cached telegram body failed: {why}"));
-                Body::default()
+                B::default()
             }),
-            None => Body::default(),
+            None => B::default(),
         })
     }
 
-    /// The body to change (decoded first if need be).
-    pub fn get_mut(&mut self) -> &mut Body {
+    /// The value to change (decoded first if need be).
+    pub fn get_mut(&mut self) -> &mut B {
         self.get();
         self.stored = None;
         self.cell.get_mut().expect("decoded just above")
@@ -84,13 +95,13 @@ impl Lazy {
     /// How many versions: without decoding, when still stored.
     pub fn witness_count(&self) -> usize {
         match (self.cell.get(), &self.stored) {
-            (Some(b), _) => b.witnesses.len(),
-            (None, Some(s)) => s.witnesses as usize,
+            (Some(b), _) => b.count(),
+            (None, Some(s)) => s.count as usize,
             (None, None) => 0,
         }
     }
 
-    /// The stored bytes, when the body was never decoded: a new cache can
+    /// The stored bytes, when the value was never decoded: a new cache can
     /// copy them as they are.
     pub fn raw(&self) -> Option<&[u8]> {
         match (&self.stored, self.cell.get()) {
@@ -100,19 +111,19 @@ impl Lazy {
     }
 }
 
-impl Default for Lazy {
-    fn default() -> Lazy {
-        Lazy::new(Body::default())
+impl<B: Counted> Default for Lazy<B> {
+    fn default() -> Lazy<B> {
+        Lazy::new(B::default())
     }
 }
 
-impl PartialEq for Lazy {
-    fn eq(&self, other: &Lazy) -> bool {
+impl<B: Counted + PartialEq> PartialEq for Lazy<B> {
+    fn eq(&self, other: &Lazy<B>) -> bool {
         self.get() == other.get()
     }
 }
 
-impl std::fmt::Debug for Lazy {
+impl<B: Counted + std::fmt::Debug> std::fmt::Debug for Lazy<B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.get().fmt(f)
     }
@@ -123,13 +134,24 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Body {
+        witnesses: Vec<&'static str>,
+    }
+
+    impl Counted for Body {
+        fn count(&self) -> usize {
+            self.witnesses.len()
+        }
+    }
+
     struct Counting {
         body: Body,
         bytes: Vec<u8>,
         decoded: AtomicUsize,
     }
 
-    impl Source for Counting {
+    impl Source<Body> for Counting {
         fn body(&self, at: (usize, usize)) -> Result<Body, String> {
             self.decoded.fetch_add(1, Ordering::SeqCst);
             if at.0 > at.1 {
@@ -143,14 +165,9 @@ mod tests {
     }
 
     fn source() -> Arc<Counting> {
-        let w = Witness {
-            id: "ru".into(),
-            ..Witness::default()
-        };
         Arc::new(Counting {
             body: Body {
-                witnesses: vec![w.clone(), w],
-                notes: Vec::new(),
+                witnesses: vec!["ru", "zh"],
             },
             bytes: vec![1, 2, 3, 4],
             decoded: AtomicUsize::new(0),

@@ -18,7 +18,6 @@ mod validate_telegram;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use body::{Body, Lazy};
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use debate::{Position, Quote};
 pub use footnotes::{Citing, Footnote};

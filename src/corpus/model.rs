@@ -3,7 +3,7 @@
 //! cross-referenced values the rest of shifr reads; the TOML shapes they are
 //! loaded from live in `load.rs`.
 
-use super::body::Lazy;
+use super::body::Counted;
 use super::date::{Certainty, Date, Time};
 
 /// Which side of the war a record belongs to. US-side records are kept apart.
@@ -269,6 +269,22 @@ pub struct Received {
     pub date: Date,
     pub time: Option<Time>,
 }
+
+/// The versions of a telegram's text and the notes on it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Body {
+    pub witnesses: Vec<Witness>,
+    pub notes: Vec<Note>,
+}
+
+impl Counted for Body {
+    fn count(&self) -> usize {
+        self.witnesses.len()
+    }
+}
+
+/// A telegram's body, decoded when first read (see `body.rs`).
+pub type Lazy = super::body::Lazy<Body>;
 
 /// One message.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
-use super::body::{Body, Lazy};
 use super::date::Date;
 use super::model::*;
 use super::raw::{self, S};

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::prefetch::AHEAD;
-use super::terms::TermData;
+use super::terms::{NO_SLOTS, TermData, TermHit};
 use super::{Hit, Index, order};
 use crate::search::query::{AtomKind, Query};
 use crate::search::score::{Prepared, WordKey, phrase_score, proximity, weighted, weighted_kinds};
@@ -13,32 +13,6 @@ use crate::search::score::{Prepared, WordKey, phrase_score, proximity, weighted,
 /// A term's hits, and the prepared atom when the term is a plain word (for
 /// proximity).
 type TermResult = (Arc<TermData>, Option<Prepared>);
-
-/// How a term matched one record.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct TermHit {
-    pub(super) score: u32,
-    /// The best word: a folded id or a surface id (see `case_sensitive`).
-    key: u32,
-    /// Posting slots of the best word's surfaces in this record, so its
-    /// occurrences need no search; `NO_SLOTS` when there were too many.
-    pub(super) slots: [u32; 2],
-    pub(super) nslots: u8,
-}
-
-pub(super) const NO_SLOTS: u8 = u8::MAX;
-
-impl TermHit {
-    /// A hit with a score and no one word (a phrase, or any of several).
-    pub(super) fn any(score: u32) -> TermHit {
-        TermHit {
-            score,
-            key: u32::MAX,
-            slots: [0; 2],
-            nslots: 0,
-        }
-    }
-}
 
 /// Above this many postings, a term's merge is split across two threads.
 const PARALLEL_POSTINGS: usize = 150_000;

@@ -76,7 +76,7 @@ pub struct Index {
     rf_off: Arr<u32>,
     rf_kind: Vec<FieldKind>,
     /// Buffers searches reuse (not part of the index proper).
-    best_pool: scratch::Pool<Option<lookup::TermHit>>,
+    best_pool: scratch::Pool<Option<terms::TermHit>>,
     /// The most recent terms' hits (not part of the index proper).
     term_cache: terms::TermCache,
 }

@@ -5,7 +5,7 @@
 //! before.
 
 use super::Index;
-use super::lookup::{NO_SLOTS, TermHit};
+use super::terms::{NO_SLOTS, TermHit};
 
 /// How many survivors ahead ranking asks the memory for their occurrences:
 /// ranking a frequent pair of words (`stalin a`, 77,000 survivors) reads

@@ -8,9 +8,34 @@
 use std::sync::{Arc, Mutex};
 
 use super::Index;
-use super::lookup::TermHit;
 use crate::search::query::Term;
 use crate::search::score::Prepared;
+
+/// How a term matched one record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct TermHit {
+    pub(super) score: u32,
+    /// The best word: a folded id or a surface id (see `case_sensitive`).
+    pub(super) key: u32,
+    /// Posting slots of the best word's surfaces in this record, so its
+    /// occurrences need no search; `NO_SLOTS` when there were too many.
+    pub(super) slots: [u32; 2],
+    pub(super) nslots: u8,
+}
+
+pub(super) const NO_SLOTS: u8 = u8::MAX;
+
+impl TermHit {
+    /// A hit with a score and no one word (a phrase, or any of several).
+    pub(super) fn any(score: u32) -> TermHit {
+        TermHit {
+            score,
+            key: u32::MAX,
+            slots: [0; 2],
+            nslots: 0,
+        }
+    }
+}
 
 /// How many terms' hits are kept (each is a buffer as long as the corpus).
 const KEEP: usize = 4;
