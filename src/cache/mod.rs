@@ -100,12 +100,16 @@ pub fn load_dir_in(dir: &Path, cache_root: &Path, progress: Progress) -> Result<
 }
 
 impl Loaded {
-    /// Writes the cache still to be written, if any (its notice, if it
-    /// fails, joins the others).
+    /// Writes the cache still to be written, if any: a notice when it
+    /// could not be.
+    pub fn write_pending(&mut self) -> Option<String> {
+        self.pending.take()?.write(&self.corpus)
+    }
+
+    /// The same, its notice joining the others.
     pub fn finish(&mut self) {
-        if let Some(p) = self.pending.take() {
-            self.notices.extend(p.write(&self.corpus));
-        }
+        let notice = self.write_pending();
+        self.notices.extend(notice);
     }
 }
 
@@ -141,23 +145,24 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
     let stats = &stats;
     let shown = |p: &Path| load::shown_paths(dir, p);
     let Early {
-        cached,
         mut notices,
         decoded,
     } = early;
     let plan = match &decoded {
-        Some((snap_root, files, snap_ns, _)) if *snap_root == root => {
-            Some(compare(files, *snap_ns, &paths, stats, dir, read_ns))
+        Some(m) if m.root == root => {
+            Some(compare(&m.files, m.read_ns, &paths, stats, dir, read_ns))
         }
         _ => None,
     };
-    let decoded = decoded.map(|d| d.3);
+    // Taken by the plan that uses it; else dropped before a rebuild, with
+    // the mapped file its telegrams' bodies keep.
+    let mut decoded = decoded.map(|m| m.corpus);
     // What writes the cache of a corpus checked from `entries`: later.
-    let pending = |checked: &mut Checked, entries: &[Entry]| Pending {
+    let pending = |checked: &mut Checked, entries: Vec<Entry>| Pending {
         place: place.clone(),
         root: root.clone(),
         read_ns,
-        entries: entries.to_vec(),
+        entries,
         dir: dir.to_path_buf(),
         warnings: checked.warnings.clone(),
         id_at: std::mem::take(&mut checked.id_at),
@@ -182,7 +187,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
     };
     match plan {
         Some(Ok(Plan::Same { entries, rewrite })) => {
-            match decoded.expect("a plan comes from a cache") {
+            match decoded.take().expect("a plan comes from a cache") {
                 Ok(d) => {
                     let checked = Checked {
                         corpus: d.corpus,
@@ -194,8 +199,9 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
                         // are not hashed again next time.
                         let mut c = checked;
                         c.id_at = id_at_of(&c.corpus, &d.origin);
-                        let p = pending(&mut c, &entries);
-                        return Ok(loaded(c, How::Warm, notices, store(&entries), Some(p)));
+                        let store = store(&entries);
+                        let p = pending(&mut c, entries);
+                        return Ok(loaded(c, How::Warm, notices, store, Some(p)));
                     }
                     return Ok(loaded(checked, How::Warm, notices, store(&entries), None));
                 }
@@ -207,7 +213,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
             }
         }
         Some(Ok(Plan::Telegrams { changed, reused })) => {
-            if let Some(Ok(d)) = decoded {
+            if let Some(Ok(d)) = decoded.take() {
                 // The other files and the changed telegram files, read;
                 // the rest reused as checked.
                 let to_read: Vec<PathBuf> = paths
@@ -230,15 +236,9 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
                         .filter(|e| e.rel.starts_with("telegrams/")),
                 );
                 entries.sort_by(|a, b| a.rel.cmp(&b.rel));
-                drop(cached);
-                let p = pending(&mut checked, &entries);
-                return Ok(loaded(
-                    checked,
-                    How::Updated(n),
-                    notices,
-                    store(&entries),
-                    Some(p),
-                ));
+                let store = store(&entries);
+                let p = pending(&mut checked, entries);
+                return Ok(loaded(checked, How::Updated(n), notices, store, Some(p)));
             }
             notices.push(format!(
                 "shifr: the cache of {} was damaged: rebuilt",
@@ -247,19 +247,14 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
         }
         Some(Err(())) | None => {}
     }
-    drop(cached);
+    drop(decoded);
     let files = read_all(dir, &paths, progress)?;
     let mut checked = check(&files, Vec::new(), progress)?;
     let entries = fresh_entries(&files, stats);
     drop(files);
-    let p = pending(&mut checked, &entries);
-    Ok(loaded(
-        checked,
-        How::Built,
-        notices,
-        store(&entries),
-        Some(p),
-    ))
+    let store = store(&entries);
+    let p = pending(&mut checked, entries);
+    Ok(loaded(checked, How::Built, notices, store, Some(p)))
 }
 
 /// Loads the corpus in `dir` without the cache: every file read and
@@ -352,17 +347,19 @@ fn corpus_id(entries: &[Entry]) -> u64 {
 /// The cache as read before the directory was: its mapped file, and its
 /// manifest (root, files, when they were stat'ed) with its decoded corpus.
 struct Early {
-    cached: Option<std::sync::Arc<file::Payload>>,
     notices: Vec<String>,
     decoded: Option<Decoding>,
 }
 
-type Decoding = (
-    String,
-    Vec<Entry>,
-    i64,
-    Result<snapshot::Decoded, crate::binfmt::Damaged>,
-);
+/// A cache's manifest, and its corpus decoded (or why not).
+struct Decoding {
+    /// The corpus directory it was made of, canonical.
+    root: String,
+    files: Vec<Entry>,
+    /// When its files were stat'ed.
+    read_ns: i64,
+    corpus: Result<snapshot::Decoded, crate::binfmt::Damaged>,
+}
 
 /// Reads the cache file at `place` and decodes what it holds.
 fn read_cache(place: &Path, dir: &Path) -> Early {
@@ -381,10 +378,12 @@ fn read_cache(place: &Path, dir: &Path) -> Early {
     let decoded = cached
         .as_ref()
         .and_then(|payload| match snapshot::decode(payload.data()) {
-            Ok(snap) => {
-                let (root, files, read_ns) = (snap.root.clone(), snap.files.clone(), snap.read_ns);
-                Some((root, files, read_ns, snap.corpus(dir, payload)))
-            }
+            Ok(snap) => Some(Decoding {
+                root: snap.root.clone(),
+                files: snap.files.clone(),
+                read_ns: snap.read_ns,
+                corpus: snap.corpus(dir, payload),
+            }),
             Err(e) => {
                 notices.push(format!(
                     "shifr: the cache of {} was damaged ({}): rebuilt",
@@ -394,11 +393,8 @@ fn read_cache(place: &Path, dir: &Path) -> Early {
                 None
             }
         });
-    Early {
-        cached,
-        notices,
-        decoded,
-    }
+    // The mapped file lives on in the decoded telegrams' bodies.
+    Early { notices, decoded }
 }
 
 #[cfg(test)]

@@ -32,9 +32,7 @@ pub fn load_corpus(dir: Option<&PathBuf>) -> Result<Corpus, CliError> {
 /// terminal.
 pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
     let mut loaded = load_cached_later(dir, progress)?;
-    if let Some(p) = loaded.pending.take()
-        && let Some(notice) = p.write(&loaded.corpus)
-    {
+    if let Some(notice) = loaded.write_pending() {
         eprint(&notice);
     }
     Ok(loaded)
