@@ -254,18 +254,19 @@ impl Snapshot<'_> {
         // Decoded, the headers' pages go back to the kernel; the bodies'
         // were never touched.
         payload.release(heads);
-        let spans = pairs;
-        let mut telegrams = Vec::with_capacity(spans.len());
-        let mut origin = Vec::with_capacity(spans.len());
-        // A file has one telegram, so its path is moved into it (copied
+        let mut telegrams = Vec::with_capacity(pairs.len());
+        let mut origin = Vec::with_capacity(pairs.len());
+        // A file has one telegram, so its path is moved into it (made again
         // only for a second one).
         let mut paths: Vec<Option<String>> = paths.into_iter().map(Some).collect();
-        let mut path_of = |i: u32| match paths.get_mut(i as usize) {
-            Some(p @ Some(_)) => Ok(p.take().expect("just matched")),
-            Some(None) => {
-                Ok(self.files[i as usize].rel.clone()).map(|r| dir.join(r).display().to_string())
-            }
-            None => Err(Damaged("a record of a file the manifest lacks")),
+        let mut path_of = |i: u32| {
+            let p = paths
+                .get_mut(i as usize)
+                .ok_or(Damaged("a record of a file the manifest lacks"))?;
+            Ok::<_, Damaged>(
+                p.take()
+                    .unwrap_or_else(|| dir.join(&self.files[i as usize].rel).display().to_string()),
+            )
         };
         for part in parts {
             for (file, at, mut t) in part? {
