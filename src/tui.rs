@@ -4,6 +4,9 @@
 
 mod event_loop;
 mod input;
+mod later;
+
+pub use later::{Later, Loading, Take};
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -204,6 +207,24 @@ fn spawn_watchdog(wake: Sender<Wake>) -> io::Result<()> {
 /// Runs the reader until the user quits. A signal or a vanished terminal
 /// ends the process from the watchdog, with the terminal restored.
 pub fn run(shell: &mut Shell) -> io::Result<Exit> {
+    run_later(shell, None)
+}
+
+/// The search thread on the shell's corpus and notes; its answers wake
+/// the loop.
+fn spawn_worker(shell: &Shell, tx: Sender<Wake>) -> Worker {
+    Worker::spawn(
+        Arc::clone(&shell.app.corpus),
+        Arc::new(shell.app.store.notes.clone()),
+        shell.app.index_store.clone(),
+        tx,
+        Wake::Search,
+    )
+}
+
+/// [`run`], on part of the corpus while `later` brings the whole: the
+/// search thread starts once the whole is in.
+pub fn run_later(shell: &mut Shell, later: Option<Later>) -> io::Result<Exit> {
     // One channel wakes the loop: input, search answers, the watchdog.
     MOUSE.store(shell.app.mouse_capture, Ordering::SeqCst);
     let (tx, rx) = mpsc::channel::<Wake>();
@@ -220,23 +241,34 @@ pub fn run(shell: &mut Shell) -> io::Result<Exit> {
     // For the end-to-end test that the panic hook restores the terminal.
     let test_panic = std::env::var_os("SHIFR_TEST_PANIC").is_some();
     let input = Input::spawn(tx.clone(), Wake::Input, Wake::InputFailed)?;
-    // Search runs on its own thread, which first builds the index.
-    let worker = Worker::spawn(
-        Arc::clone(&shell.app.corpus),
-        Arc::new(shell.app.store.notes.clone()),
-        shell.app.index_store.clone(),
-        tx,
-        Wake::Search,
-    );
+    // Search runs on its own thread, which first builds the index: of
+    // the whole corpus, once it is in.
+    let (worker, take) = match later {
+        None => (Some(spawn_worker(shell, tx.clone())), None),
+        Some(Later { rx: loading, take }) => {
+            let wake = tx.clone();
+            std::thread::Builder::new()
+                .name("shifr-loading".into())
+                .spawn(move || {
+                    for m in loading {
+                        if wake.send(Wake::Loading(m)).is_err() {
+                            return;
+                        }
+                    }
+                })?;
+            (None, Some(take))
+        }
+    };
     let host = TerminalHost {
         worker,
+        queued: None,
         input,
         since: Instant::now(),
         pending: None,
         quit: false,
         redraw: false,
     };
-    let mut lp = Loop::new(shell, host, terminal, rx);
+    let mut lp = Loop::new(shell, host, terminal, rx, tx, take);
     let ran = lp.run(|| {
         if test_panic {
             panic!("SHIFR_TEST_PANIC is set: panicking after the first frame");

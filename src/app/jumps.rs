@@ -34,6 +34,14 @@ impl Jumps {
         (self.back.len(), self.forward.len())
     }
 
+    /// Each place's telegram as `map` renumbers it (the corpus was
+    /// replaced); a place whose telegram is gone is dropped.
+    pub fn remap(&mut self, map: &dyn Fn(usize) -> Option<usize>) {
+        for stack in [&mut self.back, &mut self.forward] {
+            stack.retain_mut(|p| map(p.telegram).map(|t| p.telegram = t).is_some());
+        }
+    }
+
     fn push(stack: &mut Vec<Place>, p: Place) {
         // Leaving one telegram twice keeps the later place only.
         if stack.last().is_some_and(|l| l.telegram == p.telegram) {

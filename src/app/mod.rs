@@ -12,6 +12,7 @@ pub mod notes;
 pub mod search;
 pub mod session;
 mod settings;
+pub mod swap;
 
 use std::sync::Arc;
 
@@ -183,6 +184,12 @@ pub struct App {
     pub index_store: Option<Arc<dyn crate::search::worker::IndexStore>>,
     /// How far the search thread's index build has come (%), while it runs.
     pub index_progress: Option<u8>,
+    /// While the reader shows part of a large corpus: how far the whole
+    /// has loaded (`swap.rs`).
+    pub loading: Option<swap::Loading>,
+    /// A key or click has been handled (a remembered place is then not
+    /// taken over what the reader chose).
+    pub touched: bool,
 }
 
 impl App {
@@ -228,6 +235,8 @@ impl App {
             read_marks: true,
             index_store: None,
             index_progress: None,
+            loading: None,
+            touched: false,
         }
     }
 

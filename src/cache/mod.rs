@@ -82,13 +82,24 @@ pub struct Loaded {
 /// 100_000)`.
 pub type Progress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
 
+/// Given the first part of a large corpus that has to be read whole (no
+/// usable cache): the reader shows it while the rest loads
+/// (`crate::corpus::partial`).
+pub type First<'a> = Option<&'a (dyn Fn(Corpus) + Sync)>;
+
 /// Loads the corpus in `dir` through the cache (or without one, when it is
 /// disabled or has no place). A cache to (re)write is left in
 /// [`Loaded::pending`]: [`Loaded::finish`] writes it.
 pub fn load_dir(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
+    load_dir_first(dir, progress, None)
+}
+
+/// [`load_dir`], handing `first` the first part of a large corpus that is
+/// read whole, before the rest is read.
+pub fn load_dir_first(dir: &Path, progress: Progress, first: First) -> Result<Loaded, Report> {
     match crate::dirs::cache_dir() {
-        Some(root) if enabled() => load_dir_later(dir, &root, progress),
-        _ => load_uncached(dir, progress),
+        Some(root) if enabled() => load_with(dir, &root, progress, first),
+        _ => load_uncached_first(dir, progress, first),
     }
 }
 
@@ -115,6 +126,17 @@ impl Loaded {
 
 /// [`load_dir_in`], leaving the cache to write in [`Loaded::pending`].
 pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Result<Loaded, Report> {
+    load_with(dir, cache_root, progress, None)
+}
+
+/// [`load_dir_later`], handing `first` the first part of a large corpus
+/// read whole.
+pub fn load_with(
+    dir: &Path,
+    cache_root: &Path,
+    progress: Progress,
+    first: First,
+) -> Result<Loaded, Report> {
     let canonical = std::fs::canonicalize(dir).ok();
     let entry = canonical.as_deref().map(|c| entry_dir(cache_root, c));
     let place = entry.as_ref().map(|e| e.join("corpus.bin"));
@@ -140,7 +162,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
     let (Some(root), Some(entry), Some(place), Some((read_ns, stats)), Some(early)) =
         (root, entry, place, stats, early)
     else {
-        return load_uncached(dir, progress);
+        return load_uncached_first(dir, progress, first);
     };
     let stats = &stats;
     let shown = |p: &Path| load::shown_paths(dir, p);
@@ -248,6 +270,7 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
         Some(Err(())) | None => {}
     }
     drop(decoded);
+    show_first(dir, &paths, first);
     let files = read_all(dir, &paths, progress)?;
     let mut checked = check(&files, Vec::new(), progress)?;
     let entries = fresh_entries(&files, stats);
@@ -260,11 +283,17 @@ pub fn load_dir_later(dir: &Path, cache_root: &Path, progress: Progress) -> Resu
 /// Loads the corpus in `dir` without the cache: every file read and
 /// checked, nothing kept.
 pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
+    load_uncached_first(dir, progress, None)
+}
+
+/// [`load_uncached`], handing `first` the first part of a large corpus.
+pub fn load_uncached_first(dir: &Path, progress: Progress, first: First) -> Result<Loaded, Report> {
     let (paths, walked) = load::list_dir(dir)?;
     if !walked.is_empty() {
         // The walk's problems, with every read's.
         load::read_dir(dir)?;
     }
+    show_first(dir, &paths, first);
     let files = read_all(dir, &paths, progress)?;
     let checked = check(&files, Vec::new(), progress)?;
     Ok(Loaded {
@@ -275,6 +304,18 @@ pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
         store: None,
         pending: None,
     })
+}
+
+/// Hands `first` the first part of the corpus, when it is large enough
+/// to be worth showing in part and that part checks.
+fn show_first(dir: &Path, paths: &[PathBuf], first: First) {
+    use crate::corpus::partial;
+    if let Some(f) = first
+        && partial::worth_it(dir, paths)
+        && let Some(part) = partial::first_part(dir, paths)
+    {
+        f(part);
+    }
 }
 
 fn loaded(

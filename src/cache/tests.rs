@@ -260,3 +260,37 @@ fn the_index_is_kept_per_corpus_and_notes() {
     let l2 = load(dir.path(), cache.path());
     assert!(matches!(l2.store.unwrap().load(&notes), Ok(None)));
 }
+
+#[test]
+fn a_large_corpus_read_whole_hands_over_its_first_part_first() {
+    use crate::corpus::partial::{PART, WORTH_IT};
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    crate::corpus::synth::write(dir.path(), WORTH_IT + 1, 11).unwrap();
+    let parts = std::sync::Mutex::new(Vec::new());
+    let first = |c: Corpus| parts.lock().unwrap().push(c.telegrams.len());
+    let hand: First = Some(&first);
+    // Cold: the part, then the whole.
+    let mut cold = load_with(dir.path(), cache.path(), &none, hand).unwrap();
+    assert_eq!(cold.how, How::Built);
+    assert_eq!(cold.corpus.telegrams.len(), WORTH_IT + 1);
+    assert_eq!(*parts.lock().unwrap(), vec![PART]);
+    cold.finish();
+    // Warm: the whole at once, no part.
+    let warm = load_with(dir.path(), cache.path(), &none, hand).unwrap();
+    assert_eq!(warm.how, How::Warm);
+    assert_eq!(parts.lock().unwrap().len(), 1);
+    // Without a cache: a part again.
+    let uncached = load_uncached_first(dir.path(), &none, hand).unwrap();
+    assert_eq!(uncached.corpus.telegrams.len(), WORTH_IT + 1);
+    assert_eq!(parts.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn a_small_corpus_hands_over_no_part() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let called = std::sync::atomic::AtomicBool::new(false);
+    let first = |_: Corpus| called.store(true, std::sync::atomic::Ordering::SeqCst);
+    let loaded = load_with(dir.path(), cache.path(), &none, Some(&first)).unwrap();
+    assert_eq!(loaded.how, How::Built);
+    assert!(!called.load(std::sync::atomic::Ordering::SeqCst));
+}

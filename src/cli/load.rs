@@ -41,6 +41,19 @@ pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loade
 /// [`load_cached`], leaving a cache to write in `pending` (the reader
 /// writes it on a thread of its own while it runs).
 pub(super) fn load_cached_later(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
+    load_cached_first(dir, progress, None, &|_, _, _| false)
+}
+
+/// [`load_cached_later`], handing `first` the first part of a large corpus
+/// read whole (`cache::First`). How far loading has come is offered to
+/// `tell` first; what it does not take (`false`) is shown on stderr, as
+/// with `progress`.
+pub(super) fn load_cached_first(
+    dir: Option<&PathBuf>,
+    progress: bool,
+    first: cache::First,
+    tell: &(dyn Fn(&'static str, usize, usize) -> bool + Sync),
+) -> Result<Loaded, CliError> {
     let Some(d) = dir else {
         return Corpus::embedded()
             .map(|corpus| Loaded {
@@ -56,14 +69,14 @@ pub(super) fn load_cached_later(dir: Option<&PathBuf>, progress: bool) -> Result
     let shown = progress && std::io::stderr().is_terminal();
     let meter = Meter::default();
     let report = |what: &'static str, done: usize, of: usize| {
-        if shown {
+        if !tell(what, done, of) && shown {
             meter.show(what, done, of);
         }
     };
     let loaded = if NO_CACHE.load(Ordering::Relaxed) || !cache::enabled() {
-        cache::load_uncached(d, &report)
+        cache::load_uncached_first(d, &report, first)
     } else {
-        cache::load_dir(d, &report)
+        cache::load_dir_first(d, &report, first)
     };
     meter.clear();
     let loaded = loaded.map_err(CliError::from)?;

@@ -2,12 +2,16 @@
 //! and checked before the terminal is touched, then the TUI runs until the
 //! user quits. Each phase is timed in the debug log (`--debug`).
 
+use std::cell::RefCell;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::mpsc;
 
 use ratatui::layout::Size;
 
-use super::load::{find, load_cached_later, load_keymap, load_settings};
+use super::load::{find, load_cached_first, load_keymap, load_settings};
 use super::{Cli, CliError};
 use crate::app::App;
 use crate::debug_log::{line, phase};
@@ -21,15 +25,22 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         "settings: {}",
         shown(settings_file.as_deref(), "none, the defaults")
     ));
-    let mut loaded = phase("corpus loaded", || {
-        load_cached_later(cli.corpus.as_ref(), true)
-    })?;
+    let start = phase("corpus loaded", || start_loading(cli, open.is_none(), true))?;
+    let (mut loaded, later) = match start {
+        Start::Whole(l) => (*l, None),
+        Start::Part(part, rx) => (part_loaded(*part), Some(rx)),
+    };
     let pending = loaded.pending.take();
-    let corpus = Arc::new(loaded.corpus);
+    let corpus = Arc::new(std::mem::take(&mut loaded.corpus));
     line(format_args!(
-        "corpus: {} ({} telegrams)",
+        "corpus: {} ({} telegrams{})",
         shown(cli.corpus.as_deref(), "the bundled one"),
-        corpus.telegrams.len()
+        corpus.telegrams.len(),
+        if later.is_some() {
+            ", a part: the rest loads while the reader runs"
+        } else {
+            ""
+        }
     ));
     let keymap = phase("keymap loaded", || load_keymap(cli.keymap.as_ref()))?;
     let keymap_path = cli.keymap.clone().or_else(crate::keymap::user_keymap_path);
@@ -54,6 +65,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     }
     let mut app = App::new(corpus, keymap);
     app.apply_settings(&settings);
+    if later.is_some() {
+        app.start_partial();
+    }
     app.index_store = loaded
         .store
         .map(|s| Arc::new(s) as Arc<dyn crate::search::worker::IndexStore>);
@@ -74,27 +88,13 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|e| !e.trim().is_empty());
-    if let Some(n) = loaded.notices.last() {
-        app.flash = Some(n.trim_start_matches("shifr: ").to_string());
-    } else if let Some(why) = &app.store.read_only {
-        app.flash = Some(format!("notes: {why}"));
-    } else {
-        let orphans = app.store.notes.orphans(&app.corpus).count();
-        if orphans > 0 {
-            app.flash = Some(format!(
-                "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
-            ));
-        }
-    }
-    // Where the last run left off: not with a deep link or --fresh.
-    let mut overlay = None;
-    if let Some(files) = crate::memory::files(cli.corpus.as_deref()) {
-        let (o, notices) = crate::memory::load(&mut app, files, cli.fresh || open.is_some());
-        overlay = o;
-        if let Some(n) = notices.into_iter().next() {
-            app.flash = Some(n);
-        }
-    }
+    let fresh = cli.fresh || open.is_some();
+    // The remembered place, bookmarks and notices: now, or with the whole
+    // corpus when the reader starts on a part.
+    let overlay = match later {
+        Some(_) => None,
+        None => settle(&mut app, cli.corpus.as_deref(), fresh, &loaded.notices),
+    };
     if let Some(id) = open {
         // Known to exist: checked above.
         let _ = app.open_id(id);
@@ -105,17 +105,27 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         shell.reopen(o);
     }
     // A first start does not wait for the cache to be written.
-    let writer = write_cache_later(pending, &shell.app.corpus);
+    let writer: Writer = Rc::new(RefCell::new(write_cache_later(pending, &shell.app.corpus)));
+    let later = later.map(|rx| tui::Later {
+        rx,
+        take: take_whole(cli.corpus.clone(), fresh, Rc::clone(&writer)),
+    });
     line("entering the terminal");
-    let ran = tui::run(&mut shell);
-    if let Some(n) = shell.app.exit_notice.take() {
-        super::error::eprint(&n);
+    let ran = tui::run_later(&mut shell, later);
+    // The whole corpus did not load: its problems, and exit code 1, as
+    // when a corpus fails before the reader starts.
+    let failed = shell.app.loading.is_some_and(|l| l.failed);
+    let notice = shell.app.exit_notice.take();
+    if let Some(n) = notice.as_ref().filter(|_| !failed) {
+        super::error::eprint(n);
     }
     // Quitting during the write waits for it, so the next start is warm.
+    let writer = writer.borrow_mut().take();
     if let Some(notice) = writer.and_then(|w| w.join().ok().flatten()) {
         super::error::eprint(&notice);
     }
     match ran {
+        Ok(tui::Exit::Quit) if failed => Err(CliError::fail(notice.unwrap_or_default())),
         Ok(tui::Exit::Quit) => Ok(()),
         Err(e) => {
             tui::restore();
@@ -147,6 +157,166 @@ pub(super) fn write_cache_later(
     let (p, c) = (pending?, Arc::clone(corpus));
     std::thread::Builder::new()
         .name("cache writer".into())
-        .spawn(move || p.write(&c))
+        .spawn(move || {
+            lower_priority();
+            p.write(&c)
+        })
         .ok()
+}
+
+/// The cache writer, if one runs: started at start, or with the whole
+/// corpus.
+type Writer = Rc<RefCell<Option<std::thread::JoinHandle<Option<String>>>>>;
+
+/// How the reader starts: on the whole corpus, or on a part of it while
+/// the rest loads (`tui::Later`).
+pub(super) enum Start {
+    Whole(Box<crate::cache::Loaded>),
+    Part(Box<crate::corpus::Corpus>, mpsc::Receiver<tui::Loading>),
+}
+
+/// Loads the corpus on a thread of its own. A large corpus read whole (no
+/// usable start-up cache) hands over its first part, and the reader
+/// starts on it; otherwise (or with `part` false: a deep link) the whole is
+/// waited for, its progress on stderr (with `progress`).
+pub(super) fn start_loading(cli: &Cli, part: bool, progress: bool) -> Result<Start, CliError> {
+    let dir = cli.corpus.clone();
+    let (part_tx, part_rx) = mpsc::sync_channel::<Option<crate::corpus::Corpus>>(1);
+    let (tx, rx) = mpsc::channel::<tui::Loading>();
+    std::thread::Builder::new()
+        .name("shifr-loader".into())
+        .spawn(move || {
+            let handed = std::sync::atomic::AtomicBool::new(false);
+            let last = std::sync::Mutex::new(("", u8::MAX));
+            let sent = std::sync::Mutex::new(tx);
+            let tell = |what: &'static str, done: usize, of: usize| {
+                if !handed.load(std::sync::atomic::Ordering::SeqCst) {
+                    return false;
+                }
+                let pct = (done * 100).checked_div(of).unwrap_or(100).min(100) as u8;
+                let mut l = last.lock().unwrap_or_else(|e| e.into_inner());
+                if *l != (what, pct) {
+                    *l = (what, pct);
+                    if let Ok(tx) = sent.lock() {
+                        let _ = tx.send(tui::Loading::Progress(what, pct));
+                    }
+                }
+                true
+            };
+            let first = |c: crate::corpus::Corpus| {
+                handed.store(true, std::sync::atomic::Ordering::SeqCst);
+                let _ = part_tx.send(Some(c));
+            };
+            let hand = part.then_some(&first as &(dyn Fn(crate::corpus::Corpus) + Sync));
+            let loaded = load_cached_first(dir.as_ref(), progress, hand, &tell);
+            if !handed.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = part_tx.send(None);
+            }
+            let done = loaded.map(Box::new).map_err(|e| e.message().to_string());
+            if let Ok(tx) = sent.lock() {
+                let _ = tx.send(tui::Loading::Done(done));
+            }
+        })
+        .map_err(|e| CliError::fail(format!("shifr: cannot start loading: {e}")))?;
+    if let Ok(Some(part)) = part_rx.recv() {
+        return Ok(Start::Part(Box::new(part), rx));
+    }
+    loop {
+        match rx.recv() {
+            Ok(tui::Loading::Done(Ok(l))) => return Ok(Start::Whole(l)),
+            Ok(tui::Loading::Done(Err(why))) => return Err(CliError::fail(why)),
+            Ok(tui::Loading::Progress(..)) => {}
+            Err(_) => return Err(CliError::fail("shifr: the loader ended without a corpus")),
+        }
+    }
+}
+
+/// A part of the corpus as the rest of start-up takes a loaded one: no
+/// cache, index store or notices of its own (those come with the whole).
+pub(super) fn part_loaded(corpus: crate::corpus::Corpus) -> crate::cache::Loaded {
+    crate::cache::Loaded {
+        corpus,
+        warnings: Vec::new(),
+        how: crate::cache::How::Uncached,
+        notices: Vec::new(),
+        store: None,
+        pending: None,
+    }
+}
+
+/// Takes what was kept for the whole corpus: the loader's last notice,
+/// else the notes' state, and (unless `fresh`) the place the last run left
+/// off with the view it had open, and the bookmarks. The view to reopen.
+fn settle(
+    app: &mut App,
+    corpus_dir: Option<&Path>,
+    fresh: bool,
+    notices: &[String],
+) -> Option<crate::app::session::Overlay> {
+    if let Some(n) = notices.last() {
+        app.flash = Some(n.trim_start_matches("shifr: ").to_string());
+    } else if let Some(why) = &app.store.read_only {
+        app.flash = Some(format!("notes: {why}"));
+    } else {
+        let orphans = app.store.notes.orphans(&app.corpus).count();
+        if orphans > 0 {
+            app.flash = Some(format!(
+                "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
+            ));
+        }
+    }
+    // Where the last run left off: not with a deep link or --fresh.
+    let mut overlay = None;
+    if let Some(files) = crate::memory::files(corpus_dir) {
+        let (o, notices) = crate::memory::load(app, files, fresh);
+        overlay = o;
+        if let Some(n) = notices.into_iter().next() {
+            app.flash = Some(n);
+        }
+    }
+    overlay
+}
+
+/// What the event loop does with the whole corpus, once it is in: it
+/// replaces the part, its index store and cache writer are taken, and the
+/// remembered state is applied — the place only if no key was pressed on
+/// the part (the reader's choice stands).
+fn take_whole(corpus_dir: Option<PathBuf>, fresh: bool, writer: Writer) -> tui::Take {
+    Box::new(move |shell, whole| {
+        let crate::cache::Loaded {
+            corpus,
+            notices,
+            store,
+            pending,
+            ..
+        } = *whole;
+        shell.app.index_store =
+            store.map(|s| Arc::new(s) as Arc<dyn crate::search::worker::IndexStore>);
+        shell.replace_corpus(Arc::new(corpus));
+        let fresh = fresh || shell.app.touched;
+        let overlay = settle(&mut shell.app, corpus_dir.as_deref(), fresh, &notices);
+        if let Some(o) = overlay.filter(|_| shell.overlays() == 0) {
+            shell.reopen(o);
+        }
+        shell.sync();
+        line(format_args!(
+            "corpus: the whole is in ({} telegrams)",
+            shell.app.corpus.telegrams.len()
+        ));
+        *writer.borrow_mut() = write_cache_later(pending, &shell.app.corpus);
+    })
+}
+
+/// The calling thread yields the cores to the rest of the reader (the
+/// index being built, the screen): on Linux a thread's nice value is its
+/// own (setpriority(2), "BUGS"). Writing the cache only has to be done by
+/// the next start.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointers; a failure leaves
+    // the priority as it was.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        let _ = libc::setpriority(libc::PRIO_PROCESS, tid, 19);
+    }
 }

@@ -10,6 +10,7 @@ pub mod footnotes;
 pub mod load;
 pub mod model;
 pub mod nearest;
+pub mod partial;
 mod raw;
 pub mod synth;
 mod validate;

@@ -70,9 +70,11 @@ impl Worker {
         thread::Builder::new()
             .name("shifr-search".into())
             .spawn(move || {
+                // The index, and whether it was built (not found kept).
                 let build = |notes: &Notes| {
                     let t = Instant::now();
                     let kept = store.as_ref().and_then(|s| s.load(notes).ok().flatten());
+                    let built = kept.is_none();
                     let index = kept.unwrap_or_else(|| {
                         // Each whole percent once; the UI may be gone.
                         let last = std::sync::atomic::AtomicU8::new(u8::MAX);
@@ -83,23 +85,26 @@ impl Worker {
                                 let _ = tx.send(wrap(Response::Progress(p)));
                             }
                         };
-                        let index = index_corpus_with_progress(&corpus, notes, &progress);
-                        // Failing to keep it only costs the next start.
-                        if let Some(s) = &store {
-                            let _ = s.save(notes, &index);
-                        }
-                        index
+                        index_corpus_with_progress(&corpus, notes, &progress)
                     });
                     let ready = Response::Ready {
                         records: index.len(),
                         took: t.elapsed(),
                     };
-                    (index, ready)
+                    (index, ready, built)
                 };
-                let (mut index, ready) = build(&notes);
+                // An index built is kept after the UI has been told it is
+                // ready: failing to keep it only costs the next start.
+                let keep = |notes: &Notes, index: &super::Index, built: bool| {
+                    if let (true, Some(s)) = (built, &store) {
+                        let _ = s.save(notes, index);
+                    }
+                };
+                let (mut index, ready, built) = build(&notes);
                 if !answers(ready) {
                     return;
                 }
+                keep(&notes, &index, built);
                 while let Ok(first) = requests.recv() {
                     // Only the newest query waiting, and the newest notes.
                     let mut query = None;
@@ -113,11 +118,12 @@ impl Worker {
                         }
                     }
                     if let Some(n) = rebuild {
-                        let (new, ready) = build(&n);
+                        let (new, ready, built) = build(&n);
                         index = new;
                         if !answers(ready) {
                             return;
                         }
+                        keep(&n, &index, built);
                     }
                     if let Some((generation, q)) = query {
                         let t = Instant::now();

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::input::Input;
+use super::later::Loading;
 use super::{REDRAW, run_external_editor, suspend};
 use crate::app::Event as AppEvent;
 use crate::keymap::Key;
@@ -38,6 +39,8 @@ pub(super) enum Wake {
     Search(Response),
     /// Back from a stop (the watchdog saw SIGCONT): draw everything.
     Redraw,
+    /// The whole corpus loading, or loaded (`super::later`).
+    Loading(Loading),
 }
 
 /// How long the loop waits for a search answer before it draws the frame
@@ -51,7 +54,10 @@ const BUDGET: Duration = Duration::from_millis(30);
 /// The terminal as the runner's host: OSC 52 for the clipboard, the search
 /// thread for queries, `$EDITOR` with the terminal handed over.
 pub(super) struct TerminalHost {
-    pub worker: Worker,
+    /// None until the whole corpus is in (progressive loading).
+    pub worker: Option<Worker>,
+    /// The newest query asked before there was a worker to ask.
+    pub queued: Option<(u64, String)>,
     pub input: Input,
     /// When the input being handled was read: a query it asks for is timed
     /// from then.
@@ -73,13 +79,22 @@ impl Host for TerminalHost {
     }
 
     fn search(&mut self, generation: u64, query: &str) -> Option<AppEvent> {
-        self.worker.submit(generation, query);
-        self.pending = Some((generation, self.since));
+        match &self.worker {
+            Some(w) => {
+                w.submit(generation, query);
+                self.pending = Some((generation, self.since));
+            }
+            None => self.queued = Some((generation, query.to_string())),
+        }
         None
     }
 
     fn reindex(&mut self, notes: &Notes) {
-        self.worker.rebuild(Arc::new(notes.clone()));
+        // Without a worker yet, the one started later takes the notes as
+        // they are then.
+        if let Some(w) = &self.worker {
+            w.rebuild(Arc::new(notes.clone()));
+        }
     }
 
     fn edit(&mut self, editor: &str, text: &str) -> Result<String, String> {
@@ -113,6 +128,10 @@ pub(super) struct Loop<'a> {
     /// Results that arrived since the last frame: their generation and
     /// when the key that asked for them was read.
     answered: VecDeque<(u64, Instant)>,
+    /// What wakes the loop, for a search thread started later.
+    wake: Sender<Wake>,
+    /// Takes the whole corpus in, when the reader started on a part.
+    take: Option<super::later::Take>,
 }
 
 impl<'a> Loop<'a> {
@@ -121,6 +140,8 @@ impl<'a> Loop<'a> {
         host: TerminalHost,
         terminal: Terminal<CrosstermBackend<Stdout>>,
         rx: Receiver<Wake>,
+        wake: Sender<Wake>,
+        take: Option<super::later::Take>,
     ) -> Loop<'a> {
         Loop {
             shell,
@@ -129,6 +150,8 @@ impl<'a> Loop<'a> {
             rx,
             dirty: true,
             answered: VecDeque::new(),
+            wake,
+            take,
         }
     }
 
@@ -250,6 +273,26 @@ impl<'a> Loop<'a> {
                 self.dirty = true;
             }
             Wake::Redraw => {}
+            Wake::Loading(Loading::Progress(what, p)) => {
+                shell.app.loading_progress(what, p);
+                self.dirty = true;
+            }
+            Wake::Loading(Loading::Done(Ok(whole))) => {
+                if let Some(take) = &mut self.take {
+                    take(shell, whole);
+                }
+                let worker = super::spawn_worker(shell, self.wake.clone());
+                if let Some((g, q)) = self.host.queued.take() {
+                    worker.submit(g, &q);
+                    self.host.pending = Some((g, Instant::now()));
+                }
+                self.host.worker = Some(worker);
+                self.dirty = true;
+            }
+            Wake::Loading(Loading::Done(Err(why))) => {
+                shell.app.loading_failed(why);
+                self.dirty = true;
+            }
         }
         runner::run(shell, &mut self.host);
         Ok(())

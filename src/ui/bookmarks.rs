@@ -214,6 +214,12 @@ impl Component for Bookmarks {
             .render(content, buf);
     }
 
+    /// Built from the part shown while the corpus loaded: closed (and
+    /// opened again on the whole, where it would be at the next start).
+    fn corpus_replaced(&mut self, _map: &dyn Fn(usize) -> Option<usize>, _cx: &mut Cx) -> bool {
+        false
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }

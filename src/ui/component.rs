@@ -125,6 +125,14 @@ pub trait Component: Any {
     /// change; it rebuilds only what changed.
     fn sync(&mut self, _cx: &mut Cx) {}
 
+    /// The whole corpus has replaced the part shown while it loaded
+    /// (`app::swap`): `map` renumbers a telegram index of the part. Whether
+    /// this component stays; one that does not is closed, and opened again
+    /// on the whole if it would be at the next start (`resume`).
+    fn corpus_replaced(&mut self, _map: &dyn Fn(usize) -> Option<usize>, _cx: &mut Cx) -> bool {
+        true
+    }
+
     /// Draws into the buffer; reads only.
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &RenderCx);
 

@@ -243,6 +243,7 @@ impl Shell {
     /// and applies it; a key with no binding is typing.
     pub fn handle_key(&mut self, key: Key) {
         self.app.flash = None;
+        self.app.touched = true;
         let top = self.top();
         let ctx = top.context(&self.app);
         let typing = top.takes_text() && key.typed_char().is_some();
@@ -271,6 +272,7 @@ impl Shell {
     }
 
     pub fn handle_mouse(&mut self, m: MouseEvent) {
+        self.app.touched = true;
         self.dispatch(&mut |c, cx| c.mouse(m, cx));
     }
 
@@ -295,6 +297,29 @@ impl Shell {
             O::Apparatus => Some(Box::new(apparatus::Apparatus::open(&mut cx))),
         };
         layers.extend(c);
+        self.sync();
+    }
+
+    /// Takes the whole corpus in place of the part shown while it loaded:
+    /// the model carries its places over, the reader lays everything out
+    /// again, and each overlay keeps up or is opened again on the whole.
+    pub fn replace_corpus(&mut self, corpus: std::sync::Arc<crate::corpus::Corpus>) {
+        let old = self.app.replace_corpus(corpus);
+        let new = std::sync::Arc::clone(&self.app.corpus);
+        let map = |i: usize| crate::app::swap::renumber(&old, &new, i);
+        self.reader = Reader::new();
+        let (mut cx, _, layers) = self.split();
+        let mut again = Vec::new();
+        layers.retain_mut(|l| {
+            let stays = l.corpus_replaced(&map, &mut cx);
+            if !stays {
+                again.extend(l.resume());
+            }
+            stays
+        });
+        for o in again {
+            self.reopen(o);
+        }
         self.sync();
     }
 

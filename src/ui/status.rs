@@ -44,7 +44,9 @@ pub fn render(
     }
     // The search thread building its index: the reader is usable, and says
     // what it is doing.
-    if let (false, Some(p)) = (app.search_ready, app.index_progress) {
+    if let Some(l) = app.loading_label() {
+        left.push(Span::styled(format!(" {l} "), theme.dim()));
+    } else if let (false, Some(p)) = (app.search_ready, app.index_progress) {
         left.push(Span::styled(format!(" indexing {p} % "), theme.dim()));
     }
     if let Some(p) = &app.list.filter {

@@ -276,6 +276,10 @@ impl Component for Reader {
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         self.fresh(cx);
         let app = &mut *cx.app;
+        if let Some(why) = app.waits_for_whole(action) {
+            app.say(why);
+            return Outcome::Consumed;
+        }
         match action {
             Action::Quit => cx.effects.push(Effect::Quit),
             Action::Suspend => cx.effects.push(Effect::Suspend),

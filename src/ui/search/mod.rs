@@ -439,6 +439,18 @@ impl Component for Search {
         }
     }
 
+    /// No search runs on the part shown while the corpus loads (the index
+    /// is built on the whole), so there are no results to renumber: only
+    /// where `esc` goes back to.
+    fn corpus_replaced(&mut self, map: &dyn Fn(usize) -> Option<usize>, cx: &mut Cx) -> bool {
+        self.restore.open = self.restore.open.and_then(map);
+        self.restore.selected = cx.app.list.selected;
+        self.restore.offset = cx.app.list.offset;
+        self.hits = None;
+        self.shown = Shown::default();
+        true
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }
