@@ -35,8 +35,14 @@ impl<T: Clone + Default + PartialEq> Pool<T> {
     /// Gives a buffer back: the entries at `touched` are reset, and they
     /// must be the only ones that were set.
     pub(super) fn put(&self, mut v: Vec<T>, touched: &[u32]) {
-        for &r in touched {
-            v[r as usize] = T::default();
+        if touched.len() > v.len() / 8 {
+            // Many: clearing the whole in order is faster than entry by
+            // entry all over it.
+            v.fill(T::default());
+        } else {
+            for &r in touched {
+                v[r as usize] = T::default();
+            }
         }
         debug_assert!(
             v.iter().all(|x| *x == T::default()),
