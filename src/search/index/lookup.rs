@@ -99,36 +99,104 @@ impl Index {
         if keys.is_empty() {
             return Vec::new();
         }
+        let raw = phrase_score(keys.len());
+        // Each word in one surface (the usual case: a CJK character, a
+        // word in one case): the postings are walked side by side.
+        let surfaces: Option<Vec<usize>> = keys
+            .iter()
+            .map(|&k| {
+                if cs {
+                    Some(k as usize)
+                } else {
+                    let r = self.fold_range(k);
+                    (r.len() == 1).then(|| self.fold_surf[r.start] as usize)
+                }
+            })
+            .collect();
+        if let Some(surfaces) = surfaces {
+            return self.phrase_merged(p, raw, &surfaces, out);
+        }
         // Candidate records: those with the first word.
         let mut cands: Vec<u32> = Vec::new();
         self.for_postings(cs, keys[0], |slot| cands.push(self.p_record[slot]));
         cands.sort_unstable();
         cands.dedup();
-        let raw = phrase_score(keys.len());
         let mut touched = Vec::new();
         for r in cands {
             let occs: Vec<Vec<u32>> = keys.iter().map(|&k| self.occurrences(cs, k, r)).collect();
             if occs.iter().any(Vec::is_empty) {
                 continue;
             }
-            let mut best: Option<u32> = None;
-            for &start in &occs[0] {
-                let ok =
-                    (1..occs.len()).all(|i| occs[i].binary_search(&(start + i as u32)).is_ok());
-                if ok {
-                    let kind = self.field_kind(r, start >> 16);
-                    if p.field_ok(kind) {
-                        let w = weighted(raw, kind);
-                        best = Some(best.map_or(w, |b: u32| b.max(w)));
-                    }
-                }
-            }
-            if let Some(score) = best {
+            let occs: Vec<&[u32]> = occs.iter().map(Vec::as_slice).collect();
+            if let Some(score) = self.phrase_in(p, raw, r, &occs) {
                 out[r as usize] = Some(TermHit::any(score));
                 touched.push(r);
             }
         }
         touched
+    }
+
+    /// [`Self::phrase_hits`] for words of one surface each: the postings of
+    /// the word in fewest records walked in record order, the others'
+    /// followed along (no search per record, no occurrences copied).
+    fn phrase_merged(
+        &self,
+        p: &Prepared,
+        raw: u32,
+        surfaces: &[usize],
+        out: &mut [Option<TermHit>],
+    ) -> Vec<u32> {
+        let ranges: Vec<(usize, usize)> = surfaces
+            .iter()
+            .map(|&s| (self.post_off[s] as usize, self.post_off[s + 1] as usize))
+            .collect();
+        let pivot = (0..ranges.len())
+            .min_by_key(|&i| ranges[i].1 - ranges[i].0)
+            .expect("a word");
+        let mut at: Vec<usize> = ranges.iter().map(|r| r.0).collect();
+        let mut occs: Vec<&[u32]> = vec![&[]; surfaces.len()];
+        let mut touched = Vec::new();
+        'records: for slot in ranges[pivot].0..ranges[pivot].1 {
+            let r = self.p_record[slot];
+            for i in 0..ranges.len() {
+                if i == pivot {
+                    occs[i] = self.occ_of(slot);
+                    continue;
+                }
+                let end = ranges[i].1;
+                at[i] += self.p_record[at[i]..end].partition_point(|&x| x < r);
+                if at[i] == end {
+                    break 'records;
+                }
+                if self.p_record[at[i]] != r {
+                    continue 'records;
+                }
+                occs[i] = self.occ_of(at[i]);
+            }
+            if let Some(score) = self.phrase_in(p, raw, r, &occs) {
+                out[r as usize] = Some(TermHit::any(score));
+                touched.push(r);
+            }
+        }
+        touched
+    }
+
+    /// The best weighted score of the phrase in record `r`, given each
+    /// word's occurrences there (sorted): a start of the first word with
+    /// the next word one on, and so on, in a field the atom counts.
+    fn phrase_in(&self, p: &Prepared, raw: u32, r: u32, occs: &[&[u32]]) -> Option<u32> {
+        let mut best: Option<u32> = None;
+        for &start in occs[0] {
+            let ok = (1..occs.len()).all(|i| occs[i].binary_search(&(start + i as u32)).is_ok());
+            if ok {
+                let kind = self.field_kind(r, start >> 16);
+                if p.field_ok(kind) {
+                    let w = weighted(raw, kind);
+                    best = Some(best.map_or(w, |b: u32| b.max(w)));
+                }
+            }
+        }
+        best
     }
 
     /// Merges the postings of matched keys into the best hit per record, for
