@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod binfmt;
 pub mod cache;
 pub mod cli;

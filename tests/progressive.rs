@@ -56,17 +56,26 @@ fn the_whole_replaces_the_part_with_the_open_telegram_and_its_compare_view() {
     h.shell.app.go_to(i);
     h.shell.update(Action::Compare);
     assert!(h.top_as::<Compare>().is_some());
+    // Help over it: it stays on top.
+    h.shell.update(Action::Help);
+    assert_eq!(h.overlays(), 2);
     h.shell.replace_corpus(Arc::clone(&whole));
     let at = whole.telegram_index(&id).unwrap();
     assert_ne!(at, i, "the test needs the index to change");
     assert_eq!(h.open, Some(at));
+    assert_eq!(h.overlays(), 2);
+    assert!(
+        h.top_as::<shifr::ui::help::Help>().is_some(),
+        "help still on top"
+    );
     let c = h
-        .top_as::<Compare>()
+        .find::<Compare>()
         .expect("compare open again, on the whole");
     assert_eq!(c.telegram, at);
-    assert_eq!(h.overlays(), 1);
     let s = screen(&h);
     assert!(!s.contains("loading:"), "{s}");
+    h.shell.update(Action::Cancel);
+    assert!(h.top_as::<Compare>().is_some(), "under help, compare");
     h.shell.update(Action::Cancel);
     let s = screen(&h);
     assert!(s.contains(&format!("/{}", whole.telegrams.len())), "{s}");
@@ -130,10 +139,64 @@ fn a_whole_that_does_not_load_leaves_the_reader_on_the_part() {
     p.wait_text("the rest did not load");
     p.send("j");
     p.wait_text("2/2048");
+    // The part is searched.
+    p.send("/");
+    p.send("mao");
+    p.wait_for("hits of the part", |s| s.contents().contains(" hits"));
+    p.send("\x1b");
     p.send("q");
     assert_eq!(p.wait_exit(), 1);
     p.assert_restored();
     let name = last.file_name().unwrap().to_str().unwrap();
     let out = p.raw_text();
     assert!(out.contains(name), "{out}");
+}
+
+#[test]
+fn a_damaged_cache_says_so_in_the_status_line_not_over_the_screen() {
+    let dir = generated(12_000);
+    let corpus_dir = dir.path().to_str().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let env = [
+        ("XDG_CACHE_HOME", cache.path().to_str().unwrap()),
+        ("SHIFR_NO_CACHE", ""),
+    ];
+    // A first start writes the cache (quitting waits for it).
+    let mut p = Pty::spawn_env(&["--corpus", corpus_dir], 100, 30, &env);
+    p.wait_text("/12000");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let bin = walk(cache.path())
+        .into_iter()
+        .find(|f| f.ends_with("corpus.bin"))
+        .expect("the cache was written");
+    let mut bytes = std::fs::read(&bin).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&bin, bytes).unwrap();
+    // Read whole again, a part first: the notice is the reader's to show.
+    let mut p = Pty::spawn_env(&["--corpus", corpus_dir], 140, 30, &env);
+    p.wait_text("/12000");
+    p.wait_text("was damaged");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let out = p.raw_text();
+    assert!(
+        !out.contains("shifr: the cache of"),
+        "printed over the reader: {out}"
+    );
+}
+
+fn walk(d: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
 }

@@ -41,7 +41,7 @@ impl App {
         if let Some(l) = &mut self.loading {
             l.failed = true;
         }
-        self.say("the rest of the corpus did not load: its problems are printed when you quit");
+        self.say("its problems are printed when you quit");
         self.exit_notice = Some(why);
     }
 
@@ -65,22 +65,24 @@ impl App {
     }
 
     /// Why `action` must wait for the whole corpus, if it must: the views
-    /// that count or list across every telegram, and the bookmarks (read
-    /// from their file once the whole is there).
+    /// that count or list across every telegram (the footnotes and sources
+    /// view lists what rests on each), and the bookmarks (read from their
+    /// file once the whole is there).
     pub fn waits_for_whole(&self, action: Action) -> Option<String> {
         let l = self.loading?;
-        let what = match action {
-            Action::Timeline => "the timeline",
-            Action::Matrix => "the matrix",
-            Action::Debate => "the debate",
-            Action::Bookmarks | Action::ToggleBookmark => "bookmarks",
-            Action::Filter if self.list.filter.is_none() => "the filter",
+        let (what, s) = match action {
+            Action::Timeline => ("the timeline", "s"),
+            Action::Matrix => ("the matrix", "s"),
+            Action::Debate => ("the debate", "s"),
+            Action::Apparatus => ("the footnotes view", "s"),
+            Action::Bookmarks | Action::ToggleBookmark => ("bookmarks", ""),
+            Action::Filter if self.list.filter.is_none() => ("the filter", "s"),
             _ => return None,
         };
         Some(if l.failed {
-            format!("{what} needs the whole corpus, which did not load")
+            format!("{what} need{s} the whole corpus, which did not load")
         } else {
-            format!("{what} waits for the whole corpus")
+            format!("{what} wait{s} for the whole corpus")
         })
     }
 
@@ -97,6 +99,8 @@ impl App {
         self.open = self.open.and_then(map);
         self.read = self.read.iter().filter_map(|&i| map(i)).collect();
         self.jumps.remap(&map);
+        // The old rows name the part's telegrams: none is kept by accident.
+        self.list.rows.clear();
         self.list.rebuild(&self.corpus, selected.or(self.open));
         self.list.offset = self.list.selected.saturating_sub(height);
         if self.open.is_none() {
@@ -172,7 +176,11 @@ mod tests {
         app.loading_progress("checking", 41);
         let why = app.waits_for_whole(Action::Timeline).unwrap();
         assert_eq!(why, "the timeline waits for the whole corpus");
-        assert!(app.waits_for_whole(Action::Bookmarks).is_some());
+        assert_eq!(
+            app.waits_for_whole(Action::Bookmarks).unwrap(),
+            "bookmarks wait for the whole corpus"
+        );
+        assert!(app.waits_for_whole(Action::Apparatus).is_some());
         assert_eq!(app.waits_for_whole(Action::Down), None);
         assert_eq!(app.loading_label().unwrap(), "loading: checking 41 %");
         app.loading_failed("corpus/telegrams/x.toml:3:1: duplicate telegram id".into());

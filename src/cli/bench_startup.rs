@@ -51,6 +51,7 @@ pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
             Some(rx) => {
                 let whole = rx.iter().find_map(|m| match m {
                     crate::tui::Loading::Done(d) => Some(d),
+                    crate::tui::Loading::Crashed(why) => Some(Err(why)),
                     crate::tui::Loading::Progress(..) => None,
                 });
                 match whole {

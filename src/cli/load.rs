@@ -41,13 +41,18 @@ pub(super) fn load_cached(dir: Option<&PathBuf>, progress: bool) -> Result<Loade
 /// [`load_cached`], leaving a cache to write in `pending` (the reader
 /// writes it on a thread of its own while it runs).
 pub(super) fn load_cached_later(dir: Option<&PathBuf>, progress: bool) -> Result<Loaded, CliError> {
-    load_cached_first(dir, progress, None, &|_, _, _| false)
+    let loaded = load_cached_first(dir, progress, None, &|_, _, _| false)?;
+    for n in &loaded.notices {
+        eprint(n);
+    }
+    Ok(loaded)
 }
 
 /// [`load_cached_later`], handing `first` the first part of a large corpus
 /// read whole (`cache::First`). How far loading has come is offered to
 /// `tell` first; what it does not take (`false`) is shown on stderr, as
-/// with `progress`.
+/// with `progress`. The notices (a cache rebuilt…) are the caller's to
+/// show: stderr may be under the reader by then.
 pub(super) fn load_cached_first(
     dir: Option<&PathBuf>,
     progress: bool,
@@ -79,11 +84,7 @@ pub(super) fn load_cached_first(
         cache::load_dir_first(d, &report, first)
     };
     meter.clear();
-    let loaded = loaded.map_err(CliError::from)?;
-    for n in &loaded.notices {
-        eprint(n);
-    }
-    Ok(loaded)
+    loaded.map_err(CliError::from)
 }
 
 /// A progress figure on stderr ("checking 41 %"), redrawn in place on one

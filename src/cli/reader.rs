@@ -155,13 +155,7 @@ pub(super) fn write_cache_later(
     corpus: &Arc<crate::corpus::Corpus>,
 ) -> Option<std::thread::JoinHandle<Option<String>>> {
     let (p, c) = (pending?, Arc::clone(corpus));
-    std::thread::Builder::new()
-        .name("cache writer".into())
-        .spawn(move || {
-            lower_priority();
-            p.write(&c)
-        })
-        .ok()
+    crate::background::spawn("cache writer", move || p.write(&c))
 }
 
 /// The cache writer, if one runs: started at start, or with the whole
@@ -208,13 +202,23 @@ pub(super) fn start_loading(cli: &Cli, part: bool, progress: bool) -> Result<Sta
                 let _ = part_tx.send(Some(c));
             };
             let hand = part.then_some(&first as &(dyn Fn(crate::corpus::Corpus) + Sync));
-            let loaded = load_cached_first(dir.as_ref(), progress, hand, &tell);
+            // A panic here (a bug) ends the reader with its message, rather
+            // than leaving it on a part for good.
+            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                load_cached_first(dir.as_ref(), progress, hand, &tell)
+            }));
             if !handed.load(std::sync::atomic::Ordering::SeqCst) {
                 let _ = part_tx.send(None);
             }
-            let done = loaded.map(Box::new).map_err(|e| e.message().to_string());
+            let done = match loaded {
+                Ok(l) => tui::Loading::Done(l.map(Box::new).map_err(|e| e.message().to_string())),
+                Err(_) => tui::Loading::Crashed(
+                    "shifr: loading the corpus failed (a bug in shifr; its message is above)"
+                        .to_string(),
+                ),
+            };
             if let Ok(tx) = sent.lock() {
-                let _ = tx.send(tui::Loading::Done(done));
+                let _ = tx.send(done);
             }
         })
         .map_err(|e| CliError::fail(format!("shifr: cannot start loading: {e}")))?;
@@ -223,8 +227,16 @@ pub(super) fn start_loading(cli: &Cli, part: bool, progress: bool) -> Result<Sta
     }
     loop {
         match rx.recv() {
-            Ok(tui::Loading::Done(Ok(l))) => return Ok(Start::Whole(l)),
-            Ok(tui::Loading::Done(Err(why))) => return Err(CliError::fail(why)),
+            Ok(tui::Loading::Done(Ok(l))) => {
+                // Before the reader starts: its notices on stderr.
+                for n in &l.notices {
+                    super::error::eprint(n);
+                }
+                return Ok(Start::Whole(l));
+            }
+            Ok(tui::Loading::Done(Err(why)) | tui::Loading::Crashed(why)) => {
+                return Err(CliError::fail(why));
+            }
             Ok(tui::Loading::Progress(..)) => {}
             Err(_) => return Err(CliError::fail("shifr: the loader ended without a corpus")),
         }
@@ -305,18 +317,4 @@ fn take_whole(corpus_dir: Option<PathBuf>, fresh: bool, writer: Writer) -> tui::
         ));
         *writer.borrow_mut() = write_cache_later(pending, &shell.app.corpus);
     })
-}
-
-/// The calling thread yields the cores to the rest of the reader (the
-/// index being built, the screen): on Linux a thread's nice value is its
-/// own (setpriority(2), "BUGS"). Writing the cache only has to be done by
-/// the next start.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: gettid and setpriority take no pointers; a failure leaves
-    // the priority as it was.
-    unsafe {
-        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        let _ = libc::setpriority(libc::PRIO_PROCESS, tid, 19);
-    }
 }

@@ -93,14 +93,23 @@ impl Worker {
                     };
                     (index, ready, built)
                 };
-                // An index built is kept after the UI has been told it is
-                // ready: failing to keep it only costs the next start.
-                let keep = |notes: &Notes, index: &super::Index, built: bool| {
+                // An index built is kept once the UI has been told it is
+                // ready, on a thread of its own, so queries are answered
+                // meanwhile: failing to keep it only costs the next start.
+                // One at a time: two would write the same temporary file.
+                let saving = Arc::new(std::sync::Mutex::new(()));
+                let keep = |notes: &Arc<Notes>, index: &Arc<super::Index>, built: bool| {
                     if let (true, Some(s)) = (built, &store) {
-                        let _ = s.save(notes, index);
+                        let (s, n, ix) = (Arc::clone(s), Arc::clone(notes), Arc::clone(index));
+                        let saving = Arc::clone(&saving);
+                        crate::background::spawn("index keeper", move || {
+                            let _one = saving.lock().unwrap_or_else(|e| e.into_inner());
+                            s.save(&n, &ix)
+                        });
                     }
                 };
-                let (mut index, ready, built) = build(&notes);
+                let (index, ready, built) = build(&notes);
+                let mut index = Arc::new(index);
                 if !answers(ready) {
                     return;
                 }
@@ -119,7 +128,7 @@ impl Worker {
                     }
                     if let Some(n) = rebuild {
                         let (new, ready, built) = build(&n);
-                        index = new;
+                        index = Arc::new(new);
                         if !answers(ready) {
                             return;
                         }

@@ -277,9 +277,15 @@ impl<'a> Loop<'a> {
                 shell.app.loading_progress(what, p);
                 self.dirty = true;
             }
-            Wake::Loading(Loading::Done(Ok(whole))) => {
-                if let Some(take) = &mut self.take {
-                    take(shell, whole);
+            Wake::Loading(Loading::Done(done)) => {
+                match done {
+                    Ok(whole) => {
+                        if let Some(take) = &mut self.take {
+                            take(shell, whole);
+                        }
+                    }
+                    // The reader stays on the part, and searches it.
+                    Err(why) => shell.app.loading_failed(why),
                 }
                 let worker = super::spawn_worker(shell, self.wake.clone());
                 if let Some((g, q)) = self.host.queued.take() {
@@ -289,9 +295,9 @@ impl<'a> Loop<'a> {
                 self.host.worker = Some(worker);
                 self.dirty = true;
             }
-            Wake::Loading(Loading::Done(Err(why))) => {
+            Wake::Loading(Loading::Crashed(why)) => {
                 shell.app.loading_failed(why);
-                self.dirty = true;
+                self.host.quit = true;
             }
         }
         runner::run(shell, &mut self.host);

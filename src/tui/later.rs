@@ -16,6 +16,9 @@ pub enum Loading {
     /// The whole corpus, or why it did not load (the reader then stays on
     /// the part, and prints why when it quits).
     Done(Result<Box<Loaded>, String>),
+    /// The loader failed in a way it should not (a panic: the terminal is
+    /// restored already): the reader ends with this message.
+    Crashed(String),
 }
 
 /// Puts the whole corpus in the shell (with what was kept for it: the

@@ -287,16 +287,8 @@ impl Shell {
 
     /// Opens a view again, as the last run left it open.
     pub fn reopen(&mut self, overlay: crate::app::session::Overlay) {
-        use crate::app::session::Overlay as O;
         let (mut cx, _, layers) = self.split();
-        let c: Option<Box<dyn Component>> = match overlay {
-            O::Compare => compare::Compare::open(&mut cx).map(|c| Box::new(c) as _),
-            O::Timeline => Some(Box::new(timeline::Timeline::open(&mut cx))),
-            O::Matrix => Some(Box::new(matrix::MatrixView::open(&mut cx))),
-            O::Debate => debate::Debate::open(&mut cx).map(|c| Box::new(c) as _),
-            O::Apparatus => Some(Box::new(apparatus::Apparatus::open(&mut cx))),
-        };
-        layers.extend(c);
+        layers.extend(opened(overlay, &mut cx));
         self.sync();
     }
 
@@ -309,16 +301,15 @@ impl Shell {
         let map = |i: usize| crate::app::swap::renumber(&old, &new, i);
         self.reader = Reader::new();
         let (mut cx, _, layers) = self.split();
-        let mut again = Vec::new();
-        layers.retain_mut(|l| {
-            let stays = l.corpus_replaced(&map, &mut cx);
-            if !stays {
-                again.extend(l.resume());
+        // Bottom up, each in its place: what stays, or the same view opened
+        // again on the whole (the ones above it see it there).
+        let old = std::mem::take(layers);
+        for mut l in old {
+            if l.corpus_replaced(&map, &mut cx) {
+                layers.push(l);
+            } else if let Some(again) = l.resume().and_then(|o| opened(o, &mut cx)) {
+                layers.push(again);
             }
-            stays
-        });
-        for o in again {
-            self.reopen(o);
         }
         self.sync();
     }
@@ -401,5 +392,17 @@ impl Shell {
                 .or_else(|| self.reader.status(&self.app));
             status::render(&cx, self.top(), word, r, buf);
         }
+    }
+}
+
+/// A view of those the reading state reopens, opened afresh.
+fn opened(overlay: crate::app::session::Overlay, cx: &mut Cx) -> Option<Box<dyn Component>> {
+    use crate::app::session::Overlay as O;
+    match overlay {
+        O::Compare => compare::Compare::open(cx).map(|c| Box::new(c) as _),
+        O::Timeline => Some(Box::new(timeline::Timeline::open(cx))),
+        O::Matrix => Some(Box::new(matrix::MatrixView::open(cx))),
+        O::Debate => debate::Debate::open(cx).map(|c| Box::new(c) as _),
+        O::Apparatus => Some(Box::new(apparatus::Apparatus::open(cx))),
     }
 }

@@ -394,6 +394,9 @@ impl Component for Search {
             (None, _) if !app.search_ready => Line::styled(
                 truncate(
                     &match app.index_progress {
+                        _ if app.loading.is_some_and(|l| !l.failed) => {
+                            "the index is built once the whole corpus is in".to_string()
+                        }
                         Some(p) => {
                             format!("indexing {} telegrams… {p} %", app.corpus.telegrams.len())
                         }
