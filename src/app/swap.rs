@@ -17,8 +17,6 @@ pub struct Loading {
     /// "reading" or "checking".
     pub what: &'static str,
     pub percent: u8,
-    /// How many telegrams the part shown holds.
-    pub shown: usize,
     /// The whole did not load: the reader stays on the part, and says why
     /// when it quits.
     pub failed: bool,
@@ -30,7 +28,6 @@ impl App {
         self.loading = Some(Loading {
             what: "reading",
             percent: 0,
-            shown: self.corpus.telegrams.len(),
             failed: false,
         });
     }
@@ -41,7 +38,7 @@ impl App {
         if let Some(l) = &mut self.loading {
             l.failed = true;
         }
-        self.say("its problems are printed when you quit");
+        self.say("problems printed at quit");
         self.exit_notice = Some(why);
     }
 
@@ -58,7 +55,7 @@ impl App {
     pub fn loading_label(&self) -> Option<String> {
         let l = self.loading?;
         Some(if l.failed {
-            format!("only {} telegrams: the rest did not load", l.shown)
+            "part only: the rest did not load".to_string()
         } else {
             format!("loading: {} {} %", l.what, l.percent)
         })
@@ -80,7 +77,7 @@ impl App {
             _ => return None,
         };
         Some(if l.failed {
-            format!("{what} need{s} the whole corpus, which did not load")
+            format!("{what} need{s} the whole corpus")
         } else {
             format!("{what} wait{s} for the whole corpus")
         })
@@ -185,10 +182,9 @@ mod tests {
         assert_eq!(app.loading_label().unwrap(), "loading: checking 41 %");
         app.loading_failed("corpus/telegrams/x.toml:3:1: duplicate telegram id".into());
         assert!(app.loading_label().unwrap().contains("did not load"));
-        assert!(
-            app.waits_for_whole(Action::Matrix)
-                .unwrap()
-                .contains("did not load")
+        assert_eq!(
+            app.waits_for_whole(Action::Matrix).unwrap(),
+            "the matrix needs the whole corpus"
         );
         assert!(app.exit_notice.as_deref().unwrap().contains("duplicate"));
         app.replace_corpus(whole);
