@@ -56,8 +56,9 @@ const BUDGET: Duration = Duration::from_millis(30);
 pub(super) struct TerminalHost {
     /// None until the whole corpus is in (progressive loading).
     pub worker: Option<Worker>,
-    /// The newest query asked before there was a worker to ask.
-    pub queued: Option<(u64, String)>,
+    /// The newest query asked before there was a worker to ask, and when
+    /// its key came (its figure counts the wait).
+    pub queued: Option<(u64, String, Instant)>,
     pub input: Input,
     /// When the input being handled was read: a query it asks for is timed
     /// from then.
@@ -84,7 +85,7 @@ impl Host for TerminalHost {
                 w.submit(generation, query);
                 self.pending = Some((generation, self.since));
             }
-            None => self.queued = Some((generation, query.to_string())),
+            None => self.queued = Some((generation, query.to_string(), self.since)),
         }
         None
     }
@@ -288,9 +289,9 @@ impl<'a> Loop<'a> {
                     Err(why) => shell.app.loading_failed(why),
                 }
                 let worker = super::spawn_worker(shell, self.wake.clone());
-                if let Some((g, q)) = self.host.queued.take() {
+                if let Some((g, q, asked)) = self.host.queued.take() {
                     worker.submit(g, &q);
-                    self.host.pending = Some((g, Instant::now()));
+                    self.host.pending = Some((g, asked));
                 }
                 self.host.worker = Some(worker);
                 self.dirty = true;
