@@ -3,6 +3,7 @@
 //! yields the cores to the reader — to the index being built, and the
 //! screen.
 
+use std::sync::Mutex;
 use std::thread::JoinHandle;
 
 /// Runs `f` on a thread named `name` at the lowest priority; none if the
@@ -18,6 +19,31 @@ pub fn spawn<T: Send + 'static>(
             f()
         })
         .ok()
+}
+
+/// Writes to finish before the process ends ([`wait`]).
+static KEPT: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// [`spawn`], for a write the process should finish before it ends:
+/// [`wait`] joins it.
+pub fn spawn_kept(name: &str, f: impl FnOnce() + Send + 'static) {
+    if let Some(h) = spawn(name, f) {
+        KEPT.lock().unwrap_or_else(|e| e.into_inner()).push(h);
+    }
+}
+
+/// Waits for every write started with [`spawn_kept`] (the reader, after it
+/// has given the terminal back, so the next start finds what they write).
+pub fn wait() {
+    loop {
+        let next = KEPT.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match next {
+            Some(h) => {
+                let _ = h.join();
+            }
+            None => return,
+        }
+    }
 }
 
 /// The calling thread's priority, lowered: on Linux a thread's nice value

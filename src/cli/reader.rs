@@ -119,7 +119,8 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
     if let Some(n) = notice.as_ref().filter(|_| !failed) {
         super::error::eprint(n);
     }
-    // Quitting during the write waits for it, so the next start is warm.
+    // Quitting during the writes waits for them, so the next start is warm.
+    crate::background::wait();
     let writer = writer.borrow_mut().take();
     if let Some(notice) = writer.and_then(|w| w.join().ok().flatten()) {
         super::error::eprint(&notice);

@@ -102,9 +102,9 @@ impl Worker {
                     if let (true, Some(s)) = (built, &store) {
                         let (s, n, ix) = (Arc::clone(s), Arc::clone(notes), Arc::clone(index));
                         let saving = Arc::clone(&saving);
-                        crate::background::spawn("index keeper", move || {
+                        crate::background::spawn_kept("index keeper", move || {
                             let _one = saving.lock().unwrap_or_else(|e| e.into_inner());
-                            s.save(&n, &ix)
+                            let _ = s.save(&n, &ix);
                         });
                     }
                 };
