@@ -315,6 +315,118 @@ proptest! {
     }
 }
 
+/// An edit of a list of records: one changed, one inserted, one removed.
+#[derive(Clone, Debug)]
+enum Edit {
+    Change(usize, Vec<Field>),
+    Insert(usize, Vec<Field>),
+    Remove(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), record()).prop_map(|(i, r)| Edit::Change(i, r)),
+        (any::<usize>(), record()).prop_map(|(i, r)| Edit::Insert(i, r)),
+        any::<usize>().prop_map(Edit::Remove),
+    ]
+}
+
+fn apply(records: &mut Vec<Vec<Field>>, e: &Edit) {
+    match e {
+        Edit::Change(i, r) if !records.is_empty() => {
+            let n = records.len();
+            records[i % n] = r.clone();
+        }
+        Edit::Insert(i, r) => records.insert(i % (records.len() + 1), r.clone()),
+        Edit::Remove(i) if !records.is_empty() => {
+            let n = records.len();
+            records.remove(i % n);
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// An index updated to edited records (twice over, so that an update
+    /// of an update is judged too) answers as the reference does on them.
+    #[test]
+    fn an_updated_index_equals_reference(
+        records in proptest::collection::vec(record(), 12..30),
+        first in proptest::collection::vec(edit(), 1..3),
+        second in proptest::collection::vec(edit(), 1..3),
+        q in query(),
+    ) {
+        let query = parse(&q).expect("generated queries are valid");
+        let mut index = Index::build(records.clone());
+        let mut now = records;
+        for edits in [&first, &second] {
+            edits.iter().for_each(|e| apply(&mut now, e));
+            let updated = index.updated(now.len(), |i| now[i].clone());
+            prop_assert!(updated.is_some(), "two edits of {} records", now.len());
+            index = updated.unwrap();
+            prop_assert_eq!(index.len(), now.len());
+            prop_assert_eq!(index.search(&query), reference(&query, &now), "query {:?}", q);
+        }
+    }
+
+    /// The same records, a few of them changed in place (the reader's
+    /// notes on them).
+    #[test]
+    fn an_index_with_records_read_again_equals_reference(
+        records in proptest::collection::vec(record(), 8..30),
+        changes in proptest::collection::vec((any::<usize>(), record()), 1..3),
+        q in query(),
+    ) {
+        let query = parse(&q).expect("generated queries are valid");
+        let index = Index::build(records.clone());
+        let mut now = records;
+        let mut changed = Vec::new();
+        for (i, r) in changes {
+            let i = i % now.len();
+            now[i] = r;
+            changed.push(i as u32);
+        }
+        let updated = index.updated_records(&changed, |i| now[i].clone()).expect("a few");
+        prop_assert_eq!(updated.search(&query), reference(&query, &now), "query {:?}", q);
+    }
+}
+
+/// Updates that would read most records are refused (the caller builds
+/// anew), and one that reads none keeps what it had.
+#[test]
+fn an_update_of_most_records_is_refused() {
+    let corpus = shifr::corpus::Corpus::embedded().unwrap();
+    let records: Vec<Vec<Field>> = corpus
+        .telegrams
+        .iter()
+        .map(|t| shifr::search::document::fields(&corpus, t))
+        .collect();
+    let index = Index::build(records.clone());
+    let other: Vec<Vec<Field>> = records
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r[0].text.push_str(" changed");
+            r
+        })
+        .collect();
+    assert!(index.updated(other.len(), |i| other[i].clone()).is_none());
+    let all: Vec<u32> = (0..records.len() as u32).collect();
+    assert!(
+        index
+            .updated_records(&all, |i| records[i].clone())
+            .is_none()
+    );
+    let same = index
+        .updated(records.len(), |i| records[i].clone())
+        .unwrap();
+    assert_eq!(same.heap_bytes(), index.heap_bytes());
+    let q = parse("shld we fear").unwrap();
+    assert_eq!(same.search(&q), index.search(&q));
+}
+
 #[test]
 fn reference_and_index_agree_on_the_bundled_corpus() {
     let corpus = shifr::corpus::Corpus::embedded().unwrap();

@@ -258,7 +258,56 @@ fn the_index_is_kept_per_corpus_and_notes() {
     let text = fs::read_to_string(&f).unwrap();
     fs::write(&f, text.replacen("title = \"", "title = \"Edited: ", 1)).unwrap();
     let l2 = load(dir.path(), cache.path());
-    assert!(matches!(l2.store.unwrap().load(&notes), Ok(None)));
+    let store = l2.store.unwrap();
+    assert!(matches!(store.load(&notes), Ok(None)));
+    // It is updated instead: the edited telegram read again, and the
+    // result answers as an index built afresh.
+    let (updated, how, notice) =
+        crate::search::kept::index_for(&l2.corpus, &notes, Some(&store), &|_| {});
+    assert_eq!((how, notice), (crate::search::kept::How::Updated, None));
+    let rebuilt = crate::search::index_corpus(&l2.corpus);
+    for q in [
+        "edited",
+        "mao stalin",
+        "\"final decision\"",
+        "from:zhou -to:kim",
+    ] {
+        let q = crate::search::parse(q).unwrap();
+        assert_eq!(updated.search(&q), rebuilt.search(&q), "{q:?}");
+    }
+    let hits = updated.search(&crate::search::parse("edited").unwrap());
+    let ids: Vec<&str> = hits
+        .iter()
+        .map(|h| l2.corpus.telegrams[h.record as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, ["1950-10-02-mao-stalin"]);
+    // Kept, it is the index of the edited corpus from then on.
+    store.save(&notes, &updated).unwrap();
+    assert!(matches!(
+        store.find(&notes),
+        Ok(Some(crate::search::kept::Kept::Exact(_)))
+    ));
+    // With other notes, the kept index is a base to update from.
+    let mut mine = crate::notes::Notes::default();
+    mine.apply(&crate::notes::Edit::Add(crate::notes::MyNote {
+        id: "n".into(),
+        telegram: "1950-10-02-mao-stalin".into(),
+        align: None,
+        witness: None,
+        stance: None,
+        text: "zyzzyva".into(),
+        created: "2026-12-02T00:00:00Z".into(),
+        edited: None,
+    }));
+    let (with_mine, how, _) =
+        crate::search::kept::index_for(&l2.corpus, &mine, Some(&store), &|_| {});
+    assert_eq!(how, crate::search::kept::How::Updated);
+    assert_eq!(
+        with_mine
+            .search(&crate::search::parse("zyzzyva").unwrap())
+            .len(),
+        1
+    );
 }
 
 #[test]

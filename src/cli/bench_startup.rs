@@ -73,12 +73,12 @@ pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
         // The reader has the search index on its own thread after this:
         // from the cache, else built (and kept).
         let notes = crate::notes::Notes::default();
-        let kept = loaded
+        let store = loaded
             .store
             .as_ref()
-            .and_then(|s| s.load(&notes).ok().flatten());
-        let built = kept.is_none();
-        let index = kept.unwrap_or_else(|| crate::search::index_corpus(&corpus));
+            .map(|s| s as &dyn crate::search::kept::IndexStore);
+        let (index, how, _) = crate::search::kept::index_for(&corpus, &notes, store, &|_| {});
+        let built = how != crate::search::kept::How::Kept;
         let t5 = Instant::now();
         // Kept once search is ready, as the reader's search thread does.
         if let (true, Some(s)) = (built, &loaded.store) {

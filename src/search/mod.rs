@@ -2,7 +2,7 @@
 //! how they match (tokenize.rs, matcher.rs, score.rs, and the other
 //! spellings of names in names.rs), what of a telegram is
 //! searched (document.rs), the inverted index (index/: built in build.rs,
-//! queried in lookup.rs), snippets for the rows on screen (snippet.rs, their
+//! queried in lookup.rs, updated in update.rs; kept, updated or built in kept.rs), snippets for the rows on screen (snippet.rs, their
 //! one line cut in excerpt.rs, the words' forms kept in forms.rs), and
 //! a worker thread that keeps scoring off the UI thread (worker.rs).
 
@@ -11,6 +11,7 @@ pub mod excerpt;
 pub mod field;
 pub mod forms;
 pub mod index;
+pub mod kept;
 pub mod matcher;
 pub mod names;
 pub mod query;

@@ -12,7 +12,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, ParseError, index_corpus_with_progress, parse};
+use super::{Hit, ParseError, parse};
 use crate::corpus::Corpus;
 use crate::notes::Notes;
 
@@ -36,15 +36,8 @@ enum Request {
     Rebuild(Arc<Notes>),
 }
 
-/// Where the worker keeps and finds the index of its corpus, so a start
-/// need not build it again (the start-up cache implements it).
-pub trait IndexStore: Send + Sync {
-    /// The index kept for these notes, if any; `Err` is a one-line notice
-    /// (a kept index was damaged, and is rebuilt).
-    fn load(&self, notes: &Notes) -> Result<Option<super::Index>, String>;
-    /// Keeps an index built with these notes; `Err` is a one-line notice.
-    fn save(&self, notes: &Notes, index: &super::Index) -> Result<(), String>;
-}
+pub use super::kept::IndexStore;
+use super::kept::{How, index_for, with_notes};
 
 /// The UI's end of the worker.
 pub struct Worker {
@@ -70,28 +63,25 @@ impl Worker {
         thread::Builder::new()
             .name("shifr-search".into())
             .spawn(move || {
-                // The index, and whether it was built (not found kept).
+                // The index, and whether it is to be kept (updated or
+                // built, not found kept).
                 let build = |notes: &Notes| {
                     let t = Instant::now();
-                    let kept = store.as_ref().and_then(|s| s.load(notes).ok().flatten());
-                    let built = kept.is_none();
-                    let index = kept.unwrap_or_else(|| {
-                        // Each whole percent once; the UI may be gone.
-                        let last = std::sync::atomic::AtomicU8::new(u8::MAX);
-                        let progress = |p: u8| {
-                            if last.swap(p, std::sync::atomic::Ordering::Relaxed) != p
-                                && let Ok(tx) = progress_tx.lock()
-                            {
-                                let _ = tx.send(wrap(Response::Progress(p)));
-                            }
-                        };
-                        index_corpus_with_progress(&corpus, notes, &progress)
-                    });
+                    // Each whole percent once; the UI may be gone.
+                    let last = std::sync::atomic::AtomicU8::new(u8::MAX);
+                    let progress = |p: u8| {
+                        if last.swap(p, std::sync::atomic::Ordering::Relaxed) != p
+                            && let Ok(tx) = progress_tx.lock()
+                        {
+                            let _ = tx.send(wrap(Response::Progress(p)));
+                        }
+                    };
+                    let (index, how, _) = index_for(&corpus, notes, store.as_deref(), &progress);
                     let ready = Response::Ready {
                         records: index.len(),
                         took: t.elapsed(),
                     };
-                    (index, ready, built)
+                    (index, ready, how != How::Kept)
                 };
                 // An index built is kept once the UI has been told it is
                 // ready, on a thread of its own, so queries are answered
@@ -110,6 +100,7 @@ impl Worker {
                 };
                 let (index, ready, built) = build(&notes);
                 let mut index = Arc::new(index);
+                let mut notes = notes;
                 if !answers(ready) {
                     return;
                 }
@@ -127,12 +118,25 @@ impl Worker {
                         }
                     }
                     if let Some(n) = rebuild {
-                        let (new, ready, built) = build(&n);
+                        // The records whose notes changed read again; the
+                        // whole built again only when most did.
+                        let t = Instant::now();
+                        let (new, ready, built) = match with_notes(&index, &corpus, &notes, &n) {
+                            Some(new) => {
+                                let ready = Response::Ready {
+                                    records: new.len(),
+                                    took: t.elapsed(),
+                                };
+                                (new, ready, true)
+                            }
+                            None => build(&n),
+                        };
                         index = Arc::new(new);
+                        notes = n;
                         if !answers(ready) {
                             return;
                         }
-                        keep(&n, &index, built);
+                        keep(&notes, &index, built);
                     }
                     if let Some((generation, q)) = query {
                         let t = Instant::now();

@@ -12,20 +12,38 @@ use crate::search::query::FieldKind;
 use crate::search::score::pack;
 use crate::search::tokenize::{fold, is_name_field, stem, tokenize_field};
 
+/// What a record's postings are made from: its fields' kinds and texts, in
+/// order (not their `index`, which postings do not record). Two records
+/// with the same fingerprint have the same postings, so an index can be
+/// updated by re-reading only the records whose fingerprint changed
+/// (`update.rs`).
+pub(crate) fn fingerprint(fields: &[Field]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for f in fields {
+        h.update(&[f.kind as u8]);
+        h.update(&(f.text.len() as u64).to_le_bytes());
+        h.update(f.text.as_bytes());
+    }
+    h.digest()
+}
+
 /// One thread's share of an index being built: its records' vocabulary,
 /// postings (in record order) and field kinds.
-struct Partial {
-    surfaces: Vec<Box<str>>,
+pub(super) struct Partial {
+    pub(super) surfaces: Vec<Box<str>>,
     /// (surface, record, kinds, occurrence count).
-    tmp: Vec<(u32, u32, u16, u32)>,
-    tmp_occ: Vec<u32>,
-    rf_off: Vec<u32>,
-    rf_kind: Vec<FieldKind>,
+    pub(super) tmp: Vec<(u32, u32, u16, u32)>,
+    pub(super) tmp_occ: Vec<u32>,
+    pub(super) rf_off: Vec<u32>,
+    pub(super) rf_kind: Vec<FieldKind>,
+    /// Each record's [`fingerprint`], in the order built.
+    pub(super) fp: Vec<u64>,
 }
 
 impl Partial {
-    fn build(
-        records: std::ops::Range<usize>,
+    /// The share of `records` (ascending).
+    pub(super) fn build(
+        records: impl Iterator<Item = usize>,
         fields: &(impl Fn(usize) -> Vec<Field> + Sync),
         done: &(dyn Fn() + Sync),
     ) -> Partial {
@@ -35,6 +53,7 @@ impl Partial {
             tmp_occ: Vec::new(),
             rf_off: vec![0],
             rf_kind: Vec::new(),
+            fp: Vec::new(),
         };
         // The vocabulary is small next to the text: keeping each word twice
         // (map key and list) costs little.
@@ -50,6 +69,7 @@ impl Partial {
             }
             local.clear();
             let fs = fields(r);
+            p.fp.push(fingerprint(&fs));
             let mut toks = Vec::new();
             for (fi, f) in fs.iter().enumerate() {
                 p.rf_kind.push(f.kind);
@@ -188,6 +208,9 @@ impl Index {
         ix.rf_off = rf_off.into();
         ix.rf_kind = a.rf_kind;
         ix.rf_kind.extend(b.rf_kind);
+        let mut fp = a.fp;
+        fp.extend(b.fp);
+        ix.fp = fp.into();
         // Postings grouped by surface; a's records come before b's, so a
         // counting sort keeps record order within each surface.
         let ns = ix.surfaces.len();
@@ -235,7 +258,19 @@ impl Index {
         occ.extend_from_slice(&b.tmp_occ);
         ix.occ = occ.into();
         drop(b.tmp_occ);
-        // Vocabulary: metadata, folded forms, first-letter buckets.
+        ix.finish_vocabulary();
+        ix
+    }
+
+    /// Everything the vocabulary derives from `surfaces`: their metadata,
+    /// folded forms and stems, and the first-letter buckets.
+    pub(super) fn finish_vocabulary(&mut self) {
+        let ix = self;
+        let ns = ix.surfaces.len();
+        ix.folded.clear();
+        ix.stems.clear();
+        ix.first_surf.clear();
+        ix.first_fold.clear();
         ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
         let mut fold_id: HashMap<String, u32> = HashMap::new();
         let mut surf_fold = Vec::with_capacity(ns);
@@ -286,6 +321,5 @@ impl Index {
                 ix.first_fold.entry(c).or_default().push(i as u32);
             }
         }
-        ix
     }
 }

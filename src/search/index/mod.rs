@@ -19,6 +19,7 @@ mod prefetch;
 mod scratch;
 mod snapshot;
 mod terms;
+mod update;
 
 use std::collections::HashMap;
 
@@ -75,6 +76,9 @@ pub struct Index {
     /// record → the kind of each of its fields (CSR).
     rf_off: Arr<u32>,
     rf_kind: Vec<FieldKind>,
+    /// record → the fingerprint of its fields (`build::fingerprint`), by
+    /// which an update tells the records that changed.
+    fp: Arr<u64>,
     /// Buffers searches reuse (not part of the index proper).
     best_pool: scratch::Pool<Option<terms::TermHit>>,
     /// The most recent terms' hits (not part of the index proper).
@@ -119,6 +123,7 @@ impl Index {
             + self.occ.len() * 4
             + self.rf_off.len() * 4
             + self.rf_kind.len()
+            + self.fp.len() * 8
             + (self.first_fold.values().map(Vec::len).sum::<usize>()
                 + self.first_surf.values().map(Vec::len).sum::<usize>())
                 * 4

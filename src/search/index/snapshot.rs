@@ -92,6 +92,7 @@ impl Index {
             occ,
             rf_off,
             rf_kind,
+            fp,
             best_pool: _,
             term_cache: _,
         } = self;
@@ -112,6 +113,7 @@ impl Index {
         w.u32s(occ);
         w.u32s(rf_off);
         w.bytes(&rf_kind.iter().map(|&k| k as u8).collect::<Vec<_>>());
+        w.u64s(fp);
     }
 
     /// Reads an index written by [`Index::write_to`], refusing one whose
@@ -152,6 +154,7 @@ impl Index {
             .map(|&b| KINDS.get(b as usize).copied())
             .collect::<Option<Vec<_>>>()
             .ok_or(Damaged("an unknown field kind"))?;
+        let fp = r.arr::<u64>(backing)?;
         let (ns, nf, np) = (surfaces.len(), folded.len(), p_record.len());
         if surf_meta.len() != ns || fold_meta.len() != nf || fold_stem.len() != nf {
             return bad("vocabulary tables of different lengths");
@@ -177,6 +180,9 @@ impl Index {
         if !offsets_ok(&rf_off, n, rf_kind.len()) {
             return bad("record fields that do not add up");
         }
+        if fp.len() != n {
+            return bad("record fingerprints that do not add up");
+        }
         Ok(Index {
             n,
             first_surf: buckets(&surfaces),
@@ -197,6 +203,7 @@ impl Index {
             occ,
             rf_off,
             rf_kind,
+            fp,
             best_pool: Default::default(),
             term_cache: Default::default(),
         })
