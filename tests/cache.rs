@@ -61,9 +61,19 @@ fn search_is_the_same_cold_warm_and_without_the_cache() {
     let files = cache_files(cache.path());
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(files.iter().any(|f| f.ends_with("corpus.bin")));
+    let written = |files: &[std::path::PathBuf]| -> Vec<std::time::SystemTime> {
+        files
+            .iter()
+            .map(|f| fs::metadata(f).unwrap().modified().unwrap())
+            .collect()
+    };
+    let before = written(&files);
     let warm = run(cache.path(), dir.path(), &q);
     assert_eq!(text(&warm.stderr), "");
     assert_eq!(warm.stdout, cold.stdout);
+    // Warm, nothing is written again.
+    assert_eq!(cache_files(cache.path()), files);
+    assert_eq!(written(&files), before);
     let uncached = shifr()
         .arg("--corpus")
         .arg(dir.path())
@@ -86,6 +96,23 @@ fn an_edited_telegram_is_seen_at_once() {
     assert!(shown.ends_with("1 of 1 hits\n"), "{shown}");
     let show = run(cache.path(), dir.path(), &["show", "1950-10-02-mao-stalin"]);
     assert!(text(&show.stdout).contains("Zyzzyva"));
+    // The kept index was updated (the one telegram read again), not built
+    // anew; the debug log says which.
+    let state = tempfile::tempdir().unwrap();
+    fs::write(&f, t.replacen("title = \"", "title = \"Quagga ", 1)).unwrap();
+    let logged = shifr()
+        .env_remove("SHIFR_NO_CACHE")
+        .env("XDG_CACHE_HOME", cache.path())
+        .env("XDG_STATE_HOME", state.path())
+        .env("SHIFR_LOG", "1")
+        .arg("--corpus")
+        .arg(dir.path())
+        .args(["search", "quagga"])
+        .output()
+        .unwrap();
+    assert!(text(&logged.stdout).ends_with("1 of 1 hits\n"));
+    let log = fs::read_to_string(state.path().join("shifr/shifr.log")).unwrap();
+    assert!(log.contains("search index updated from one kept"), "{log}");
 }
 
 #[test]

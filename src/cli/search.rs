@@ -3,7 +3,7 @@
 
 use super::error::eprint;
 use super::error::{print, print_json};
-use super::load::load_cached;
+use super::load::load_cached_later;
 use super::{Cli, CliError};
 use crate::text::one_line;
 
@@ -12,25 +12,49 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
     // The query first: a typo is reported before any corpus is read.
     let q = crate::search::parse(query)
         .map_err(|e| CliError::usage(format!("shifr: bad query: {e}")))?;
-    let loaded = load_cached(cli.corpus.as_ref(), false)?;
-    let corpus = loaded.corpus;
+    let mut loaded = load_cached_later(cli.corpus.as_ref(), false)?;
     // An empty query asks for nothing, so it finds nothing (the index would
     // list every telegram with score 0).
     // With --notes FILE, your notes are searched too (by:me).
     let mine = super::load::explicit_notes(cli);
-    let hits = if q.is_empty() {
-        Vec::new()
+    let (hits, to_keep) = if q.is_empty() {
+        (Vec::new(), None)
     } else {
-        cached_index(&corpus, &mine, loaded.store.as_ref()).search(&q)
+        let (ix, fresh) = cached_index(&loaded.corpus, &mine, loaded.store.as_ref());
+        (ix.search(&q), fresh.then_some(ix))
     };
+    let answered = answer(&loaded.corpus, &mine, &q, query, &hits, limit, json);
+    // The caches are written once the answer is out, so that it does not
+    // wait for them (the process does, so that the next one is warm).
+    if let Some(notice) = loaded.write_pending() {
+        eprint(&notice);
+    }
+    if let (Some(ix), Some(store)) = (to_keep, &loaded.store)
+        && let Err(notice) = store.save(&mine, &ix)
+    {
+        eprint(&notice);
+    }
+    answered
+}
+
+/// Prints the first `limit` of `hits`, as lines or JSON.
+fn answer(
+    corpus: &crate::corpus::Corpus,
+    mine: &crate::notes::Notes,
+    q: &crate::search::Query,
+    query: &str,
+    hits: &[crate::search::Hit],
+    limit: usize,
+    json: bool,
+) -> Result<(), CliError> {
     let shown: Vec<_> = hits.iter().take(limit).collect();
     if json {
         let rows: Vec<serde_json::Value> = shown
             .iter()
             .map(|h| {
                 let t = &corpus.telegrams[h.record as usize];
-                let fields = crate::search::document::fields_with_notes(&corpus, t, &mine);
-                let snip = crate::search::snippet::snippet(&q, &fields, 100);
+                let fields = crate::search::document::fields_with_notes(corpus, t, mine);
+                let snip = crate::search::snippet::snippet(q, &fields, 100);
                 serde_json::json!({
                     "id": t.id,
                     "score": h.score,
@@ -54,8 +78,8 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
         let mut s = String::new();
         for h in &shown {
             let t = &corpus.telegrams[h.record as usize];
-            let fields = crate::search::document::fields_with_notes(&corpus, t, &mine);
-            let snip = crate::search::snippet::snippet(&q, &fields, 90);
+            let fields = crate::search::document::fields_with_notes(corpus, t, mine);
+            let snip = crate::search::snippet::snippet(q, &fields, 90);
             // One line each, whatever the corpus's names and titles hold.
             s.push_str(&format!(
                 "{:<24} {:>5}  {} · {}\n",
@@ -80,22 +104,17 @@ pub(super) fn run(cli: &Cli, query: &str, limit: usize, json: bool) -> Result<()
 }
 
 /// The index of the corpus with these notes: from the start-up cache when
-/// it holds one, else built (and kept there for next time).
+/// it holds one, else updated from one it holds or built; `true` when it
+/// is to be kept there for next time.
 fn cached_index(
     corpus: &crate::corpus::Corpus,
     notes: &crate::notes::Notes,
     store: Option<&crate::cache::Store>,
-) -> crate::search::Index {
-    if let Some(store) = store {
-        match store.load(notes) {
-            Ok(Some(ix)) => return ix,
-            Ok(None) => {}
-            Err(notice) => eprint(&notice),
-        }
-    }
-    let ix = crate::search::index_corpus_with_notes(corpus, notes);
-    if let Some(Err(notice)) = store.map(|s| s.save(notes, &ix)) {
+) -> (crate::search::Index, bool) {
+    use crate::search::kept::{How, IndexStore, index_for};
+    let (ix, how, notice) = index_for(corpus, notes, store.map(|s| s as &dyn IndexStore), &|_| {});
+    if let Some(notice) = notice {
         eprint(&notice);
     }
-    ix
+    (ix, how != How::Kept && store.is_some())
 }
