@@ -8,6 +8,8 @@
 //!
 //! The corpus is generated once under target/ (or SHIFR_SCALE_DIR) and
 //! kept; each run has a fresh cache directory. Figures are medians.
+//! SHIFR_SCALE_BIN runs another shifr binary (a build from before a
+//! change) through the same measurements.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -54,8 +56,13 @@ fn runs(n: usize, mut make: impl FnMut() -> Command) -> (f64, f64) {
     )
 }
 
+/// The binary measured: this build's, or SHIFR_SCALE_BIN.
+fn bin() -> PathBuf {
+    std::env::var_os("SHIFR_SCALE_BIN").map_or_else(|| PathBuf::from(BIN), PathBuf::from)
+}
+
 fn shifr(cache: &Path, dir: &Path) -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = Command::new(bin());
     c.env("XDG_CACHE_HOME", cache)
         .env_remove("SHIFR_NO_CACHE")
         .arg("--corpus")
@@ -72,11 +79,55 @@ fn corpus(count: usize) -> PathBuf {
     if have != count {
         let _ = std::fs::remove_dir_all(&dir);
         eprintln!("generating {count} telegrams in {}", dir.display());
-        run(Command::new(BIN)
+        run(Command::new(bin())
             .args(["gen-corpus", "--count", &count.to_string(), "--out"])
             .arg(&dir));
     }
     dir
+}
+
+/// A whole process whose answer ends with "N hits": seconds until that
+/// line was out, and until the process ended (it writes the caches after
+/// answering).
+fn answer_and_exit(cmd: &mut Command) -> (f64, f64) {
+    use std::io::Read;
+    let t = Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut out = child.stdout.take().expect("piped");
+    let (mut seen, mut buf, mut answered) = (Vec::new(), [0u8; 65536], None);
+    loop {
+        let n = out.read(&mut buf).expect("read");
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buf[..n]);
+        if answered.is_none() && seen.ends_with(b" hits\n") {
+            answered = Some(t.elapsed().as_secs_f64());
+        }
+    }
+    assert!(child.wait().expect("wait").success(), "{cmd:?} failed");
+    (answered.expect("an answer"), t.elapsed().as_secs_f64())
+}
+
+/// Changes the title of one telegram file (`round` makes each edit new);
+/// gives back what it held, to be put back.
+fn edit_one(dir: &Path, round: usize) -> (PathBuf, String) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("telegrams"))
+        .expect("telegrams")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let f = files[files.len() / 2].clone();
+    let was = std::fs::read_to_string(&f).expect("a telegram file");
+    let now = was.replacen("title = \"", &format!("title = \"Scaleedit{round} "), 1);
+    std::fs::write(&f, now).expect("write");
+    (f, was)
 }
 
 fn disk_bytes(dir: &Path) -> u64 {
@@ -143,8 +194,9 @@ fn main() {
     let mib = disk_bytes(&dir) as f64 / 1024.0 / 1024.0;
     let warm_runs = 5;
     println!(
-        "scale: {count} telegrams, {mib:.0} MiB on disk ({})",
-        dir.display()
+        "scale: {count} telegrams, {mib:.0} MiB on disk ({}), {}",
+        dir.display(),
+        bin().display()
     );
     let (cat, cat_peak) = runs(3, || {
         let mut c = Command::new("sh");
@@ -194,6 +246,28 @@ fn main() {
     let (frame, ready) = startup(cache.path(), &dir, &[]);
     println!("  warm  reader, first frame (--bench-startup median): {frame:>8.0} ms");
     println!("  warm  reader, search ready:                         {ready:>8.0} ms");
+    // One telegram file edited since the cache was written: the corpus
+    // and the index are updated, and both written again.
+    let (mut answers, mut exits, mut readies) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..3 {
+        let (f, was) = edit_one(&dir, round);
+        let (answer, exit) = answer_and_exit(shifr(cache.path(), &dir).args(["search", QUERY]));
+        answers.push(answer);
+        exits.push(exit);
+        let (f2, _) = edit_one(&dir, round + 100);
+        readies.push(first_start(cache.path(), &dir, &[]).2);
+        std::fs::write(&f, &was).expect("put the file back");
+        assert_eq!(f, f2);
+    }
+    println!(
+        "  edited shifr search '{QUERY}', one file changed: answer {:>6.0} ms, exit {:>6.0} ms",
+        median(answers) * 1000.0,
+        median(exits) * 1000.0
+    );
+    println!(
+        "  edited reader, search ready, one file changed:     {:>8.0} ms",
+        median(readies)
+    );
     let (frame, whole, ready) = first_start(cache.path(), &dir, &["--no-cache"]);
     println!("  cold  reader, first frame (--no-cache):             {frame:>8.0} ms");
     println!("  cold  reader, whole corpus in:                      {whole:>8.0} ms");

@@ -97,6 +97,43 @@ fn key_to_screen(corpus: &Arc<shifr::corpus::Corpus>, w: u16, h: u16) -> (f64, f
     (percentile(&mut lat, 0.5), percentile(&mut lat, 0.95))
 }
 
+/// How long the index takes to follow a change instead of being built
+/// again (ms): a note of the reader's added to one telegram (its record
+/// read again), and one telegram's title edited (every record's
+/// fingerprint taken to find it, then it read again).
+fn updates(corpus: &shifr::corpus::Corpus, index: &shifr::search::Index) -> (f64, f64) {
+    use shifr::notes::{Edit, MyNote, Notes};
+    let none = Notes::default();
+    let mut one = Notes::default();
+    one.apply(&Edit::Add(MyNote {
+        id: "bench".into(),
+        telegram: corpus.telegrams[corpus.telegrams.len() / 2].id.clone(),
+        align: None,
+        witness: None,
+        stance: None,
+        text: "zyzzyva".into(),
+        created: "2026-12-02T00:00:00Z".into(),
+        edited: None,
+    }));
+    let t = Instant::now();
+    let noted = shifr::search::kept::with_notes(index, corpus, &none, &one).expect("one record");
+    let note_ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(noted.search(&parse("zyzzyva").unwrap()).len(), 1);
+    drop(noted);
+    let mut edited = corpus.clone();
+    let mid = edited.telegrams.len() / 3;
+    edited.telegrams[mid].title.push_str(" quagga");
+    let t = Instant::now();
+    let updated = index
+        .updated(edited.telegrams.len(), |i| {
+            document::fields(&edited, &edited.telegrams[i])
+        })
+        .expect("one record");
+    let edit_ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(updated.search(&parse("quagga").unwrap()).len(), 1);
+    (note_ms, edit_ms)
+}
+
 fn run_size(n: usize) {
     let t0 = Instant::now();
     let corpus = generate(n, SEED);
@@ -138,6 +175,7 @@ fn run_size(n: usize) {
         }
     }
     let keys = lat.len();
+    let (note_ms, edit_ms) = updates(&corpus, &index);
     let corpus = Arc::new(corpus);
     let screen = key_to_screen(&corpus, 120, 40);
     let small = key_to_screen(&corpus, 80, 24);
@@ -192,7 +230,7 @@ fn run_size(n: usize) {
         None
     };
     println!(
-        "{{\"n\":{n},\"gen_s\":{gen_s:.3},\"build_s\":{build_s:.3},\"keystrokes\":{keys},\"median_ms\":{med:.3},\"p95_ms\":{p95:.3},\"max_ms\":{max:.3},\"text_mb\":{:.1},\"index_mb\":{:.1},\"rss_before_mb\":{:.1},\"rss_peak_mb\":{:.1},\"vocabulary\":{},\"key_to_screen_120x40_ms\":[{:.3},{:.3}],\"key_to_screen_80x24_ms\":[{:.3},{:.3}],\"counts\":{:?},\"baseline\":{}}}",
+        "{{\"n\":{n},\"gen_s\":{gen_s:.3},\"build_s\":{build_s:.3},\"keystrokes\":{keys},\"median_ms\":{med:.3},\"p95_ms\":{p95:.3},\"max_ms\":{max:.3},\"text_mb\":{:.1},\"index_mb\":{:.1},\"rss_before_mb\":{:.1},\"rss_peak_mb\":{:.1},\"vocabulary\":{},\"update_after_a_note_ms\":{note_ms:.1},\"update_after_an_edit_ms\":{edit_ms:.1},\"key_to_screen_120x40_ms\":[{:.3},{:.3}],\"key_to_screen_80x24_ms\":[{:.3},{:.3}],\"counts\":{:?},\"baseline\":{}}}",
         text_bytes as f64 / 1e6,
         index.heap_bytes() as f64 / 1e6,
         rss_before as f64 / 1024.0,
