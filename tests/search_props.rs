@@ -393,16 +393,21 @@ proptest! {
     }
 }
 
+/// The bundled corpus's records.
+fn bundled_records() -> Vec<Vec<Field>> {
+    let corpus = shifr::corpus::Corpus::embedded().unwrap();
+    corpus
+        .telegrams
+        .iter()
+        .map(|t| shifr::search::document::fields(&corpus, t))
+        .collect()
+}
+
 /// Updates that would read most records are refused (the caller builds
 /// anew), and one that reads none keeps what it had.
 #[test]
 fn an_update_of_most_records_is_refused() {
-    let corpus = shifr::corpus::Corpus::embedded().unwrap();
-    let records: Vec<Vec<Field>> = corpus
-        .telegrams
-        .iter()
-        .map(|t| shifr::search::document::fields(&corpus, t))
-        .collect();
+    let records = bundled_records();
     let index = Index::build(records.clone());
     let other: Vec<Vec<Field>> = records
         .iter()
@@ -429,12 +434,7 @@ fn an_update_of_most_records_is_refused() {
 
 #[test]
 fn reference_and_index_agree_on_the_bundled_corpus() {
-    let corpus = shifr::corpus::Corpus::embedded().unwrap();
-    let records: Vec<Vec<Field>> = corpus
-        .telegrams
-        .iter()
-        .map(|t| shifr::search::document::fields(&corpus, t))
-        .collect();
+    let records = bundled_records();
     let index = Index::build(records.clone());
     for q in [
         "shld we fear",
