@@ -81,10 +81,22 @@ pub fn index_for(
 /// records whose notes changed are read again; `None` when so many did
 /// that building anew is as quick.
 pub fn with_notes(index: &Index, corpus: &Corpus, was: &Notes, now: &Notes) -> Option<Index> {
+    let t = std::time::Instant::now();
     let changed = records_with_other_notes(corpus, was, now);
-    index.updated_records(&changed, |i| {
+    let updated = index.updated_records(&changed, |i| {
         document::fields_with_notes(corpus, &corpus.telegrams[i], now)
-    })
+    });
+    crate::debug_log::line(format_args!(
+        "search index {} for the notes (changed on {} telegrams): {:.1} ms",
+        if updated.is_some() {
+            "updated"
+        } else {
+            "to be built"
+        },
+        changed.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    ));
+    updated
 }
 
 /// The records whose notes differ between `a` and `b` (the notes' texts,
