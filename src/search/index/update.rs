@@ -157,6 +157,15 @@ impl Index {
                 false => 0..0,
             };
             let (mut oi, mut bi) = (old.start, b_off[s] as usize);
+            // Most words: no fresh postings and none gone, copied whole.
+            let recs = &self.p_record[old.clone()];
+            if bi == b_off[s + 1] as usize && recs.iter().all(|&r| to_new[r as usize] != NONE) {
+                p_record.extend(recs.iter().map(|&r| to_new[r as usize]));
+                p_kinds.extend_from_slice(&self.p_kinds[old.clone()]);
+                p_occ.extend_from_slice(&self.p_occ[old.clone()]);
+                p_occ_len.extend_from_slice(&self.p_occ_len[old.clone()]);
+                oi = old.end;
+            }
             loop {
                 while oi < old.end && to_new[self.p_record[oi] as usize] == NONE {
                     oi += 1;
