@@ -103,20 +103,21 @@ pub fn with_notes(index: &Index, corpus: &Corpus, was: &Notes, now: &Notes) -> O
 /// in order: what the index reads of them).
 pub fn records_with_other_notes(corpus: &Corpus, a: &Notes, b: &Notes) -> Vec<u32> {
     use std::collections::{HashMap, HashSet};
-    let texts = |n: &'_ Notes| {
-        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+    fn texts(n: &Notes) -> HashMap<&str, Vec<&str>> {
+        let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
         for note in &n.notes {
-            m.entry(note.telegram.clone())
+            m.entry(note.telegram.as_str())
                 .or_default()
-                .push(note.text.clone());
+                .push(note.text.as_str());
         }
         m
-    };
+    }
     let (ta, tb) = (texts(a), texts(b));
-    let differ: HashSet<&String> = ta
+    let differ: HashSet<&str> = ta
         .keys()
         .chain(tb.keys())
         .filter(|k| ta.get(*k) != tb.get(*k))
+        .copied()
         .collect();
     if differ.is_empty() {
         return Vec::new();
@@ -125,7 +126,7 @@ pub fn records_with_other_notes(corpus: &Corpus, a: &Notes, b: &Notes) -> Vec<u3
         .telegrams
         .iter()
         .enumerate()
-        .filter(|(_, t)| differ.contains(&t.id))
+        .filter(|(_, t)| differ.contains(t.id.as_str()))
         .map(|(i, _)| i as u32)
         .collect()
 }
