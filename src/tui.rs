@@ -123,12 +123,26 @@ fn run_external_editor(editor: &str, text: &str) -> Result<String, String> {
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     restore();
     // Through the shell, so that EDITOR may carry arguments ("code --wait").
-    let status = std::process::Command::new("sh")
+    let mut command = std::process::Command::new("sh");
+    command
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
-        .arg(&path)
-        .status();
+        .arg(&path);
+    // The editor gets back the transparent huge pages shifr turned off
+    // for itself (main.rs).
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: between fork and exec only a system call is made.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_THP_DISABLE, 0, 0, 0, 0);
+                Ok(())
+            });
+        }
+    }
+    let status = command.status();
     let back = enter();
     let result = match (status, back) {
         (_, Err(e)) => Err(format!("cannot take the terminal back: {e}")),

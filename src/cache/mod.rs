@@ -145,12 +145,17 @@ pub fn load_with(
     // walked and its files stat'ed: whatever changed, the telegrams that
     // did not are reused from it.
     let (listed, stats, early) = std::thread::scope(|sc| {
-        let early = sc.spawn(|| place.as_deref().map(|p| read_cache(p, dir)));
-        let listed = load::list_dir(dir);
+        let early = sc.spawn(|| {
+            crate::debug_log::phase("cache read and decoded", || {
+                place.as_deref().map(|p| read_cache(p, dir))
+            })
+        });
+        let listed = crate::debug_log::phase("corpus directory walked", || load::list_dir(dir));
         let stats = match &listed {
-            Ok((paths, walked)) if walked.is_empty() && root.is_some() => {
-                Some((manifest::now_ns(), manifest::stat_all(paths)))
-            }
+            Ok((paths, walked)) if walked.is_empty() && root.is_some() => Some((
+                manifest::now_ns(),
+                crate::debug_log::phase("corpus files stat'ed", || manifest::stat_all(paths)),
+            )),
             _ => None,
         };
         let early = early
@@ -405,7 +410,9 @@ struct Decoding {
 /// Reads the cache file at `place` and decodes what it holds.
 fn read_cache(place: &Path, dir: &Path) -> Early {
     let mut notices = Vec::new();
-    let cached = match file::read(place, MAGIC) {
+    let cached = match crate::debug_log::phase("cache file mapped and verified", || {
+        file::read(place, MAGIC)
+    }) {
         Ok((payload, _)) => Some(std::sync::Arc::new(payload)),
         Err(file::Refused::Missing) => None,
         Err(file::Refused::Outdated(why) | file::Refused::Damaged(why)) => {

@@ -44,8 +44,6 @@ impl Pty {
         cmd.env_remove("XDG_CONFIG_HOME");
         cmd.env_remove("XDG_DATA_HOME");
         cmd.env_remove("SHIFR_LOG");
-        let state = tempfile::tempdir().expect("a state directory");
-        cmd.env("XDG_STATE_HOME", state.path());
         cmd.env("HOME", std::env::temp_dir());
         let state = tempfile::tempdir().expect("a state directory");
         cmd.env("XDG_STATE_HOME", state.path());
