@@ -27,6 +27,48 @@ pub(crate) fn fingerprint(fields: &[Field]) -> u64 {
     h.digest()
 }
 
+/// One share of the postings arrays being filled by a merge: the slots of
+/// the surfaces in `surfaces`, starting at slot `first`.
+struct Slots<'a> {
+    surfaces: std::ops::Range<usize>,
+    first: usize,
+    record: &'a mut [u32],
+    kinds: &'a mut [u16],
+    occ: &'a mut [u32],
+    occ_len: &'a mut [u16],
+}
+
+impl Slots<'_> {
+    /// Each posting of `parts` (in order: a's records before b's) whose
+    /// surface is in this share, put in its slot. Occurrences stay in
+    /// record order (all of a record's words side by side); each posting
+    /// points at its own.
+    fn fill(
+        self,
+        parts: [&Vec<(u32, u32, u16, u32)>; 2],
+        sid: &impl Fn(usize, u32) -> u32,
+        count: &[u32],
+        a_occ: u32,
+    ) {
+        let mut cursor = count.to_vec();
+        for (part, tmp) in parts.into_iter().enumerate() {
+            let mut at = if part == 0 { 0 } else { a_occ };
+            for p in tmp {
+                let s = sid(part, p.0) as usize;
+                if self.surfaces.contains(&s) {
+                    let slot = cursor[s] as usize - self.first;
+                    cursor[s] += 1;
+                    self.record[slot] = p.1;
+                    self.kinds[slot] = p.2;
+                    self.occ[slot] = at;
+                    self.occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
+                }
+                at += p.3;
+            }
+        }
+    }
+}
+
 /// One thread's share of an index being built: its records' vocabulary,
 /// postings (in record order) and field kinds.
 pub(super) struct Partial {
@@ -230,22 +272,43 @@ impl Index {
         let mut p_kinds = vec![0; np];
         let mut p_occ = vec![0; np];
         let mut p_occ_len = vec![0; np];
-        // Occurrences stay in record order (all of a record's words side by
-        // side); each posting points at its own.
+        // The slots are split where the surfaces' postings come to half,
+        // and each half is filled by a thread of its own (on one thread
+        // for a small index, so that tests go through the same split).
+        let half = count.partition_point(|&c| (c as usize) < np / 2).min(ns);
+        let at_slot = count[half] as usize;
+        let parts = [&a.tmp, &b.tmp];
         let a_occ = a.tmp_occ.len() as u32;
-        let mut cursor = count;
-        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
-            let mut at = if part == 0 { 0 } else { a_occ };
-            for p in tmp {
-                let s = sid(part, p.0) as usize;
-                let slot = cursor[s] as usize;
-                cursor[s] += 1;
-                p_record[slot] = p.1;
-                p_kinds[slot] = p.2;
-                p_occ[slot] = at;
-                p_occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
-                at += p.3;
-            }
+        let (r_lo, r_hi) = p_record.split_at_mut(at_slot);
+        let (k_lo, k_hi) = p_kinds.split_at_mut(at_slot);
+        let (o_lo, o_hi) = p_occ.split_at_mut(at_slot);
+        let (l_lo, l_hi) = p_occ_len.split_at_mut(at_slot);
+        let lo = Slots {
+            surfaces: 0..half,
+            first: 0,
+            record: r_lo,
+            kinds: k_lo,
+            occ: o_lo,
+            occ_len: l_lo,
+        };
+        let hi = Slots {
+            surfaces: half..ns,
+            first: at_slot,
+            record: r_hi,
+            kinds: k_hi,
+            occ: o_hi,
+            occ_len: l_hi,
+        };
+        let fill = |s: Slots| s.fill(parts, &sid, &count, a_occ);
+        if np >= 1 << 20 {
+            std::thread::scope(|sc| {
+                let h = sc.spawn(|| fill(hi));
+                fill(lo);
+                h.join().expect("index thread");
+            });
+        } else {
+            fill(lo);
+            fill(hi);
         }
         (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
             p_record.into(),
