@@ -18,6 +18,7 @@ pub mod debug_log;
 pub mod dirs;
 pub mod export;
 pub mod fsread;
+pub mod huge_pages;
 pub mod keymap;
 pub mod memory;
 pub mod notes;

@@ -129,15 +129,16 @@ fn run_external_editor(editor: &str, text: &str) -> Result<String, String> {
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
         .arg(&path);
-    // The editor gets back the transparent huge pages shifr turned off
-    // for itself (main.rs).
-    #[cfg(target_os = "linux")]
+    // The editor gets transparent huge pages as shifr was started with,
+    // even if a build has them off at the moment (`huge_pages`).
+    #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
+        let restore = crate::huge_pages::for_child();
         // SAFETY: between fork and exec only a system call is made.
         unsafe {
-            command.pre_exec(|| {
-                libc::prctl(libc::PR_SET_THP_DISABLE, 0, 0, 0, 0);
+            command.pre_exec(move || {
+                restore();
                 Ok(())
             });
         }

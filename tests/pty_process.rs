@@ -1,7 +1,6 @@
 //! The reader's process, as the kernel sees it: transparent huge pages are
-//! off for shifr (mimalloc would ask for them, and zeroing 2 MiB at every
-//! first touch doubled the kernel time of a large start), and back on for
-//! the editor it runs.
+//! on again once the search index is built (they are off only while shifr
+//! builds: `shifr::huge_pages`), and on for the editor it runs.
 #![cfg(target_os = "linux")]
 
 mod common;
@@ -19,7 +18,7 @@ fn thp_enabled(pid: u32) -> String {
 }
 
 #[test]
-fn the_reader_runs_without_huge_pages_and_its_editor_with_them() {
+fn huge_pages_are_back_once_the_index_is_built_and_the_editor_has_them() {
     // Where the kernel does not say (or THP is off for the whole system),
     // there is nothing to check.
     if thp_enabled(std::process::id()) != "1" {
@@ -39,8 +38,15 @@ fn the_reader_runs_without_huge_pages_and_its_editor_with_them() {
         )],
     );
     p.wait_text("Mao on sending troops");
+    // A search answered: the index has been built.
+    p.send("/inchon");
+    p.wait_for("the answer", |s| {
+        let t = s.contents();
+        t.contains(" hits") && !t.contains("indexing") && !t.contains("searching")
+    });
     let pid = p.child.process_id().expect("the reader's pid");
-    assert_eq!(thp_enabled(pid), "0", "the reader");
+    assert_eq!(thp_enabled(pid), "1", "the reader, after the build");
+    p.send("\x1b");
     p.send("a");
     p.wait_text("note saved");
     p.send("q");

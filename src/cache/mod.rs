@@ -240,6 +240,7 @@ pub fn load_with(
             }
         }
         Some(Ok(Plan::Telegrams { changed, reused })) => {
+            let _off = crate::huge_pages::off();
             if let Some(Ok(d)) = decoded.take() {
                 // The other files and the changed telegram files, read;
                 // the rest reused as checked.
@@ -275,6 +276,7 @@ pub fn load_with(
         Some(Err(())) | None => {}
     }
     drop(decoded);
+    let _off = crate::huge_pages::off();
     show_first(dir, &paths, first);
     let files = read_all(dir, &paths, progress)?;
     let mut checked = check(&files, Vec::new(), progress)?;
@@ -293,6 +295,7 @@ pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
 
 /// [`load_uncached`], handing `first` the first part of a large corpus.
 pub fn load_uncached_first(dir: &Path, progress: Progress, first: First) -> Result<Loaded, Report> {
+    let _off = crate::huge_pages::off();
     let (paths, walked) = load::list_dir(dir)?;
     if !walked.is_empty() {
         // The walk's problems, with every read's.

@@ -55,7 +55,10 @@ pub fn index_for(
     let fields = |i: usize| document::fields_with_notes(corpus, &corpus.telegrams[i], notes);
     let (ix, how) = match found {
         Some(Kept::Exact(ix)) => (Some(ix), How::Kept),
-        Some(Kept::Base(base)) => (base.updated(corpus.telegrams.len(), fields), How::Updated),
+        Some(Kept::Base(base)) => {
+            let _off = crate::huge_pages::off();
+            (base.updated(corpus.telegrams.len(), fields), How::Updated)
+        }
         None => (None, How::Built),
     };
     let (ix, how) = match ix {
@@ -82,6 +85,7 @@ pub fn index_for(
 /// that building anew is as quick.
 pub fn with_notes(index: &Index, corpus: &Corpus, was: &Notes, now: &Notes) -> Option<Index> {
     let t = std::time::Instant::now();
+    let _off = crate::huge_pages::off();
     let changed = records_with_other_notes(corpus, was, now);
     let updated = index.updated_records(&changed, |i| {
         document::fields_with_notes(corpus, &corpus.telegrams[i], now)

@@ -193,6 +193,7 @@ impl Index {
         fields: impl Fn(usize) -> Vec<Field> + Sync,
         progress: &(dyn Fn(u8) + Sync),
     ) -> Index {
+        let _off = crate::huge_pages::off();
         let mid = n / 2;
         let count = std::sync::atomic::AtomicUsize::new(0);
         // Tokenizing is most of the build: it counts for 90 %.
