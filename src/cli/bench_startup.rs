@@ -19,6 +19,8 @@ use crate::theme::Theme;
 
 /// `--bench-startup`: corpus load, keymap, state and first frame, timed.
 pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
+    // As the reader runs (`reader::run`).
+    let _pages = crate::huge_pages::off();
     // Up to 50 runs, or as many as fit in about ten seconds (large corpora).
     let budget = std::time::Duration::from_secs(10);
     let started = Instant::now();
