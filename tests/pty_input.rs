@@ -65,18 +65,10 @@ fn a_long_paste_into_search_is_searched_without_another_key() {
 #[test]
 fn what_is_typed_into_the_external_editor_reaches_the_editor() {
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes.toml");
-    let notes = notes.to_str().unwrap();
-    let mut p = Pty::spawn_env(
-        &["--notes", notes, "open", "1950-10-02-mao-stalin"],
-        120,
-        40,
-        &[(
-            "EDITOR",
-            r#"f() { sleep 0.5; read -r line; printf '%s' "$line" > "$1"; }; f"#,
-        )],
+    let (mut p, notes) = Pty::with_editor(
+        dir.path(),
+        r#"f() { sleep 0.5; read -r line; printf '%s' "$line" > "$1"; }; f"#,
     );
-    p.wait_text("Mao on sending troops");
     p.send("a");
     // The editor is running once the reader has left the alternate screen.
     p.wait_for("the editor", |s| !s.alternate_screen());
@@ -85,6 +77,6 @@ fn what_is_typed_into_the_external_editor_reaches_the_editor() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     p.assert_restored();
-    let saved = std::fs::read_to_string(notes).unwrap();
+    let saved = std::fs::read_to_string(&notes).unwrap();
     assert!(saved.contains("text = \"typed in the editor\""), "{saved}");
 }

@@ -25,19 +25,11 @@ fn the_reader_runs_without_huge_pages_and_its_editor_with_them() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes.toml");
-    let notes = notes.to_str().unwrap();
     // The "editor" writes its own THP_enabled line as the note.
-    let mut p = Pty::spawn_env(
-        &["--notes", notes, "open", "1950-10-02-mao-stalin"],
-        120,
-        40,
-        &[(
-            "EDITOR",
-            r#"f() { grep THP_enabled /proc/self/status | tr -d ' \t' > "$1"; }; f"#,
-        )],
+    let (mut p, notes) = Pty::with_editor(
+        dir.path(),
+        r#"f() { grep THP_enabled /proc/self/status | tr -d ' \t' > "$1"; }; f"#,
     );
-    p.wait_text("Mao on sending troops");
     // A search answered: the index has been built.
     p.send("/inchon");
     p.wait_for("the answer", |s| {
@@ -51,6 +43,6 @@ fn the_reader_runs_without_huge_pages_and_its_editor_with_them() {
     p.wait_text("note saved");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
-    let saved = std::fs::read_to_string(notes).unwrap();
+    let saved = std::fs::read_to_string(&notes).unwrap();
     assert!(saved.contains("THP_enabled:1"), "the editor: {saved}");
 }

@@ -84,6 +84,21 @@ impl Pty {
         }
     }
 
+    /// The reader on 2 October's telegram at 120×40, its notes in a file of
+    /// `dir`, and `editor` (a shell function body's call, `f`) as `$EDITOR`;
+    /// with the notes file's path.
+    pub fn with_editor(dir: &std::path::Path, editor: &str) -> (Pty, String) {
+        let notes = dir.join("notes.toml").to_str().unwrap().to_string();
+        let p = Pty::spawn_env(
+            &["--notes", &notes, "open", "1950-10-02-mao-stalin"],
+            120,
+            40,
+            &[("EDITOR", editor)],
+        );
+        p.wait_text("Mao on sending troops");
+        (p, notes)
+    }
+
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
