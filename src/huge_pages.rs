@@ -9,9 +9,10 @@
 //! start without a cache spent 3.2-3.4 s in the kernel with them and
 //! 1.3-1.9 s without. The reader's first frame, warm, came at 0.47-0.61 s
 //! with them and 0.25-0.34 s without; `shifr list`, which keeps what it
-//! allocates, took 0.49 s with them and 0.61 s without. The switch (`prctl(PR_SET_THP_DISABLE)`) is the
-//! whole process's, so it is held by a count: off while any build runs.
-//! A process started with huge pages off (by its parent) is left so.
+//! allocates, took 0.49 s with them and 0.61 s without. The switch
+//! (`prctl(PR_SET_THP_DISABLE)`) is the whole process's, so it is held by
+//! a count: off while any guard is held. A process started with huge
+//! pages off (by its parent) is left so.
 
 use std::sync::Mutex;
 
