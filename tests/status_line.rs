@@ -26,3 +26,24 @@ fn the_status_line_says_how_far_indexing_has_come_until_it_is_done() {
     h.run();
     assert!(!status(&h).contains("indexing"), "{}", status(&h));
 }
+
+/// A query typed before the index is ready (its answer not come yet):
+/// the overlay says the index is being built, and no longer invites the
+/// reader to type.
+#[test]
+fn a_query_typed_while_indexing_clears_the_invitation_to_type() {
+    let mut h = app(80, 24);
+    h.shell.app.search_ready = false;
+    h.shell.event(Event::SearchProgress(41));
+    h.press("/").unwrap();
+    assert!(screen(&h).contains("Type to search"), "{}", screen(&h));
+    // Keys handled, their searches not answered.
+    h.shell.press_keys("m a o").unwrap();
+    let s = screen(&h);
+    assert!(s.contains("/ mao"), "{s}");
+    assert!(s.contains("indexing 45 telegrams… 41 %"), "{s}");
+    assert!(!s.contains("Type to search"), "{s}");
+    // The answer, once it comes, is shown.
+    h.run();
+    assert!(screen(&h).contains("Mao"), "{}", screen(&h));
+}

@@ -168,6 +168,12 @@ impl Search {
             }
             Ok(_) => {
                 self.error = None;
+                // An empty list said "type to search" (or "no match" for
+                // the query before): not true of this one. Other rows stay
+                // until its answer comes.
+                if self.hits.as_ref().is_some_and(|h| h.is_empty()) {
+                    self.hits = None;
+                }
                 cx.effects.push(Effect::Search {
                     generation: self.generation,
                     query: self.query.clone(),
