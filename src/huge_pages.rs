@@ -16,7 +16,7 @@
 
 use std::sync::Mutex;
 
-/// How many builds hold huge pages off, and whether this process may turn
+/// How many guards hold huge pages off (builds, the reader), and whether this process may turn
 /// them on (it was started with them on), once asked.
 static HELD: Mutex<(usize, Option<bool>)> = Mutex::new((0, None));
 

@@ -40,7 +40,7 @@ struct Restore {
 /// What the overlay shows below the query, laid out.
 #[derive(Default)]
 struct Shown {
-    key: Option<(bool, u64, usize, usize, Size)>,
+    key: Option<(bool, bool, u64, usize, usize, Size)>,
     results: Vec<Line<'static>>,
     preview: Vec<Line<'static>>,
 }
@@ -168,12 +168,6 @@ impl Search {
             }
             Ok(_) => {
                 self.error = None;
-                // An empty list said "type to search" (or "no match" for
-                // the query before): not true of this one. Other rows stay
-                // until its answer comes.
-                if self.hits.as_ref().is_some_and(|h| h.is_empty()) {
-                    self.hits = None;
-                }
                 cx.effects.push(Effect::Search {
                     generation: self.generation,
                     query: self.query.clone(),
@@ -211,9 +205,12 @@ impl Search {
     /// Lays out the result rows and the preview, if what they show changed.
     fn layout(&mut self, cx: &Cx) {
         // Not the query's generation: a key typed lays nothing out again
-        // until its answer comes (the rows of the last answer stay).
+        // until its answer comes (the rows of the last answer stay). Only
+        // an empty list's line ("type to search", "no match") says it is
+        // the answer to what is typed, so there whether it is counts.
         let key = Some((
             self.hits.is_some(),
+            self.hits.as_ref().is_some_and(|h| h.is_empty()) && self.current(),
             self.hits_gen,
             self.offset,
             self.selected,
