@@ -83,9 +83,24 @@ pub(super) struct Partial {
 }
 
 impl Partial {
+    /// Room for the postings of `total` records, guessed from the first
+    /// `done`: growing by doubling would copy the largest arrays of the
+    /// build several times and touch twice the memory they need.
+    fn reserve_for(&mut self, done: usize, total: usize) {
+        let guess = |len: usize| len / done.max(1) * total / 8 * 9 + 1024;
+        self.tmp
+            .reserve(guess(self.tmp.len()).saturating_sub(self.tmp.len()));
+        self.tmp_occ
+            .reserve(guess(self.tmp_occ.len()).saturating_sub(self.tmp_occ.len()));
+        self.rf_kind
+            .reserve(guess(self.rf_kind.len()).saturating_sub(self.rf_kind.len()));
+        self.rf_off.reserve(total + 1 - self.rf_off.len());
+        self.fp.reserve(total - self.fp.len());
+    }
+
     /// The share of `records` (ascending).
     pub(super) fn build(
-        records: impl Iterator<Item = usize>,
+        records: impl ExactSizeIterator<Item = usize>,
         fields: &(impl Fn(usize) -> Vec<Field> + Sync),
         done: &(dyn Fn() + Sync),
     ) -> Partial {
@@ -105,9 +120,13 @@ impl Partial {
         // same scholars): each distinct text is tokenized once.
         let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
-        for r in records {
+        let total = records.len();
+        for (k, r) in records.enumerate() {
             if r % 1024 == 0 {
                 done();
+            }
+            if k == 1024 && total > 4096 {
+                p.reserve_for(k, total);
             }
             local.clear();
             let fs = fields(r);
