@@ -278,8 +278,9 @@ pub fn load_with(
     drop(decoded);
     let _off = crate::huge_pages::off();
     show_first(dir, &paths, first);
-    let files = read_all(dir, &paths, progress)?;
-    let mut checked = check(&files, Vec::new(), progress)?;
+    let files = crate::debug_log::phase("corpus files read", || read_all(dir, &paths, progress))?;
+    let mut checked =
+        crate::debug_log::phase("corpus checked", || check(&files, Vec::new(), progress))?;
     let entries = fresh_entries(&files, stats);
     drop(files);
     let store = store(&entries);
@@ -302,8 +303,9 @@ pub fn load_uncached_first(dir: &Path, progress: Progress, first: First) -> Resu
         load::read_dir(dir)?;
     }
     show_first(dir, &paths, first);
-    let files = read_all(dir, &paths, progress)?;
-    let checked = check(&files, Vec::new(), progress)?;
+    let files = crate::debug_log::phase("corpus files read", || read_all(dir, &paths, progress))?;
+    let checked =
+        crate::debug_log::phase("corpus checked", || check(&files, Vec::new(), progress))?;
     Ok(Loaded {
         corpus: checked.corpus,
         warnings: checked.warnings,
