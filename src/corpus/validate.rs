@@ -48,6 +48,16 @@ fn names<T>(all: &[(&str, T)]) -> String {
     all.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
 }
 
+/// Whether `v` may hold a control character other than a newline or a tab.
+/// Most text has none, and its bytes say so at once: a control character
+/// is a byte under 0x20, DEL, or a C1 control (U+0080 to U+009F, whose
+/// first byte is 0xC2, as that of some other characters is); only a field
+/// that may hold one is walked character by character.
+fn may_hold_controls(v: &str) -> bool {
+    v.bytes()
+        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F || b == 0xC2)
+}
+
 impl Checker<'_> {
     pub fn problem(&mut self, at: usize, message: impl Into<String>) {
         self.report
@@ -82,6 +92,9 @@ impl Checker<'_> {
     /// carriage return before a newline.
     fn controls(&mut self, s: &S, what: &str) {
         let v = s.get_ref();
+        if !may_hold_controls(v) {
+            return;
+        }
         let mut chars = v.chars().peekable();
         let (mut count, mut first) = (0, None);
         let mut at = 0;
@@ -361,5 +374,22 @@ impl Checker<'_> {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_controls;
+
+    #[test]
+    fn the_byte_test_misses_no_control_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            if c.is_control() && c != '\n' && c != '\t' {
+                assert!(may_hold_controls(&s), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(!may_hold_controls("Рощин 毛泽东 Máo\tok\n"));
+        assert!(may_hold_controls("a\r\nb"));
     }
 }
