@@ -120,6 +120,7 @@ impl Partial {
         // same scholars): each distinct text is tokenized once.
         let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
+        let mut groups = Groups::default();
         let total = records.len();
         for (k, r) in records.enumerate() {
             if r % 1024 == 0 {
@@ -171,25 +172,86 @@ impl Partial {
                 }
             }
             p.rf_off.push(p.rf_kind.len() as u32);
-            local.sort_unstable();
-            let mut i = 0;
-            while i < local.len() {
-                let s = local[i].0;
-                let mut kinds = 0u16;
-                let start = p.tmp_occ.len();
-                while i < local.len() && local[i].0 == s {
-                    kinds |= local[i].2;
-                    if p.tmp_occ.len() == start || *p.tmp_occ.last().expect("pushed") != local[i].1
-                    {
-                        p.tmp_occ.push(local[i].1);
-                    }
-                    i += 1;
-                }
-                p.tmp
-                    .push((s, r as u32, kinds, (p.tmp_occ.len() - start) as u32));
-            }
+            groups.post(&local, r as u32, &mut p);
         }
         p
+    }
+}
+
+/// A record's occurrences grouped by word, without sorting them all: each
+/// word's group is found through a table by word id, stamped with the
+/// record it was last used for (the words of a record are a few hundred
+/// of a vocabulary of tens of thousands, and a sort of them was a tenth of
+/// a build).
+#[derive(Default)]
+struct Groups {
+    /// By word id: the record stamp it was last seen in, and its group.
+    slot: Vec<(u32, u32)>,
+    /// This record's words in the order first seen: (word, count, kinds),
+    /// the count becoming where its occurrences go.
+    groups: Vec<(u32, u32, u16)>,
+    /// The record's occurrences, word by word.
+    occ: Vec<u32>,
+    stamp: u32,
+}
+
+impl Groups {
+    /// Appends record `r`'s postings, one per word of `local` (word,
+    /// packed field and position, field kind), to `p`: each with its
+    /// occurrences ascending and once each.
+    fn post(&mut self, local: &[(u32, u32, u16)], r: u32, p: &mut Partial) {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.slot.iter_mut().for_each(|s| s.0 = 0);
+            self.stamp = 1;
+        }
+        let stamp = self.stamp;
+        self.groups.clear();
+        for &(id, _, kind) in local {
+            let id = id as usize;
+            if id >= self.slot.len() {
+                self.slot.resize((id + 1).next_power_of_two(), (0, 0));
+            }
+            let s = &mut self.slot[id];
+            if s.0 != stamp {
+                *s = (stamp, self.groups.len() as u32);
+                self.groups.push((id as u32, 0, 0));
+            }
+            let g = &mut self.groups[s.1 as usize];
+            g.1 += 1;
+            g.2 |= kind;
+        }
+        // Each group's start, then its occurrences put there in the order
+        // they came (the order of the text, but for a name token or a
+        // compound, which comes beside its first word).
+        let mut at = 0;
+        for g in &mut self.groups {
+            let n = g.1;
+            g.1 = at;
+            at += n;
+        }
+        self.occ.clear();
+        self.occ.resize(local.len(), 0);
+        for &(id, o, _) in local {
+            let g = &mut self.groups[self.slot[id as usize].1 as usize];
+            self.occ[g.1 as usize] = o;
+            g.1 += 1;
+        }
+        let mut start = 0;
+        for &(id, end, kinds) in &self.groups {
+            let occ = &mut self.occ[start..end as usize];
+            start = end as usize;
+            if !occ.is_sorted() {
+                occ.sort_unstable();
+            }
+            let first = p.tmp_occ.len();
+            for &o in occ.iter() {
+                if p.tmp_occ.len() == first || *p.tmp_occ.last().expect("pushed") != o {
+                    p.tmp_occ.push(o);
+                }
+            }
+            p.tmp.push((id, r, kinds, (p.tmp_occ.len() - first) as u32));
+        }
     }
 }
 
@@ -404,5 +466,45 @@ impl Index {
                 ix.first_fold.entry(c).or_default().push(i as u32);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> Partial {
+        Partial {
+            surfaces: Vec::new(),
+            tmp: Vec::new(),
+            tmp_occ: Vec::new(),
+            rf_off: vec![0],
+            rf_kind: Vec::new(),
+            fp: Vec::new(),
+        }
+    }
+
+    /// Each word once per record, in the order first seen, its
+    /// occurrences ascending and once each, its kinds together; a word
+    /// seen in an earlier record starts afresh.
+    #[test]
+    fn a_record_s_words_are_grouped() {
+        let mut g = Groups::default();
+        let mut p = empty();
+        g.post(
+            &[(7, 5, 1), (3, 1, 2), (7, 2, 4), (7, 5, 1), (900, 0, 1)],
+            0,
+            &mut p,
+        );
+        g.post(&[(3, 9, 1)], 1, &mut p);
+        assert_eq!(
+            p.tmp,
+            [(7, 0, 5, 2), (3, 0, 2, 1), (900, 0, 1, 1), (3, 1, 1, 1)]
+        );
+        assert_eq!(p.tmp_occ, [2, 5, 1, 0, 9]);
+        // A stamp that wraps round forgets every word.
+        g.stamp = u32::MAX;
+        g.post(&[(3, 4, 1)], 2, &mut p);
+        assert_eq!(p.tmp.last(), Some(&(3, 2, 1, 1)));
     }
 }
