@@ -447,47 +447,48 @@ pub fn check_files_reusing(
             .collect();
         (out, part)
     });
-    // Every telegram file by path, with its telegram if it checked.
-    let mut all: Vec<(String, Option<Located>)> =
-        Vec::with_capacity(telegram_files.len() + prior.len());
-    let mut read = Vec::with_capacity(telegram_files.len());
+    // Every telegram that checked (a file whose telegram did not has a
+    // problem already), the ones checked before among them, by path.
+    let mut all: Vec<Located> = Vec::with_capacity(telegram_files.len() + prior.len());
     for (telegrams, part) in checked {
         report.problems.extend(part.problems);
         report.warnings.extend(part.warnings);
-        read.extend(telegrams);
-    }
-    // A file whose telegram did not check has no entry in `read`.
-    let mut read = read.into_iter().peekable();
-    for f in &telegram_files {
-        let t = read.next_if(|(t, _)| t.file == f.path);
-        all.push((f.path.clone(), t));
+        all.extend(telegrams);
     }
     for p in prior {
         report.warnings.extend(p.warnings);
-        all.push((p.path, Some((p.telegram, p.id_at))));
+        all.push((p.telegram, p.id_at));
     }
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut seen_telegrams: HashMap<String, String> = HashMap::new();
+    // In order already but for the ones checked before (and files in
+    // subdirectories, which a path's order puts elsewhere than a string's):
+    // a stable sort of sorted runs is one pass.
+    all.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+    // Ids once each, the first by path kept; looked up borrowed, with a
+    // fast hash (the ids are the corpus's own, not an attacker's).
     let mut id_at = HashMap::with_capacity(all.len());
-    corpus.telegrams.reserve(all.len());
-    for (f, t) in all {
-        let Some((t, at)) = t else { continue };
-        if let Some(first) = seen_telegrams.get(&t.id) {
-            report.push(Problem {
-                file: f,
-                line: at.0,
-                col: at.1,
-                message: format!("duplicate telegram id '{}': first defined in {first}", t.id),
-            });
-        } else {
-            seen_telegrams.insert(t.id.clone(), t.file.clone());
+    {
+        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+        seen.reserve(all.len());
+        for (t, at) in &all {
+            if let Some(first) = seen.get(t.id.as_str()) {
+                report.push(Problem {
+                    file: t.file.clone(),
+                    line: at.0,
+                    col: at.1,
+                    message: format!("duplicate telegram id '{}': first defined in {first}", t.id),
+                });
+            } else {
+                seen.insert(&t.id, &t.file);
+            }
+            id_at.insert(t.file.clone(), *at);
         }
-        id_at.insert(t.file.clone(), at);
-        corpus.telegrams.push(t);
     }
+    if debate_file.is_some() {
+        known.telegrams = all.iter().map(|(t, _)| t.id.clone()).collect();
+    }
+    corpus.telegrams = all.into_iter().map(|(t, _)| t).collect();
     // The debate refers to telegrams and events, so it is checked last.
     if let (Some(f), Some(raw)) = (debate_file, &raw_debate) {
-        known.telegrams = seen_telegrams.into_keys().collect();
         let mut c = Checker {
             file: &f.path,
             text: &f.text,
