@@ -200,8 +200,11 @@ pub(crate) fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
     paths
 }
 
-/// Runs `f` over `items` split into one chunk per core, returning the
-/// chunks' results in order.
+/// Runs `f` over `items` split into chunks, on every core, returning the
+/// chunks' results in order. The chunks are small (a few dozen for each
+/// core) and handed out as the threads come for them, so that the threads
+/// end together: halves, one for each core, ended up to a tenth apart
+/// (one core idle meanwhile) when one half's files were the longer.
 pub(crate) fn parallel_chunks<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&[T]) -> R + Sync,
@@ -212,14 +215,29 @@ pub(crate) fn parallel_chunks<T: Sync, R: Send>(
     if items.len() < 256 || threads < 2 {
         return vec![f(items)];
     }
-    let size = items.len().div_ceil(threads);
-    std::thread::scope(|sc| {
-        let handles: Vec<_> = items.chunks(size).map(|c| sc.spawn(|| f(c))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("loader thread"))
-            .collect()
-    })
+    let size = items.len().div_ceil(threads * 32).max(32);
+    let chunks: Vec<&[T]> = items.chunks(size).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(chunk) = chunks.get(i) else {
+                return done;
+            };
+            done.push((i, f(chunk)));
+        }
+    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|sc| {
+        let others: Vec<_> = (1..threads).map(|_| sc.spawn(work)).collect();
+        let mut done = work();
+        for h in others {
+            done.extend(h.join().expect("loader thread"));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The corpus compiled into the binary.
@@ -508,5 +526,29 @@ pub fn check_files_reusing(
         })
     } else {
         Err(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parallel_chunks;
+
+    /// Every item once, in order, however the chunks were handed out.
+    #[test]
+    fn chunks_come_back_in_order() {
+        for n in [0, 1, 255, 256, 257, 1000, 4096, 100_003] {
+            let items: Vec<usize> = (0..n).collect();
+            let got: Vec<usize> = parallel_chunks(&items, |c| {
+                // Uneven work, so that chunks end out of order.
+                if c.first().is_some_and(|f| f % 3 == 0) {
+                    std::thread::yield_now();
+                }
+                c.to_vec()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+            assert_eq!(got, items, "{n} items");
+        }
     }
 }
