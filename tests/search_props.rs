@@ -15,7 +15,7 @@ use shifr::search::{Hit, Index};
 type Best = Option<(u32, u32, String)>;
 
 /// The words of a field, with their forms, as the index sees them.
-fn words(f: &Field) -> Vec<(Token<'_>, Forms)> {
+fn words<'a>(f: &'a Field<'_>) -> Vec<(Token<'a>, Forms)> {
     let mut toks = Vec::new();
     tokenize_field(f.kind, &f.text, &mut toks);
     toks.into_iter()
@@ -211,7 +211,7 @@ const KINDS: &[FieldKind] = &[
     FieldKind::Date,
 ];
 
-fn field() -> impl Strategy<Value = Field> {
+fn field() -> impl Strategy<Value = Field<'static>> {
     (
         proptest::sample::select(KINDS),
         proptest::collection::vec(proptest::sample::select(WORDS), 0..12),
@@ -219,11 +219,11 @@ fn field() -> impl Strategy<Value = Field> {
         .prop_map(|(kind, ws)| Field {
             kind,
             index: 0,
-            text: ws.join(" "),
+            text: ws.join(" ").into(),
         })
 }
 
-fn record() -> impl Strategy<Value = Vec<Field>> {
+fn record() -> impl Strategy<Value = Vec<Field<'static>>> {
     proptest::collection::vec(field(), 1..5)
 }
 
@@ -318,8 +318,8 @@ proptest! {
 /// An edit of a list of records: one changed, one inserted, one removed.
 #[derive(Clone, Debug)]
 enum Edit {
-    Change(usize, Vec<Field>),
-    Insert(usize, Vec<Field>),
+    Change(usize, Vec<Field<'static>>),
+    Insert(usize, Vec<Field<'static>>),
     Remove(usize),
 }
 
@@ -394,12 +394,20 @@ proptest! {
 }
 
 /// The bundled corpus's records.
-fn bundled_records() -> Vec<Vec<Field>> {
+fn bundled_records() -> Vec<Vec<Field<'static>>> {
     let corpus = shifr::corpus::Corpus::embedded().unwrap();
     corpus
         .telegrams
         .iter()
-        .map(|t| shifr::search::document::fields(&corpus, t))
+        .map(|t| {
+            shifr::search::document::fields(&corpus, t)
+                .into_iter()
+                .map(|f| Field {
+                    text: f.text.into_owned().into(),
+                    ..f
+                })
+                .collect()
+        })
         .collect()
 }
 
@@ -409,11 +417,11 @@ fn bundled_records() -> Vec<Vec<Field>> {
 fn an_update_of_most_records_is_refused() {
     let records = bundled_records();
     let index = Index::build(records.clone());
-    let other: Vec<Vec<Field>> = records
+    let other: Vec<Vec<Field<'static>>> = records
         .iter()
         .map(|r| {
             let mut r = r.clone();
-            r[0].text.push_str(" changed");
+            r[0].text.to_mut().push_str(" changed");
             r
         })
         .collect();

@@ -5,18 +5,22 @@
 //! field and of the date are separated by ` · ` (`tokenize::FORM_SEPARATOR`),
 //! so that a snippet can show the one form that matched.
 
+use std::borrow::Cow;
+
 use super::query::FieldKind;
 use super::tokenize::name_key;
 use crate::corpus::{Corpus, Date, Telegram};
 
-/// One searchable part of a record.
+/// One searchable part of a record: its text borrowed from the telegram
+/// where the telegram holds it as it is searched (a title, a passage, a
+/// note), made where it is put together (names in every form, dates).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Field {
+pub struct Field<'a> {
     pub kind: FieldKind,
     /// For passages, the index in `Telegram::passages()` order; for notes and
     /// their authors, the note's index; otherwise 0.
     pub index: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 fn person_forms(corpus: &Corpus, id: &str, out: &mut Vec<String>) {
@@ -81,10 +85,10 @@ pub fn date_forms(d: &Date) -> String {
 
 /// The fields of a telegram, in a fixed order (their indices are the field
 /// numbers the index records).
-pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
-    let mut out = Vec::new();
-    let mut push = |kind, index, text: String| out.push(Field { kind, index, text });
-    push(FieldKind::Title, 0, t.title.clone());
+pub fn fields<'a>(corpus: &Corpus, t: &'a Telegram) -> Vec<Field<'a>> {
+    let mut out = Vec::with_capacity(8 + 2 * t.notes().len());
+    let mut push = |kind, index, text: Cow<'a, str>| out.push(Field { kind, index, text });
+    push(FieldKind::Title, 0, Cow::Borrowed(&t.title));
     for (kind, ids) in [
         (FieldKind::From, &t.from),
         (FieldKind::To, &t.to),
@@ -95,20 +99,20 @@ pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
             for id in ids {
                 person_forms(corpus, id, &mut forms);
             }
-            push(kind, 0, forms.join(" · "));
+            push(kind, 0, forms.join(" · ").into());
         }
     }
     let mut date = date_forms(&t.date);
     if let Some(r) = t.received {
         date.push_str(&format!(" · {}", date_forms(&r.date)));
     }
-    push(FieldKind::Date, 0, date);
+    push(FieldKind::Date, 0, date.into());
     let archive: Vec<&str> = [t.archive.as_deref(), t.published.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     if !archive.is_empty() {
-        push(FieldKind::Archive, 0, archive.join(" · "));
+        push(FieldKind::Archive, 0, archive.join(" · ").into());
     }
     push(
         FieldKind::Meta,
@@ -118,26 +122,31 @@ pub fn fields(corpus: &Corpus, t: &Telegram) -> Vec<Field> {
             t.kind.label(),
             t.status.name(),
             if t.is_multi_witness() { "versions" } else { "" }
-        ),
+        )
+        .into(),
     );
     for (i, (_, p)) in t.passages().enumerate() {
-        push(FieldKind::Passage, i, p.text.clone());
+        push(FieldKind::Passage, i, Cow::Borrowed(&p.text));
     }
     for (i, n) in t.notes().iter().enumerate() {
-        push(FieldKind::Note, i, n.text.clone());
+        push(FieldKind::Note, i, Cow::Borrowed(&n.text));
         let mut by = vec![n.by.clone()];
         if let Some(s) = corpus.scholar(&n.by) {
             by.push(s.name.clone());
             by.extend(s.aliases.iter().cloned());
         }
-        push(FieldKind::NoteBy, i, by.join(" · "));
+        push(FieldKind::NoteBy, i, by.join(" · ").into());
     }
     out
 }
 
 /// A telegram's fields with the reader's own notes on it: each note's text,
 /// and "me" as its author (so `by:me` finds them).
-pub fn fields_with_notes(corpus: &Corpus, t: &Telegram, mine: &crate::notes::Notes) -> Vec<Field> {
+pub fn fields_with_notes<'a>(
+    corpus: &Corpus,
+    t: &'a Telegram,
+    mine: &'a crate::notes::Notes,
+) -> Vec<Field<'a>> {
     let mut out = fields(corpus, t);
     for (i, n) in mine
         .notes
@@ -148,12 +157,12 @@ pub fn fields_with_notes(corpus: &Corpus, t: &Telegram, mine: &crate::notes::Not
         out.push(Field {
             kind: FieldKind::MyNote,
             index: i,
-            text: n.text.clone(),
+            text: Cow::Borrowed(&n.text),
         });
         out.push(Field {
             kind: FieldKind::NoteBy,
             index: i,
-            text: "me · mine · yours".to_string(),
+            text: Cow::Borrowed("me · mine · yours"),
         });
     }
     out

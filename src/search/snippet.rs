@@ -245,7 +245,7 @@ pub fn snippet(q: &Query, fields: &[Field], max_width: usize) -> Option<Snippet>
             let one = [Field {
                 kind: f.kind,
                 index: f.index,
-                text: form.to_string(),
+                text: Cow::Borrowed(form),
             }];
             if let Some(m) = matches(q, &one).into_iter().next()
                 && best.as_ref().is_none_or(|b| m.score > b.0)
@@ -255,10 +255,10 @@ pub fn snippet(q: &Query, fields: &[Field], max_width: usize) -> Option<Snippet>
         }
         match best {
             Some((_, form, ranges)) => (Cow::Owned(form), ranges),
-            None => (Cow::Borrowed(f.text.as_str()), ranges.to_vec()),
+            None => (Cow::Borrowed(&*f.text), ranges.to_vec()),
         }
     } else {
-        (Cow::Borrowed(f.text.as_str()), ranges.to_vec())
+        (Cow::Borrowed(&*f.text), ranges.to_vec())
     };
     // Newlines and tabs become spaces (one byte for one), in the excerpt only.
     let (text, highlights) = excerpt(&text, &ranges, max_width);
@@ -276,11 +276,11 @@ mod tests {
     use crate::search::query::parse;
     use crate::text::width;
 
-    fn field(kind: FieldKind, text: &str) -> Field {
+    fn field(kind: FieldKind, text: &str) -> Field<'static> {
         Field {
             kind,
             index: 0,
-            text: text.into(),
+            text: text.to_string().into(),
         }
     }
 

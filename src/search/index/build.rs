@@ -99,9 +99,9 @@ impl Partial {
     }
 
     /// The share of `records` (ascending).
-    pub(super) fn build(
+    pub(super) fn build<'f>(
         records: impl ExactSizeIterator<Item = usize>,
-        fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+        fields: &(impl Fn(usize) -> Vec<Field<'f>> + Sync),
         done: &(dyn Fn() + Sync),
     ) -> Partial {
         let mut p = Partial {
@@ -135,9 +135,7 @@ impl Partial {
             let mut toks = Vec::new();
             for (fi, f) in fs.iter().enumerate() {
                 p.rf_kind.push(f.kind);
-                let cached = is_name_field(f.kind)
-                    .then(|| names.get(f.text.as_str()))
-                    .flatten();
+                let cached = is_name_field(f.kind).then(|| names.get(&*f.text)).flatten();
                 if let Some(ws) = cached {
                     words.clone_from(ws);
                 } else {
@@ -164,7 +162,7 @@ impl Partial {
                         words.push((id, t.pos));
                     }
                     if is_name_field(f.kind) {
-                        names.insert(f.text.as_str().into(), words.clone());
+                        names.insert((&*f.text).into(), words.clone());
                     }
                 }
                 for &(id, pos) in &words {
@@ -263,15 +261,15 @@ impl Index {
 
     /// Builds the index of `n` records, asking `fields` for each one's
     /// fields; the work is split across two threads.
-    pub fn build_with(n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Index {
+    pub fn build_with<'f>(n: usize, fields: impl Fn(usize) -> Vec<Field<'f>> + Sync) -> Index {
         Index::build_with_progress(n, fields, &|_| {})
     }
 
     /// [`Index::build_with`], telling `progress` now and then what part of
     /// the build is done (0 to 100).
-    pub fn build_with_progress(
+    pub fn build_with_progress<'f>(
         n: usize,
-        fields: impl Fn(usize) -> Vec<Field> + Sync,
+        fields: impl Fn(usize) -> Vec<Field<'f>> + Sync,
         progress: &(dyn Fn(u8) + Sync),
     ) -> Index {
         let _off = crate::huge_pages::off();

@@ -34,7 +34,11 @@ impl Index {
     /// records whose fields are unchanged (in any place, in the same order)
     /// keep their postings, the rest are read. `None` when more than a
     /// quarter of the records would have to be read: build anew then.
-    pub fn updated(&self, n: usize, fields: impl Fn(usize) -> Vec<Field> + Sync) -> Option<Index> {
+    pub fn updated<'f>(
+        &self,
+        n: usize,
+        fields: impl Fn(usize) -> Vec<Field<'f>> + Sync,
+    ) -> Option<Index> {
         let fps = fingerprints(n, &fields);
         // The records kept: the longest run of old fingerprints found, in
         // order, among the new (a diff of the two lists, Myers's: few
@@ -71,10 +75,10 @@ impl Index {
     /// This index with the records `changed` read again (the same records
     /// otherwise: the reader's notes on them changed). `None` when more
     /// than a quarter of them changed.
-    pub fn updated_records(
+    pub fn updated_records<'f>(
         &self,
         changed: &[u32],
-        fields: impl Fn(usize) -> Vec<Field> + Sync,
+        fields: impl Fn(usize) -> Vec<Field<'f>> + Sync,
     ) -> Option<Index> {
         let mut fresh: Vec<u32> = changed
             .iter()
@@ -94,12 +98,12 @@ impl Index {
     /// The index of `n` records: old record `i` is new record `to_new[i]`
     /// (or gone), and the new records `fresh` (ascending; every new record
     /// is one or the other) are read from `fields`.
-    fn rebuilt(
+    fn rebuilt<'f>(
         &self,
         n: usize,
         to_new: &[u32],
         fresh: &[u32],
-        fields: &(impl Fn(usize) -> Vec<Field> + Sync),
+        fields: &(impl Fn(usize) -> Vec<Field<'f>> + Sync),
     ) -> Index {
         let b = Partial::build(fresh.iter().map(|&j| j as usize), fields, &|| {});
         // One vocabulary: the old words keep their ids, new ones follow.
@@ -258,7 +262,7 @@ impl Index {
 }
 
 /// Every record's fingerprint, on both cores when there are many.
-fn fingerprints(n: usize, fields: &(impl Fn(usize) -> Vec<Field> + Sync)) -> Vec<u64> {
+fn fingerprints<'f>(n: usize, fields: &(impl Fn(usize) -> Vec<Field<'f>> + Sync)) -> Vec<u64> {
     let part =
         |r: std::ops::Range<usize>| -> Vec<u64> { r.map(|i| fingerprint(&fields(i))).collect() };
     if n < 2_000 {
