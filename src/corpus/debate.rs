@@ -28,7 +28,7 @@
 //! cite = [15]
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::Corpus;
 use super::model::{Event, Stance};
@@ -222,7 +222,7 @@ impl Checker<'_> {
     fn refs(
         &mut self,
         ids: &[S],
-        known: &HashSet<String>,
+        known: &rustc_hash::FxHashSet<String>,
         what: &str,
         field: &str,
         expected: &str,

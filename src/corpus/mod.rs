@@ -16,8 +16,9 @@ pub mod synth;
 mod validate;
 mod validate_telegram;
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use debate::{Position, Quote};
@@ -41,9 +42,11 @@ pub struct Corpus {
     /// The paper's footnotes (footnotes.toml), by number; empty for a
     /// corpus without one. See [`Corpus::footnote`].
     pub footnotes: Vec<Footnote>,
-    person_index: HashMap<String, usize>,
-    scholar_index: HashMap<String, usize>,
-    telegram_index: HashMap<String, usize>,
+    // Looked up for every telegram a search index reads: a fast hash of the
+    // corpus's own ids.
+    person_index: FxHashMap<String, usize>,
+    scholar_index: FxHashMap<String, usize>,
+    telegram_index: FxHashMap<String, usize>,
 }
 
 /// Days from a key event to a telegram, as its header shows them.
