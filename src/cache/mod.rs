@@ -278,10 +278,27 @@ pub fn load_with(
     drop(decoded);
     let _off = crate::huge_pages::off();
     show_first(dir, &paths, first);
-    let files = crate::debug_log::phase("corpus files read", || read_all(dir, &paths, progress))?;
-    let mut checked =
-        crate::debug_log::phase("corpus checked", || check(&files, Vec::new(), progress))?;
-    let entries = fresh_entries(&files, stats);
+    let hash = |t: &str| manifest::content_hash(t);
+    let (files, mut checked, hashes) = read_and_check(dir, &paths, Some(&hash), progress)?;
+    // In path order: a telegram file's hash as it was read, another file's
+    // from its text.
+    let mut hashes = hashes.into_iter();
+    let entries: Vec<Entry> = paths
+        .iter()
+        .zip(stats)
+        .map(|(p, s)| {
+            let (_, rel) = shown(p);
+            let hash = match files.iter().find(|f| f.rel == rel) {
+                Some(f) => manifest::content_hash(&f.text),
+                None => hashes.next().expect("a hash for each telegram file"),
+            };
+            Entry {
+                hash,
+                meta: s.unwrap_or_default(),
+                rel,
+            }
+        })
+        .collect();
     drop(files);
     let store = store(&entries);
     let p = pending(&mut checked, entries);
@@ -303,9 +320,7 @@ pub fn load_uncached_first(dir: &Path, progress: Progress, first: First) -> Resu
         load::read_dir(dir)?;
     }
     show_first(dir, &paths, first);
-    let files = crate::debug_log::phase("corpus files read", || read_all(dir, &paths, progress))?;
-    let checked =
-        crate::debug_log::phase("corpus checked", || check(&files, Vec::new(), progress))?;
+    let (_, checked, _) = read_and_check(dir, &paths, None, progress)?;
     Ok(Loaded {
         corpus: checked.corpus,
         warnings: checked.warnings,
@@ -355,6 +370,35 @@ fn check(
         .filter(|f| f.rel.starts_with("telegrams/"))
         .count();
     load::check_files_reusing(files, priors, &|n| progress("checking", n, total))
+}
+
+/// Reads and checks every file of `paths`: the telegram files each by the
+/// thread that checks it (none held as text once checked), the others
+/// first. Gives back the others, read, the checked corpus, and the
+/// telegram files' hashes by `hash` in path order.
+fn read_and_check(
+    dir: &Path,
+    paths: &[PathBuf],
+    hash: Option<&(dyn Fn(&str) -> u64 + Sync)>,
+    progress: Progress,
+) -> Result<(Vec<SourceFile>, Checked, Vec<u64>), Report> {
+    let telegram = |p: &PathBuf| load::shown_paths(dir, p).1.starts_with("telegrams/");
+    let (telegrams, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| telegram(p));
+    let Ok(files) = load::read_paths(dir, &others) else {
+        // Every file's problem, as reading them all says it.
+        return Err(read_all(dir, paths, progress).err().unwrap_or_default());
+    };
+    let unread = crate::corpus::Unread {
+        dir,
+        paths: &telegrams,
+        hash,
+    };
+    let total = telegrams.len();
+    let (checked, hashes) = crate::debug_log::phase("corpus read and checked", || {
+        load::check_files_reading(&files, &unread, &|n| progress("checking", n, total))
+    })?;
+    Ok((files, checked, hashes))
 }
 
 /// Reads every file, telling `progress` how far it has come.

@@ -343,3 +343,28 @@ fn a_small_corpus_hands_over_no_part() {
     assert_eq!(loaded.how, How::Built);
     assert!(!called.load(std::sync::atomic::Ordering::SeqCst));
 }
+
+/// The manifest of a corpus read whole holds each file's own hash (the
+/// telegram files' taken as each was read and checked), in path order.
+#[test]
+fn a_built_manifest_hashes_every_file_as_it_is() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let loaded = load_dir_later(dir.path(), cache.path(), &none).unwrap();
+    assert_eq!(loaded.how, How::Built);
+    let entries = &loaded.pending.as_ref().expect("a cache to write").entries;
+    let (paths, _) = load::list_dir(dir.path()).unwrap();
+    assert_eq!(entries.len(), paths.len());
+    for (e, p) in entries.iter().zip(&paths) {
+        assert_eq!(dir.path().join(&e.rel), *p);
+        let text = fs::read_to_string(p).unwrap();
+        assert_eq!(e.hash, manifest::content_hash(&text), "{}", e.rel);
+    }
+    assert!(entries.iter().any(|e| e.rel == "people.toml"));
+    assert!(
+        entries
+            .iter()
+            .filter(|e| e.rel.starts_with("telegrams/"))
+            .count()
+            > 40
+    );
+}

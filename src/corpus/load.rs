@@ -1,15 +1,15 @@
 //! Reading a corpus: finding its files (in a directory, or embedded in the
 //! binary), parsing each as TOML, and checking and assembling the whole.
 
-use std::collections::{HashMap, HashSet};
-use std::fs;
-use std::os::unix::fs::MetadataExt;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use super::check_telegrams::{Ctx, Located, Unread};
 use super::raw;
 use super::validate::{Checker, Known};
+pub use super::walk::list_dir;
 use super::{Corpus, Telegram};
 use crate::problem::{Problem, Report, Warning};
 
@@ -50,44 +50,6 @@ pub fn shown_paths(dir: &Path, p: &Path) -> (String, String) {
     (path, rel)
 }
 
-/// Every `.toml` path under `dir`, in path order, and the problems met on
-/// the way (links not followed, directories not read); a directory that is
-/// missing, unreadable or holds none is the error.
-pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Report), Report> {
-    let mut report = Report::default();
-    let shown = dir.display().to_string();
-    let expected =
-        "expected a corpus directory holding people.toml, sources.toml, events.toml and telegrams/";
-    match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => {}
-        Ok(_) => {
-            report.push(Problem::file(
-                &shown,
-                format!("not a directory: {expected}"),
-            ));
-            return Err(report);
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            report.push(Problem::file(
-                &shown,
-                format!("no such directory: {expected}"),
-            ));
-            return Err(report);
-        }
-        Err(e) => {
-            report.push(Problem::file(&shown, format!("cannot read directory: {e}")));
-            return Err(report);
-        }
-    }
-    let mut paths = toml_paths(dir, &mut report);
-    if paths.is_empty() && report.is_empty() {
-        report.push(Problem::file(&shown, format!("no .toml files: {expected}")));
-        return Err(report);
-    }
-    paths.sort();
-    Ok((paths, report))
-}
-
 /// Reads the files at `paths` (under `dir`), on every core.
 pub fn read_paths(dir: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Report> {
     let mut report = Report::default();
@@ -113,91 +75,6 @@ pub fn read_paths(dir: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Repo
     } else {
         Err(report)
     }
-}
-
-/// Every `.toml` path under `dir`. Symbolic links are followed, but a link
-/// to a directory already read (a loop such as `telegrams/loop -> ..`, or
-/// the same directory twice) is one problem, named once, and not followed.
-/// The directories themselves are all walked before any link, so a link
-/// never hides the directory it points at.
-pub(crate) fn toml_paths(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
-    let id = |m: &fs::Metadata| (m.dev(), m.ino());
-    let mut seen = HashSet::new();
-    if let Ok(m) = fs::metadata(dir) {
-        seen.insert(id(&m));
-    }
-    let mut paths = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    let mut links = std::collections::VecDeque::new();
-    let problem = |report: &mut Report, p: &Path, msg: String| {
-        report.push(Problem::file(&p.display().to_string(), msg));
-    };
-    loop {
-        let Some(d) = dirs.pop() else {
-            let Some(link) = links.pop_front() else {
-                break;
-            };
-            match fs::metadata(&link) {
-                Ok(m) if seen.insert(id(&m)) => dirs.push(link),
-                _ => {
-                    let to = fs::read_link(&link)
-                        .map(|t| format!(" to {}", t.display()))
-                        .unwrap_or_default();
-                    problem(
-                        report,
-                        &link,
-                        format!(
-                            "symbolic link{to} leads to a directory already read (a loop, or the same files twice): not followed; remove the link"
-                        ),
-                    );
-                }
-            }
-            continue;
-        };
-        let entries = match fs::read_dir(&d) {
-            Ok(entries) => entries,
-            Err(e) => {
-                problem(report, &d, format!("cannot read directory: {e}"));
-                continue;
-            }
-        };
-        let mut entries: Vec<_> = entries.flatten().collect();
-        // Each name once: `file_name` allocates, and a sort asks for keys
-        // many times.
-        entries.sort_by_cached_key(|e| e.file_name());
-        for e in entries {
-            let p = e.path();
-            let is_toml = p.extension().is_some_and(|x| x == "toml");
-            let Ok(kind) = e.file_type() else { continue };
-            if kind.is_dir() {
-                match e.metadata() {
-                    Ok(m) if !seen.insert(id(&m)) => problem(
-                        report,
-                        &p,
-                        "a directory already read (mounted twice?): not read again".into(),
-                    ),
-                    _ => dirs.push(p),
-                }
-            } else if kind.is_symlink() {
-                match fs::metadata(&p) {
-                    Ok(m) if m.is_dir() => links.push_back(p),
-                    Ok(_) if is_toml => paths.push(p),
-                    Ok(_) => {}
-                    Err(e) if e.raw_os_error() == Some(libc::ELOOP) => problem(
-                        report,
-                        &p,
-                        "symbolic link loop (the link leads back to itself): not followed; remove the link".into(),
-                    ),
-                    // A dangling link: read, to say why it fails.
-                    Err(_) if is_toml => paths.push(p),
-                    Err(_) => {}
-                }
-            } else if is_toml {
-                paths.push(p);
-            }
-        }
-    }
-    paths
 }
 
 /// Runs `f` over `items` split into chunks, on every core, returning the
@@ -255,7 +132,7 @@ pub fn embedded_files() -> Vec<SourceFile> {
         .collect()
 }
 
-fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> {
+pub(super) fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> {
     match toml::from_str::<T>(&f.text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -306,9 +183,6 @@ pub struct Checked {
     pub id_at: HashMap<String, (usize, usize)>,
 }
 
-/// A checked telegram and where its `id` is (line, column).
-type Located = (Telegram, (usize, usize));
-
 /// [`check_files`], where the telegram files of `prior` are not read
 /// again: their checked telegrams stand in for them. Sound only when every
 /// file but these telegram files is as it was when they were checked (the
@@ -321,6 +195,28 @@ pub fn check_files_reusing(
     prior: Vec<Prior>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Checked, Report> {
+    check_all(files, None, prior, progress).map(|(c, _)| c)
+}
+
+/// [`check_files`] of `files` and the telegram files of `unread`, each of
+/// those read by the thread that checks it and its text dropped once
+/// checked; with the hashes `unread.hash` gave of their contents, in path
+/// order. A telegram file that cannot be read fails it with the reading's
+/// problems alone, as reading every file first would have.
+pub fn check_files_reading(
+    files: &[SourceFile],
+    unread: &Unread,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<(Checked, Vec<u64>), Report> {
+    check_all(files, Some(unread), Vec::new(), progress)
+}
+
+fn check_all(
+    files: &[SourceFile],
+    unread: Option<&Unread>,
+    prior: Vec<Prior>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<(Checked, Vec<u64>), Report> {
     let mut report = Report::default();
     let mut people_file = None;
     let mut sources_file = None;
@@ -435,39 +331,19 @@ pub fn check_files_reusing(
     // Telegrams: parsed and checked on every core (a large corpus has
     // tens of thousands of files), then checked for duplicate ids in path
     // order, the ones checked before among them.
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let checked = parallel_chunks(&telegram_files, |chunk| {
-        let mut part = Report::default();
-        let out: Vec<Located> = chunk
-            .iter()
-            .filter_map(|f| {
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if n.is_multiple_of(1024) {
-                    progress(n);
-                }
-                let raw: raw::Telegram = parse(f, &mut part)?;
-                let stem = f
-                    .rel
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&f.rel)
-                    .trim_end_matches(".toml")
-                    .to_string();
-                let mut c = Checker {
-                    file: &f.path,
-                    text: &f.text,
-                    report: &mut part,
-                    known_footnotes,
-                };
-                let t = c.telegram(&raw, &stem, &known);
-                Some((t, crate::problem::line_col(&f.text, raw.id.span().start)))
-            })
-            .collect();
-        (out, part)
-    });
+    let ctx = Ctx {
+        known: &known,
+        known_footnotes,
+        progress,
+        done: Default::default(),
+    };
+    let (checked, hashes) = match unread {
+        None => (ctx.read(&telegram_files), Vec::new()),
+        Some(u) => ctx.reading(u)?,
+    };
     // Every telegram that checked (a file whose telegram did not has a
     // problem already), the ones checked before among them, by path.
-    let mut all: Vec<Located> = Vec::with_capacity(telegram_files.len() + prior.len());
+    let mut all: Vec<Located> = Vec::with_capacity(ctx.done.into_inner() + prior.len());
     for (telegrams, part) in checked {
         report.problems.extend(part.problems);
         report.warnings.extend(part.warnings);
@@ -519,11 +395,12 @@ pub fn check_files_reusing(
     report.sort();
     if report.is_empty() {
         corpus.finish();
-        Ok(Checked {
+        let checked = Checked {
             corpus,
             warnings: report.warnings,
             id_at,
-        })
+        };
+        Ok((checked, hashes))
     } else {
         Err(report)
     }

@@ -3,6 +3,7 @@
 //! embedded in the binary), checked, and then read-only.
 
 pub mod body;
+mod check_telegrams;
 pub mod date;
 pub mod debate;
 pub mod footnote_source;
@@ -15,11 +16,13 @@ mod raw;
 pub mod synth;
 mod validate;
 mod validate_telegram;
+mod walk;
 
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
+pub use check_telegrams::Unread;
 pub use date::{Certainty, Date, Time, days_in_month};
 pub use debate::{Position, Quote};
 pub use footnotes::{Citing, Footnote};

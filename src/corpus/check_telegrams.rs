@@ -1,0 +1,116 @@
+//! Checking the telegram files of a corpus on every core: files read
+//! already, or files read as they are checked, each by the thread that
+//! checks it, its text dropped once checked (a large corpus is never held
+//! whole as text, and the text is parsed while it is still in the cache).
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::Telegram;
+use super::footnotes;
+use super::load::{SourceFile, parallel_chunks, parse, shown_paths};
+use super::raw;
+use super::validate::{Checker, Known};
+use crate::problem::Report;
+
+/// A checked telegram and where its `id` is (line, column).
+pub(super) type Located = (Telegram, (usize, usize));
+
+/// Each chunk's checked telegrams and problems, in order.
+pub(super) type Chunks = Vec<(Vec<Located>, Report)>;
+
+/// Telegram files still to be read: `paths` under `dir`, each read by the
+/// thread that checks it, and given to `hash` (by the cache, which keeps
+/// a hash of each file's contents) before its text is dropped.
+pub struct Unread<'a> {
+    pub dir: &'a Path,
+    pub paths: &'a [PathBuf],
+    pub hash: Option<&'a (dyn Fn(&str) -> u64 + Sync)>,
+}
+
+/// What a check of telegram files needs to know.
+pub(super) struct Ctx<'a> {
+    pub known: &'a Known,
+    pub known_footnotes: Option<&'a footnotes::Known>,
+    pub progress: &'a (dyn Fn(usize) + Sync),
+    pub done: AtomicUsize,
+}
+
+impl Ctx<'_> {
+    /// The telegram of file `f`, checked (its problems in `part`).
+    fn check(&self, f: &SourceFile, part: &mut Report) -> Option<Located> {
+        let n = self.done.fetch_add(1, Ordering::Relaxed);
+        if n.is_multiple_of(1024) {
+            (self.progress)(n);
+        }
+        let raw: raw::Telegram = parse(f, part)?;
+        let stem = f
+            .rel
+            .rsplit('/')
+            .next()
+            .unwrap_or(&f.rel)
+            .trim_end_matches(".toml")
+            .to_string();
+        let mut c = Checker {
+            file: &f.path,
+            text: &f.text,
+            report: part,
+            known_footnotes: self.known_footnotes,
+        };
+        let t = c.telegram(&raw, &stem, self.known);
+        Some((t, crate::problem::line_col(&f.text, raw.id.span().start)))
+    }
+
+    /// Files read already, checked: each chunk's telegrams and problems,
+    /// in order.
+    pub(super) fn read(&self, files: &[&SourceFile]) -> Chunks {
+        parallel_chunks(files, |chunk| {
+            let mut part = Report::default();
+            let out = chunk
+                .iter()
+                .filter_map(|f| self.check(f, &mut part))
+                .collect();
+            (out, part)
+        })
+    }
+
+    /// Files read and checked, each by the same thread: each chunk's
+    /// telegrams and problems, in order, with the hashes of the files'
+    /// contents (when asked for) in path order; or, when a file could not
+    /// be read, only the reading's problems (as reading every file first
+    /// would have said).
+    pub(super) fn reading(&self, unread: &Unread) -> Result<(Chunks, Vec<u64>), Report> {
+        let chunks = parallel_chunks(unread.paths, |chunk| {
+            let (mut part, mut unreadable) = (Report::default(), Report::default());
+            let mut out = Vec::with_capacity(chunk.len());
+            let mut hashes = Vec::with_capacity(chunk.len() * usize::from(unread.hash.is_some()));
+            for p in chunk {
+                let (path, rel) = shown_paths(unread.dir, p);
+                match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
+                    Ok(text) => {
+                        let f = SourceFile { path, rel, text };
+                        if let Some(h) = unread.hash {
+                            hashes.push(h(&f.text));
+                        }
+                        out.extend(self.check(&f, &mut part));
+                    }
+                    Err(e) => unreadable.push(e.problem),
+                }
+            }
+            ((out, part), hashes, unreadable)
+        });
+        let mut unreadable = Report::default();
+        let mut checked = Vec::with_capacity(chunks.len());
+        let mut hashes = Vec::with_capacity(unread.paths.len());
+        for (c, h, u) in chunks {
+            checked.push(c);
+            hashes.extend(h);
+            unreadable.problems.extend(u.problems);
+        }
+        if unreadable.is_empty() {
+            Ok((checked, hashes))
+        } else {
+            Err(unreadable)
+        }
+    }
+}
