@@ -314,7 +314,8 @@ pub fn load_uncached(dir: &Path, progress: Progress) -> Result<Loaded, Report> {
 /// [`load_uncached`], handing `first` the first part of a large corpus.
 pub fn load_uncached_first(dir: &Path, progress: Progress, first: First) -> Result<Loaded, Report> {
     let _off = crate::huge_pages::off();
-    let (paths, walked) = load::list_dir(dir)?;
+    let (paths, walked) =
+        crate::debug_log::phase("corpus directory walked", || load::list_dir(dir))?;
     if !walked.is_empty() {
         // The walk's problems, with every read's.
         load::read_dir(dir)?;
