@@ -83,9 +83,72 @@ pub fn date_forms(d: &Date) -> String {
     s
 }
 
+/// The name fields' texts of each person and scholar alone, made once for
+/// an index built or updated over every telegram: most telegrams are from
+/// one person, to one and via one, and a note is by one scholar, so their
+/// fields are borrowed from here instead of made again for each.
+#[derive(Default)]
+pub struct Names {
+    person: rustc_hash::FxHashMap<String, String>,
+    by: rustc_hash::FxHashMap<String, String>,
+}
+
+/// Names with nothing made: every name field is made where it is needed.
+static NO_NAMES: Names = Names {
+    person: std::collections::HashMap::with_hasher(rustc_hash::FxBuildHasher),
+    by: std::collections::HashMap::with_hasher(rustc_hash::FxBuildHasher),
+};
+
+impl Names {
+    /// Every person's and scholar's texts in `corpus`.
+    pub fn of(corpus: &Corpus) -> Names {
+        let person = corpus
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    person_field(corpus, std::slice::from_ref(&p.id)),
+                )
+            })
+            .collect();
+        let by = corpus
+            .scholars
+            .iter()
+            .map(|s| (s.id.clone(), by_field(corpus, &s.id)))
+            .collect();
+        Names { person, by }
+    }
+}
+
+/// A from, to or via field: every form of every name, each once.
+fn person_field(corpus: &Corpus, ids: &[String]) -> String {
+    let mut forms = Vec::new();
+    for id in ids {
+        person_forms(corpus, id, &mut forms);
+    }
+    forms.join(" · ")
+}
+
+/// Who wrote a note: the id, and the scholar's name and other names.
+fn by_field(corpus: &Corpus, by: &str) -> String {
+    let mut all = vec![by.to_string()];
+    if let Some(s) = corpus.scholar(by) {
+        all.push(s.name.clone());
+        all.extend(s.aliases.iter().cloned());
+    }
+    all.join(" · ")
+}
+
 /// The fields of a telegram, in a fixed order (their indices are the field
 /// numbers the index records).
 pub fn fields<'a>(corpus: &Corpus, t: &'a Telegram) -> Vec<Field<'a>> {
+    fields_named(corpus, &NO_NAMES, t)
+}
+
+/// [`fields`], the name fields of one person or scholar borrowed from
+/// `names` (made where `names` has none).
+pub fn fields_named<'a>(corpus: &Corpus, names: &'a Names, t: &'a Telegram) -> Vec<Field<'a>> {
     let mut out = Vec::with_capacity(8 + 2 * t.notes().len());
     let mut push = |kind, index, text: Cow<'a, str>| out.push(Field { kind, index, text });
     push(FieldKind::Title, 0, Cow::Borrowed(&t.title));
@@ -95,11 +158,15 @@ pub fn fields<'a>(corpus: &Corpus, t: &'a Telegram) -> Vec<Field<'a>> {
         (FieldKind::Via, &t.via),
     ] {
         if !ids.is_empty() {
-            let mut forms = Vec::new();
-            for id in ids {
-                person_forms(corpus, id, &mut forms);
-            }
-            push(kind, 0, forms.join(" · ").into());
+            let text = match &ids[..] {
+                [one] => names.person.get(one).map(|s| Cow::Borrowed(s.as_str())),
+                _ => None,
+            };
+            push(
+                kind,
+                0,
+                text.unwrap_or_else(|| person_field(corpus, ids).into()),
+            );
         }
     }
     let mut date = date_forms(&t.date);
@@ -130,12 +197,11 @@ pub fn fields<'a>(corpus: &Corpus, t: &'a Telegram) -> Vec<Field<'a>> {
     }
     for (i, n) in t.notes().iter().enumerate() {
         push(FieldKind::Note, i, Cow::Borrowed(&n.text));
-        let mut by = vec![n.by.clone()];
-        if let Some(s) = corpus.scholar(&n.by) {
-            by.push(s.name.clone());
-            by.extend(s.aliases.iter().cloned());
-        }
-        push(FieldKind::NoteBy, i, by.join(" · ").into());
+        let by = match names.by.get(&n.by) {
+            Some(s) => Cow::Borrowed(s.as_str()),
+            None => by_field(corpus, &n.by).into(),
+        };
+        push(FieldKind::NoteBy, i, by);
     }
     out
 }
@@ -147,7 +213,17 @@ pub fn fields_with_notes<'a>(
     t: &'a Telegram,
     mine: &'a crate::notes::Notes,
 ) -> Vec<Field<'a>> {
-    let mut out = fields(corpus, t);
+    fields_named_with_notes(corpus, &NO_NAMES, t, mine)
+}
+
+/// [`fields_with_notes`], the name fields borrowed from `names`.
+pub fn fields_named_with_notes<'a>(
+    corpus: &Corpus,
+    names: &'a Names,
+    t: &'a Telegram,
+    mine: &'a crate::notes::Notes,
+) -> Vec<Field<'a>> {
+    let mut out = fields_named(corpus, names, t);
     for (i, n) in mine
         .notes
         .iter()
@@ -183,6 +259,32 @@ mod tests {
             "1950-08 · August 1950 · Aug"
         );
         assert_eq!(date_forms(&Date::parse("1950").unwrap()), "1950");
+    }
+
+    /// The name fields borrowed from `Names` are the ones made for each
+    /// telegram: the same texts, so the same index and fingerprints.
+    #[test]
+    fn names_made_once_give_the_same_fields() {
+        let c = Corpus::embedded().unwrap();
+        let names = Names::of(&c);
+        assert!(
+            c.telegrams
+                .iter()
+                .any(|t| t.to.len() > 1 || t.from.len() > 1)
+        );
+        for t in &c.telegrams {
+            assert_eq!(fields_named(&c, &names, t), fields(&c, t), "{}", t.id);
+        }
+        let synth = crate::corpus::synth::generate(500, 7);
+        let names = Names::of(&synth);
+        for t in &synth.telegrams {
+            assert_eq!(
+                fields_named(&synth, &names, t),
+                fields(&synth, t),
+                "{}",
+                t.id
+            );
+        }
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub fn index_for(
         Some(Err(notice)) => (None, Some(notice)),
         None => (None, None),
     };
-    let fields = |i: usize| document::fields_with_notes(corpus, &corpus.telegrams[i], notes);
+    let names = document::Names::of(corpus);
+    let fields =
+        |i: usize| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], notes);
     let (ix, how) = match found {
         Some(Kept::Exact(ix)) => (Some(ix), How::Kept),
         Some(Kept::Base(base)) => {

@@ -37,15 +37,17 @@ pub fn index_corpus_with_progress(
     notes: &crate::notes::Notes,
     progress: &(dyn Fn(u8) + Sync),
 ) -> Index {
+    let names = document::Names::of(corpus);
     Index::build_with_progress(
         corpus.telegrams.len(),
-        |i| document::fields_with_notes(corpus, &corpus.telegrams[i], notes),
+        |i| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], notes),
         progress,
     )
 }
 
 pub fn index_corpus(corpus: &Corpus) -> Index {
+    let names = document::Names::of(corpus);
     Index::build_with(corpus.telegrams.len(), |i| {
-        document::fields(corpus, &corpus.telegrams[i])
+        document::fields_named(corpus, &names, &corpus.telegrams[i])
     })
 }
