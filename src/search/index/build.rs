@@ -83,6 +83,18 @@ pub(super) struct Partial {
 }
 
 impl Partial {
+    /// A share of no records yet.
+    fn empty() -> Partial {
+        Partial {
+            surfaces: Vec::new(),
+            tmp: Vec::new(),
+            tmp_occ: Vec::new(),
+            rf_off: vec![0],
+            rf_kind: Vec::new(),
+            fp: Vec::new(),
+        }
+    }
+
     /// Room for the postings of `total` records, guessed from the first
     /// `done`: growing by doubling would copy the largest arrays of the
     /// build several times and touch twice the memory they need.
@@ -104,14 +116,7 @@ impl Partial {
         fields: &(impl Fn(usize) -> Vec<Field<'f>> + Sync),
         done: &(dyn Fn() + Sync),
     ) -> Partial {
-        let mut p = Partial {
-            surfaces: Vec::new(),
-            tmp: Vec::new(),
-            tmp_occ: Vec::new(),
-            rf_off: vec![0],
-            rf_kind: Vec::new(),
-            fp: Vec::new(),
-        };
+        let mut p = Partial::empty();
         // The vocabulary is small next to the text: keeping each word twice
         // (map key and list) costs little.
         let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
@@ -471,24 +476,13 @@ impl Index {
 mod tests {
     use super::*;
 
-    fn empty() -> Partial {
-        Partial {
-            surfaces: Vec::new(),
-            tmp: Vec::new(),
-            tmp_occ: Vec::new(),
-            rf_off: vec![0],
-            rf_kind: Vec::new(),
-            fp: Vec::new(),
-        }
-    }
-
     /// Each word once per record, in the order first seen, its
     /// occurrences ascending and once each, its kinds together; a word
     /// seen in an earlier record starts afresh.
     #[test]
     fn a_record_s_words_are_grouped() {
         let mut g = Groups::default();
-        let mut p = empty();
+        let mut p = Partial::empty();
         g.post(
             &[(7, 5, 1), (3, 1, 2), (7, 2, 4), (7, 5, 1), (900, 0, 1)],
             0,
