@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Telegram;
 use super::footnotes;
-use super::load::{SourceFile, parallel_chunks, parse, shown_paths};
 use super::raw;
+use super::source::{SourceFile, parallel_chunks, parse, shown_paths};
 use super::validate::{Checker, Known};
 use crate::problem::Report;
 

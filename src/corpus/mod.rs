@@ -13,6 +13,7 @@ pub mod model;
 pub mod nearest;
 pub mod partial;
 mod raw;
+mod source;
 pub mod synth;
 mod validate;
 mod validate_telegram;
