@@ -22,6 +22,7 @@ pub mod index;
 pub mod manifest;
 pub mod pending;
 mod plan;
+mod read;
 pub mod snapshot;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use crate::corpus::load::{self, Checked, SourceFile};
 use crate::problem::{Report, Warning};
 use manifest::Stat;
 use plan::{Plan, compare};
+use read::{check, read_and_check};
 use snapshot::Entry;
 
 pub use index::Store;
@@ -358,65 +360,6 @@ fn loaded(
         notices,
         store: Some(store),
         pending,
-    }
-}
-
-fn check(
-    files: &[SourceFile],
-    priors: Vec<load::Prior>,
-    progress: Progress,
-) -> Result<Checked, Report> {
-    let total = files
-        .iter()
-        .filter(|f| f.rel.starts_with("telegrams/"))
-        .count();
-    load::check_files_reusing(files, priors, &|n| progress("checking", n, total))
-}
-
-/// Reads and checks every file of `paths`: the telegram files each by the
-/// thread that checks it (none held as text once checked), the others
-/// first. Gives back the others, read, the checked corpus, and the
-/// telegram files' hashes by `hash` in path order.
-fn read_and_check(
-    dir: &Path,
-    paths: &[PathBuf],
-    hash: Option<&(dyn Fn(&str) -> u64 + Sync)>,
-    progress: Progress,
-) -> Result<(Vec<SourceFile>, Checked, Vec<u64>), Report> {
-    let telegram = |p: &PathBuf| load::shown_paths(dir, p).1.starts_with("telegrams/");
-    let (telegrams, others): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.iter().cloned().partition(|p| telegram(p));
-    let Ok(files) = load::read_paths(dir, &others) else {
-        // Every file's problem, as reading them all says it.
-        return Err(read_all(dir, paths, progress).err().unwrap_or_default());
-    };
-    let unread = crate::corpus::Unread {
-        dir,
-        paths: &telegrams,
-        hash,
-    };
-    let total = telegrams.len();
-    let (checked, hashes) = crate::debug_log::phase("corpus read and checked", || {
-        load::check_files_reading(&files, &unread, &|n| progress("checking", n, total))
-    })?;
-    Ok((files, checked, hashes))
-}
-
-/// Reads every file, telling `progress` how far it has come.
-fn read_all(dir: &Path, paths: &[PathBuf], progress: Progress) -> Result<Vec<SourceFile>, Report> {
-    let mut files = Vec::with_capacity(paths.len());
-    let mut report = Report::default();
-    for (i, chunk) in paths.chunks(4096).enumerate() {
-        progress("reading", i * 4096, paths.len());
-        match load::read_paths(dir, chunk) {
-            Ok(f) => files.extend(f),
-            Err(r) => report.problems.extend(r.problems),
-        }
-    }
-    if report.is_empty() {
-        Ok(files)
-    } else {
-        Err(report)
     }
 }
 

@@ -368,3 +368,25 @@ fn a_built_manifest_hashes_every_file_as_it_is() {
             > 40
     );
 }
+
+/// A file other than a telegram's that cannot be read fails the load with
+/// its problem, with a cache or without.
+#[test]
+fn an_unreadable_people_file_is_the_problem() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let people = dir.path().join("people.toml");
+    fs::remove_file(&people).unwrap();
+    nix::unistd::mkfifo(&people, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let said = |r: Result<Loaded, Report>| {
+        let e = r.err().expect("the load fails");
+        assert_eq!(e.problems.len(), 1, "{e:?}");
+        e.problems[0].to_string()
+    };
+    let with = said(load_dir_in(dir.path(), cache.path(), &none));
+    let without = said(load_uncached(dir.path(), &none));
+    assert_eq!(with, without);
+    assert!(
+        with.contains("people.toml: a FIFO (named pipe), not a regular file"),
+        "{with}"
+    );
+}
