@@ -31,9 +31,10 @@ pub(super) fn read_and_check(
     hash: Option<&(dyn Fn(&str) -> u64 + Sync)>,
     progress: Progress,
 ) -> Result<(Vec<SourceFile>, Checked, Vec<u64>), Report> {
-    let telegram = |p: &PathBuf| load::shown_paths(dir, p).1.starts_with("telegrams/");
-    let (telegrams, others): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.iter().cloned().partition(|p| telegram(p));
+    let (telegrams, others): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|p| load::is_telegram(dir, p));
     let Ok(files) = load::read_paths(dir, &others) else {
         // Every file's problem, as reading them all says it (or, should
         // they all read now, the files as read).

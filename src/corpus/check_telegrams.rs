@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::Telegram;
 use super::footnotes;
 use super::raw;
-use super::source::{SourceFile, parallel_chunks, parse, shown_paths};
+use super::source::{SourceFile, parallel_chunks, parse, read_file};
 use super::validate::{Checker, Known};
 use crate::problem::Report;
 
@@ -85,16 +85,14 @@ impl Ctx<'_> {
             let mut out = Vec::with_capacity(chunk.len());
             let mut hashes = Vec::with_capacity(chunk.len() * usize::from(unread.hash.is_some()));
             for p in chunk {
-                let (path, rel) = shown_paths(unread.dir, p);
-                match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
-                    Ok(text) => {
-                        let f = SourceFile { path, rel, text };
+                match read_file(unread.dir, p) {
+                    Ok(f) => {
                         if let Some(h) = unread.hash {
                             hashes.push(h(&f.text));
                         }
                         out.extend(self.check(&f, &mut part));
                     }
-                    Err(e) => unreadable.push(e.problem),
+                    Err(e) => unreadable.push(e),
                 }
             }
             ((out, part), hashes, unreadable)

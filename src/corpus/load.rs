@@ -8,7 +8,7 @@ use super::check_telegrams::{Ctx, Located, Unread};
 use super::raw;
 pub(crate) use super::source::parallel_chunks;
 use super::source::parse;
-pub use super::source::{SourceFile, read_paths, shown_paths};
+pub use super::source::{SourceFile, is_telegram, read_paths, shown_paths};
 use super::validate::{Checker, Known};
 pub use super::walk::list_dir;
 use super::{Corpus, Telegram};

@@ -30,6 +30,21 @@ pub fn shown_paths(dir: &Path, p: &Path) -> (String, String) {
     (path, rel)
 }
 
+/// The file at `p` (under `dir`), read, or why it cannot be.
+pub(super) fn read_file(dir: &Path, p: &Path) -> Result<SourceFile, Problem> {
+    let (path, rel) = shown_paths(dir, p);
+    match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
+        Ok(text) => Ok(SourceFile { path, rel, text }),
+        Err(e) => Err(e.problem),
+    }
+}
+
+/// Whether `p` (under `dir`) is a telegram file: under `telegrams/`.
+pub fn is_telegram(dir: &Path, p: &Path) -> bool {
+    p.strip_prefix(dir)
+        .is_ok_and(|r| r.starts_with("telegrams"))
+}
+
 /// Reads the files at `paths` (under `dir`), on every core.
 pub fn read_paths(dir: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Report> {
     let mut report = Report::default();
@@ -37,10 +52,9 @@ pub fn read_paths(dir: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Repo
         let mut files = Vec::with_capacity(chunk.len());
         let mut problems = Report::default();
         for p in chunk {
-            let (path, rel) = shown_paths(dir, p);
-            match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
-                Ok(text) => files.push(SourceFile { path, rel, text }),
-                Err(e) => problems.push(e.problem),
+            match read_file(dir, p) {
+                Ok(f) => files.push(f),
+                Err(e) => problems.push(e),
             }
         }
         (files, problems)
@@ -120,6 +134,25 @@ pub(super) fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) ->
 #[cfg(test)]
 mod tests {
     use super::parallel_chunks;
+
+    /// A telegram file is one under `telegrams/`, as its path inside the
+    /// corpus says (`SourceFile::rel`).
+    #[test]
+    fn telegram_files_are_those_under_telegrams() {
+        let dir = std::path::Path::new("/c");
+        for (p, yes) in [
+            ("/c/telegrams/x.toml", true),
+            ("/c/telegrams/sub/x.toml", true),
+            ("/c/people.toml", false),
+            ("/c/telegrams-old/x.toml", false),
+            ("/elsewhere/telegrams/x.toml", false),
+        ] {
+            let p = std::path::Path::new(p);
+            assert_eq!(super::is_telegram(dir, p), yes, "{}", p.display());
+            let rel = super::shown_paths(dir, p).1;
+            assert_eq!(rel.starts_with("telegrams/"), yes, "{rel}");
+        }
+    }
 
     /// Every item once, in order, however the chunks were handed out.
     #[test]
