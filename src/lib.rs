@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod memory;
 pub mod notes;
 pub mod output;
+pub mod plain_toml;
 pub mod problem;
 pub mod runner;
 pub mod screenshots;

@@ -12,7 +12,7 @@ pub mod load;
 pub mod model;
 pub mod nearest;
 pub mod partial;
-mod raw;
+pub(crate) mod raw;
 mod source;
 pub mod synth;
 mod validate;

@@ -7,14 +7,14 @@ use toml::Spanned;
 
 pub type S = Spanned<String>;
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     #[serde(default)]
     pub person: Vec<Person>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: S,
@@ -31,7 +31,7 @@ pub struct Person {
     pub note: Option<S>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     #[serde(default)]
@@ -40,7 +40,7 @@ pub struct SourcesFile {
     pub work: Vec<Work>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scholar {
     pub id: S,
@@ -50,7 +50,7 @@ pub struct Scholar {
     pub about: Option<S>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Work {
     pub id: S,
@@ -63,14 +63,14 @@ pub struct Work {
     pub note: Option<S>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FootnotesFile {
     #[serde(default)]
     pub footnote: Vec<Footnote>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Footnote {
     pub number: Spanned<u32>,
@@ -81,14 +81,14 @@ pub struct Footnote {
     pub note: Option<S>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct EventsFile {
     #[serde(default)]
     pub event: Vec<Event>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: S,
@@ -105,7 +105,7 @@ pub struct Event {
     pub conflict: Vec<Conflict>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub date: S,
@@ -113,7 +113,7 @@ pub struct Conflict {
     pub place: S,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Telegram {
     pub id: S,
@@ -146,14 +146,14 @@ pub struct Telegram {
     pub note: Vec<Note>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Received {
     pub date: S,
     pub time: Option<S>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Witness {
     pub id: S,
@@ -177,7 +177,7 @@ pub struct Witness {
     pub passage: Vec<Passage>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Passage {
     pub kind: S,
@@ -188,7 +188,7 @@ pub struct Passage {
     pub cite: Vec<Spanned<u32>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub by: S,
@@ -200,14 +200,14 @@ pub struct Note {
     pub witness: Option<S>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct DebateFile {
     #[serde(default)]
     pub position: Vec<Position>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     pub id: S,
@@ -228,7 +228,7 @@ pub struct Position {
     pub quote: Vec<Quote>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Always "quote": the key `verify-quotes` looks for.

@@ -111,8 +111,13 @@ pub(crate) fn parallel_chunks<T: Sync, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// A file's TOML as `T`, or its problem, located.
+/// A file's TOML as `T`, or its problem, located. Plain TOML (as corpus
+/// files are written) is read by `plain_toml`; the `toml` crate reads
+/// the rest and words every error.
 pub(super) fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) -> Option<T> {
+    if let Some(v) = crate::plain_toml::from_str(&f.text) {
+        return Some(v);
+    }
     match toml::from_str::<T>(&f.text) {
         Ok(v) => Some(v),
         Err(e) => {
