@@ -1,5 +1,5 @@
 //! Fuzzy search across the corpus: a query language (query.rs), words and
-//! how they match (tokenize.rs, matcher.rs, score.rs, and the other
+//! how they match (tokenize/: words split in split.rs; matcher.rs, score.rs, and the other
 //! spellings of names in names.rs), what of a telegram is
 //! searched (document.rs), the inverted index (index/: built in build.rs,
 //! queried in lookup.rs, updated in update.rs; kept, updated or built in kept.rs), snippets for the rows on screen (snippet.rs, their
