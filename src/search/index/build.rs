@@ -1,6 +1,6 @@
 //! Building the index: each of two threads tokenizes half the records into
 //! a vocabulary and postings of its own, and the halves are merged into one
-//! vocabulary with its postings grouped by word.
+//! vocabulary with its postings grouped by word (`merge.rs`).
 
 use std::collections::HashMap;
 
@@ -27,54 +27,25 @@ pub(crate) fn fingerprint(fields: &[Field]) -> u64 {
     h.digest()
 }
 
-/// One share of the postings arrays being filled by a merge: the slots of
-/// the surfaces in `surfaces`, starting at slot `first`.
-struct Slots<'a> {
-    surfaces: std::ops::Range<usize>,
-    first: usize,
-    record: &'a mut [u32],
-    kinds: &'a mut [u16],
-    occ: &'a mut [u32],
-    occ_len: &'a mut [u16],
-}
-
-impl Slots<'_> {
-    /// Each posting of `parts` (in order: a's records before b's) whose
-    /// surface is in this share, put in its slot. Occurrences stay in
-    /// record order (all of a record's words side by side); each posting
-    /// points at its own.
-    fn fill(
-        self,
-        parts: [&Vec<(u32, u32, u16, u32)>; 2],
-        sid: &impl Fn(usize, u32) -> u32,
-        count: &[u32],
-        a_occ: u32,
-    ) {
-        let mut cursor = count.to_vec();
-        for (part, tmp) in parts.into_iter().enumerate() {
-            let mut at = if part == 0 { 0 } else { a_occ };
-            for p in tmp {
-                let s = sid(part, p.0) as usize;
-                if self.surfaces.contains(&s) {
-                    let slot = cursor[s] as usize - self.first;
-                    cursor[s] += 1;
-                    self.record[slot] = p.1;
-                    self.kinds[slot] = p.2;
-                    self.occ[slot] = at;
-                    self.occ_len[slot] = p.3.min(u32::from(u16::MAX)) as u16;
-                }
-                at += p.3;
-            }
-        }
-    }
-}
+/// The most occurrences a posting keeps: the index's count of them is a
+/// `u16` (a word more often than this in one telegram is found by its
+/// first 65,535).
+pub(super) const MAX_OCC: usize = u16::MAX as usize;
 
 /// One thread's share of an index being built: its records' vocabulary,
 /// postings (in record order) and field kinds.
 pub(super) struct Partial {
     pub(super) surfaces: Vec<Box<str>>,
-    /// (surface, record, kinds, occurrence count).
-    pub(super) tmp: Vec<(u32, u32, u16, u32)>,
+    /// Postings, in record order: (surface, field kinds, occurrences).
+    /// Eight bytes each (the record is in `recs`): at 100,000 telegrams
+    /// there are 20.6 million, and the merge reads them all.
+    pub(super) tmp: Vec<(u32, u16, u16)>,
+    /// Each surface's number of postings.
+    pub(super) counts: Vec<u32>,
+    /// The records, in the order built, and where each one's postings end
+    /// in `tmp`.
+    pub(super) recs: Vec<u32>,
+    pub(super) post_end: Vec<u32>,
     pub(super) tmp_occ: Vec<u32>,
     pub(super) rf_off: Vec<u32>,
     pub(super) rf_kind: Vec<FieldKind>,
@@ -88,6 +59,9 @@ impl Partial {
         Partial {
             surfaces: Vec::new(),
             tmp: Vec::new(),
+            counts: Vec::new(),
+            recs: Vec::new(),
+            post_end: Vec::new(),
             tmp_occ: Vec::new(),
             rf_off: vec![0],
             rf_kind: Vec::new(),
@@ -108,6 +82,19 @@ impl Partial {
             .reserve(guess(self.rf_kind.len()).saturating_sub(self.rf_kind.len()));
         self.rf_off.reserve(total + 1 - self.rf_off.len());
         self.fp.reserve(total - self.fp.len());
+        self.recs.reserve(total - self.recs.len());
+        self.post_end.reserve(total - self.post_end.len());
+    }
+
+    /// Each posting's record, in the order of `tmp`.
+    pub(super) fn posting_records(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.tmp.len());
+        let mut start = 0;
+        for (&r, &end) in self.recs.iter().zip(&self.post_end) {
+            out.extend(std::iter::repeat_n(r, end as usize - start));
+            start = end as usize;
+        }
+        out
     }
 
     /// The share of `records` (ascending).
@@ -160,6 +147,7 @@ impl Partial {
                             None => {
                                 let id = p.surfaces.len() as u32;
                                 p.surfaces.push((*surface).into());
+                                p.counts.push(0);
                                 surf_id.insert((*surface).into(), id);
                                 id
                             }
@@ -201,7 +189,7 @@ struct Groups {
 impl Groups {
     /// Appends record `r`'s postings, one per word of `local` (word,
     /// packed field and position, field kind), to `p`: each with its
-    /// occurrences ascending and once each.
+    /// occurrences ascending and once each (the first `MAX_OCC`).
     fn post(&mut self, local: &[(u32, u32, u16)], r: u32, p: &mut Partial) {
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
@@ -249,12 +237,19 @@ impl Groups {
             }
             let first = p.tmp_occ.len();
             for &o in occ.iter() {
-                if p.tmp_occ.len() == first || *p.tmp_occ.last().expect("pushed") != o {
-                    p.tmp_occ.push(o);
+                if p.tmp_occ.len() > first && *p.tmp_occ.last().expect("pushed") == o {
+                    continue;
                 }
+                if p.tmp_occ.len() - first == MAX_OCC {
+                    break;
+                }
+                p.tmp_occ.push(o);
             }
-            p.tmp.push((id, r, kinds, (p.tmp_occ.len() - first) as u32));
+            p.tmp.push((id, kinds, (p.tmp_occ.len() - first) as u16));
+            p.counts[id as usize] += 1;
         }
+        p.recs.push(r);
+        p.post_end.push(p.tmp.len() as u32);
     }
 }
 
@@ -301,113 +296,6 @@ impl Index {
         };
         progress(90);
         Index::merge(n, a, b)
-    }
-
-    fn merge(n: usize, a: Partial, b: Partial) -> Index {
-        let mut ix = Index {
-            n,
-            ..Index::default()
-        };
-        // One vocabulary: a's ids stay; b's are mapped onto it.
-        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        surf_id.reserve(a.surfaces.len() + b.surfaces.len() / 4);
-        for (i, s) in a.surfaces.iter().enumerate() {
-            surf_id.insert(s.clone(), i as u32);
-        }
-        ix.surfaces = a.surfaces;
-        let remap: Vec<u32> = b
-            .surfaces
-            .into_iter()
-            .map(|s| match surf_id.get(&s) {
-                Some(&id) => id,
-                None => {
-                    let id = ix.surfaces.len() as u32;
-                    surf_id.insert(s.clone(), id);
-                    ix.surfaces.push(s);
-                    id
-                }
-            })
-            .collect();
-        drop(surf_id);
-        let mut rf_off = a.rf_off;
-        let shift = *rf_off.last().unwrap_or(&0);
-        rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
-        ix.rf_off = rf_off.into();
-        ix.rf_kind = a.rf_kind;
-        ix.rf_kind.extend(b.rf_kind);
-        let mut fp = a.fp;
-        fp.extend(b.fp);
-        ix.fp = fp.into();
-        // Postings grouped by surface; a's records come before b's, so a
-        // counting sort keeps record order within each surface.
-        let ns = ix.surfaces.len();
-        let sid = |part: usize, s: u32| if part == 0 { s } else { remap[s as usize] };
-        let mut count = vec![0u32; ns + 1];
-        for (part, tmp) in [&a.tmp, &b.tmp].into_iter().enumerate() {
-            for p in tmp {
-                count[sid(part, p.0) as usize + 1] += 1;
-            }
-        }
-        for i in 0..ns {
-            count[i + 1] += count[i];
-        }
-        ix.post_off = count.clone().into();
-        let np = a.tmp.len() + b.tmp.len();
-        let mut p_record = vec![0; np];
-        let mut p_kinds = vec![0; np];
-        let mut p_occ = vec![0; np];
-        let mut p_occ_len = vec![0; np];
-        // The slots are split where the surfaces' postings come to half,
-        // and each half is filled by a thread of its own (on one thread
-        // for a small index, so that tests go through the same split).
-        let half = count.partition_point(|&c| (c as usize) < np / 2).min(ns);
-        let at_slot = count[half] as usize;
-        let parts = [&a.tmp, &b.tmp];
-        let a_occ = a.tmp_occ.len() as u32;
-        let (r_lo, r_hi) = p_record.split_at_mut(at_slot);
-        let (k_lo, k_hi) = p_kinds.split_at_mut(at_slot);
-        let (o_lo, o_hi) = p_occ.split_at_mut(at_slot);
-        let (l_lo, l_hi) = p_occ_len.split_at_mut(at_slot);
-        let lo = Slots {
-            surfaces: 0..half,
-            first: 0,
-            record: r_lo,
-            kinds: k_lo,
-            occ: o_lo,
-            occ_len: l_lo,
-        };
-        let hi = Slots {
-            surfaces: half..ns,
-            first: at_slot,
-            record: r_hi,
-            kinds: k_hi,
-            occ: o_hi,
-            occ_len: l_hi,
-        };
-        let fill = |s: Slots| s.fill(parts, &sid, &count, a_occ);
-        if np >= 1 << 20 {
-            std::thread::scope(|sc| {
-                let h = sc.spawn(|| fill(hi));
-                fill(lo);
-                h.join().expect("index thread");
-            });
-        } else {
-            fill(lo);
-            fill(hi);
-        }
-        (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
-            p_record.into(),
-            p_kinds.into(),
-            p_occ.into(),
-            p_occ_len.into(),
-        );
-        drop((a.tmp, b.tmp));
-        let mut occ = a.tmp_occ;
-        occ.extend_from_slice(&b.tmp_occ);
-        ix.occ = occ.into();
-        drop(b.tmp_occ);
-        ix.finish_vocabulary();
-        ix
     }
 
     /// Everything the vocabulary derives from `surfaces`: their metadata,
@@ -483,20 +371,39 @@ mod tests {
     fn a_record_s_words_are_grouped() {
         let mut g = Groups::default();
         let mut p = Partial::empty();
+        p.counts = vec![0; 901];
         g.post(
             &[(7, 5, 1), (3, 1, 2), (7, 2, 4), (7, 5, 1), (900, 0, 1)],
             0,
             &mut p,
         );
         g.post(&[(3, 9, 1)], 1, &mut p);
-        assert_eq!(
-            p.tmp,
-            [(7, 0, 5, 2), (3, 0, 2, 1), (900, 0, 1, 1), (3, 1, 1, 1)]
-        );
+        assert_eq!(p.tmp, [(7, 5, 2), (3, 2, 1), (900, 1, 1), (3, 1, 1)]);
         assert_eq!(p.tmp_occ, [2, 5, 1, 0, 9]);
+        assert_eq!(
+            (p.recs.clone(), p.post_end.clone()),
+            (vec![0, 1], vec![3, 4])
+        );
+        assert_eq!(p.posting_records(), [0, 0, 0, 1]);
+        assert_eq!((p.counts[3], p.counts[7], p.counts[900]), (2, 1, 1));
         // A stamp that wraps round forgets every word.
         g.stamp = u32::MAX;
         g.post(&[(3, 4, 1)], 2, &mut p);
-        assert_eq!(p.tmp.last(), Some(&(3, 2, 1, 1)));
+        assert_eq!(p.tmp.last(), Some(&(3, 1, 1)));
+        assert_eq!(p.posting_records().last(), Some(&2));
+    }
+
+    /// A word more often than `MAX_OCC` times in a record keeps its first
+    /// `MAX_OCC` occurrences, so that its count fits the index's.
+    #[test]
+    fn a_posting_keeps_at_most_max_occ_occurrences() {
+        let mut g = Groups::default();
+        let mut p = Partial::empty();
+        p.counts = vec![0; 2];
+        let local: Vec<(u32, u32, u16)> = (0..MAX_OCC as u32 + 10).map(|o| (1, o, 1)).collect();
+        g.post(&local, 0, &mut p);
+        assert_eq!(p.tmp, [(1, 1, u16::MAX)]);
+        assert_eq!(p.tmp_occ.len(), MAX_OCC);
+        assert_eq!(p.tmp_occ.last(), Some(&(MAX_OCC as u32 - 1)));
     }
 }

@@ -7,13 +7,15 @@
 //! screen (`snippet.rs`).
 //!
 //! This file holds the index's layout and the reads of it that both sides
-//! share; `build.rs` fills it from a corpus's records, and `lookup.rs`
+//! share; `build.rs` fills it from a corpus's records (two halves, merged in
+//! `merge.rs`), and `lookup.rs`
 //! answers queries from it (a term's hits in `terms.rs`, kept for the next
 //! keystrokes; buffers reused in `scratch.rs`; the ranking's memory reads
 //! asked for ahead in `prefetch.rs`; the hits ordered in `order.rs`).
 
 mod build;
 mod lookup;
+mod merge;
 mod order;
 mod prefetch;
 mod scratch;

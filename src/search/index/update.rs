@@ -137,12 +137,13 @@ impl Index {
         let mut b_order = vec![0u32; b.tmp.len()];
         let mut b_occ = Vec::with_capacity(b.tmp.len());
         let mut at = self.occ.len() as u32;
+        let b_rec = b.posting_records();
         for (k, t) in b.tmp.iter().enumerate() {
             let s = b_sid[t.0 as usize] as usize;
             b_order[cursor[s] as usize] = k as u32;
             cursor[s] += 1;
             b_occ.push(at);
-            at += t.3;
+            at += u32::from(t.2);
         }
         // Each word's kept postings, renumbered, merged with its fresh ones
         // by record; words with none left are dropped.
@@ -179,7 +180,7 @@ impl Index {
                     false => NONE,
                 };
                 let b_rec = match bi < b_off[s + 1] as usize {
-                    true => b.tmp[b_order[bi] as usize].1,
+                    true => b_rec[b_order[bi] as usize],
                     false => NONE,
                 };
                 if o_rec == NONE && b_rec == NONE {
@@ -195,9 +196,9 @@ impl Index {
                     let k = b_order[bi] as usize;
                     let t = b.tmp[k];
                     p_record.push(b_rec);
-                    p_kinds.push(t.2);
+                    p_kinds.push(t.1);
                     p_occ.push(b_occ[k]);
-                    p_occ_len.push(t.3.min(u32::from(u16::MAX)) as u16);
+                    p_occ_len.push(t.2);
                     bi += 1;
                 }
             }

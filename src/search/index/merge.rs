@@ -1,0 +1,183 @@
+//! Merging the two halves of an index being built (`build.rs`) into one:
+//! one vocabulary, and every posting put in its place among its word's,
+//! a's records before b's (a counting sort: each word's postings are
+//! counted as the halves are built).
+//!
+//! The postings arrays are split where the words' postings come to half,
+//! and each part is filled by a thread of its own, which reads every
+//! posting and puts those of its words. Putting postings in place is
+//! bound by memory (each goes to a place of its own in four arrays): when
+//! each thread put its half's postings instead, all over the arrays, it
+//! was no quicker, and the two threads' page faults on the same pages
+//! waited on each other.
+
+use rustc_hash::FxHashMap;
+
+use super::Index;
+use super::build::Partial;
+
+/// One share of the postings arrays being filled by a merge: the slots of
+/// the words in `words`, starting at slot `first`.
+struct Slots<'a> {
+    words: std::ops::Range<usize>,
+    first: usize,
+    record: &'a mut [u32],
+    kinds: &'a mut [u16],
+    occ: &'a mut [u32],
+    occ_len: &'a mut [u16],
+}
+
+/// The postings of a half, as `Slots::fill` reads them (the rest of the
+/// half is moved into the index meanwhile).
+#[derive(Clone, Copy)]
+struct Half<'a> {
+    tmp: &'a [(u32, u16, u16)],
+    recs: &'a [u32],
+    post_end: &'a [u32],
+}
+
+impl Slots<'_> {
+    /// Each posting of `halves` (a's, then b's, whose word ids go through
+    /// `remap`) whose word is in this share, put in its slot: word `s`'s
+    /// from `start[s]` on. Occurrences stay in record order (all of a
+    /// record's words side by side); each posting points at its own.
+    fn fill(self, halves: [Half; 2], remap: &[u32], start: &[u32]) {
+        let mut cursor = start[self.words.clone()].to_vec();
+        let mut at = 0u32;
+        for (k, half) in halves.into_iter().enumerate() {
+            let mut p = 0;
+            for (&r, &end) in half.recs.iter().zip(half.post_end) {
+                for &(s, kinds, count) in &half.tmp[p..end as usize] {
+                    let s = if k == 0 { s } else { remap[s as usize] } as usize;
+                    if self.words.contains(&s) {
+                        let c = &mut cursor[s - self.words.start];
+                        let slot = *c as usize - self.first;
+                        *c += 1;
+                        self.record[slot] = r;
+                        self.kinds[slot] = kinds;
+                        self.occ[slot] = at;
+                        self.occ_len[slot] = count;
+                    }
+                    at += u32::from(count);
+                }
+                p = end as usize;
+            }
+        }
+    }
+}
+
+impl Index {
+    /// The index of `n` records made of two halves: `a`'s records, then
+    /// `b`'s.
+    pub(super) fn merge(n: usize, a: Partial, b: Partial) -> Index {
+        let mut ix = Index {
+            n,
+            ..Index::default()
+        };
+        // One vocabulary: a's ids stay; b's are mapped onto it.
+        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        surf_id.reserve(a.surfaces.len() + b.surfaces.len() / 4);
+        for (i, s) in a.surfaces.iter().enumerate() {
+            surf_id.insert(s.clone(), i as u32);
+        }
+        ix.surfaces = a.surfaces;
+        let remap: Vec<u32> = b
+            .surfaces
+            .into_iter()
+            .map(|s| match surf_id.get(&s) {
+                Some(&id) => id,
+                None => {
+                    let id = ix.surfaces.len() as u32;
+                    surf_id.insert(s.clone(), id);
+                    ix.surfaces.push(s);
+                    id
+                }
+            })
+            .collect();
+        drop(surf_id);
+        let mut rf_off = a.rf_off;
+        let shift = *rf_off.last().unwrap_or(&0);
+        rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
+        ix.rf_off = rf_off.into();
+        ix.rf_kind = a.rf_kind;
+        ix.rf_kind.extend(b.rf_kind);
+        let mut fp = a.fp;
+        fp.extend(b.fp);
+        ix.fp = fp.into();
+        // Where each word's postings start: from the halves' counts.
+        let ns = ix.surfaces.len();
+        let mut count = vec![0u32; ns + 1];
+        count[1..=a.counts.len()].copy_from_slice(&a.counts);
+        for (l, &c) in b.counts.iter().enumerate() {
+            count[remap[l] as usize + 1] += c;
+        }
+        for i in 0..ns {
+            count[i + 1] += count[i];
+        }
+        let np = count[ns] as usize;
+        debug_assert_eq!(np, a.tmp.len() + b.tmp.len());
+        let (mut p_record, mut p_kinds) = (vec![0; np], vec![0; np]);
+        let (mut p_occ, mut p_occ_len) = (vec![0; np], vec![0; np]);
+        // The split, where the words' postings come to half (on one thread
+        // for a small index, so that tests go through the same split).
+        let half = count.partition_point(|&c| (c as usize) < np / 2).min(ns);
+        let at_slot = count[half] as usize;
+        let (r_lo, r_hi) = p_record.split_at_mut(at_slot);
+        let (k_lo, k_hi) = p_kinds.split_at_mut(at_slot);
+        let (o_lo, o_hi) = p_occ.split_at_mut(at_slot);
+        let (l_lo, l_hi) = p_occ_len.split_at_mut(at_slot);
+        let lo = Slots {
+            words: 0..half,
+            first: 0,
+            record: r_lo,
+            kinds: k_lo,
+            occ: o_lo,
+            occ_len: l_lo,
+        };
+        let hi = Slots {
+            words: half..ns,
+            first: at_slot,
+            record: r_hi,
+            kinds: k_hi,
+            occ: o_hi,
+            occ_len: l_hi,
+        };
+        let halves = [
+            Half {
+                tmp: &a.tmp,
+                recs: &a.recs,
+                post_end: &a.post_end,
+            },
+            Half {
+                tmp: &b.tmp,
+                recs: &b.recs,
+                post_end: &b.post_end,
+            },
+        ];
+        let fill = |s: Slots| s.fill(halves, &remap, &count);
+        if np >= 1 << 20 {
+            std::thread::scope(|sc| {
+                let h = sc.spawn(|| fill(hi));
+                fill(lo);
+                h.join().expect("index thread");
+            });
+        } else {
+            fill(lo);
+            fill(hi);
+        }
+        ix.post_off = count.into();
+        (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
+            p_record.into(),
+            p_kinds.into(),
+            p_occ.into(),
+            p_occ_len.into(),
+        );
+        drop((a.tmp, b.tmp));
+        let mut occ = a.tmp_occ;
+        occ.extend_from_slice(&b.tmp_occ);
+        ix.occ = occ.into();
+        drop(b.tmp_occ);
+        ix.finish_vocabulary();
+        ix
+    }
+}
