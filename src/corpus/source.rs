@@ -22,11 +22,18 @@ pub struct SourceFile {
 /// The path of a file under `dir` as problems show it, and inside the
 /// corpus.
 pub fn shown_paths(dir: &Path, p: &Path) -> (String, String) {
-    let path = p.display().to_string();
-    let rel = p
-        .strip_prefix(dir)
-        .map(|r| r.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|_| path.clone());
+    // Made for each of a corpus's files: a path that is UTF-8 (most are)
+    // is copied as it is, not formatted.
+    let path = p
+        .to_str()
+        .map_or_else(|| p.display().to_string(), str::to_owned);
+    let rel = match p.strip_prefix(dir) {
+        Ok(r) => match r.to_string_lossy() {
+            r if r.contains('\\') => r.replace('\\', "/"),
+            r => r.into_owned(),
+        },
+        Err(_) => path.clone(),
+    };
     (path, rel)
 }
 
