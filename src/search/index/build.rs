@@ -2,11 +2,10 @@
 //! a vocabulary and postings of its own, and the halves are merged into one
 //! vocabulary with its postings grouped by word (`merge.rs`).
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::{Index, NO_STEM, meta};
+use crate::corpus::load::parallel_chunks;
 use crate::search::document::Field;
 use crate::search::query::FieldKind;
 use crate::search::score::pack;
@@ -307,17 +306,27 @@ impl Index {
         ix.stems.clear();
         ix.first_surf.clear();
         ix.first_fold.clear();
-        ix.surf_meta = ix.surfaces.iter().map(|s| meta(s)).collect();
-        let mut fold_id: HashMap<String, u32> = HashMap::new();
+        // What each word is on its own (its metadata, folded form and
+        // stem) is worked out on every core, and ids are given in order:
+        // stemming tens of thousands of words was most of this, on one
+        // core while the other idled.
+        let per_surface: Vec<(super::Meta, String)> = parallel_chunks(&ix.surfaces, |c| {
+            c.iter().map(|s| (meta(s), fold(s))).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        ix.surf_meta = per_surface.iter().map(|p| p.0).collect();
+        let mut fold_id: FxHashMap<&str, u32> = FxHashMap::default();
         let mut surf_fold = Vec::with_capacity(ns);
-        for s in &ix.surfaces {
-            let f = fold(s);
-            let id = *fold_id.entry(f.clone()).or_insert_with(|| {
-                ix.folded.push(f.into_boxed_str());
+        for (_, f) in &per_surface {
+            let id = *fold_id.entry(f).or_insert_with(|| {
+                ix.folded.push(f.as_str().into());
                 (ix.folded.len() - 1) as u32
             });
             surf_fold.push(id);
         }
+        drop(fold_id);
         let nf = ix.folded.len();
         let mut fc = vec![0u32; nf + 1];
         for &f in &surf_fold {
@@ -333,15 +342,20 @@ impl Index {
             fc[f as usize] += 1;
         }
         ix.fold_surf = fold_surf.into();
-        ix.fold_meta = ix.folded.iter().map(|s| meta(s)).collect();
         // English stems of the folded words.
-        let mut stem_id: FxHashMap<String, u32> = FxHashMap::default();
-        ix.fold_stem = ix
-            .folded
+        let per_fold: Vec<(super::Meta, Option<String>)> = parallel_chunks(&ix.folded, |c| {
+            c.iter().map(|f| (meta(f), stem(f))).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        ix.fold_meta = per_fold.iter().map(|p| p.0).collect();
+        let mut stem_id: FxHashMap<&str, u32> = FxHashMap::default();
+        ix.fold_stem = per_fold
             .iter()
-            .map(|f| match stem(f) {
+            .map(|(_, st)| match st {
                 None => NO_STEM,
-                Some(s) => *stem_id.entry(s).or_insert_with_key(|s| {
+                Some(s) => *stem_id.entry(s).or_insert_with(|| {
                     ix.stems.push(s.as_str().into());
                     (ix.stems.len() - 1) as u32
                 }),
