@@ -8,13 +8,20 @@
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde_spanned::de::{SpannedDeserializer, is_spanned};
 
-use super::{Node, Table, Value, parse};
+use super::{Node, Value, parse};
 
 /// `text` as a `T`, or `None` where the text is not plain TOML or is not
 /// a `T` (for the `toml` crate to read it, or say why not).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let root = parse(text)?;
-    T::deserialize(TableDe(&root)).ok()
+    let root = Node {
+        span: 0..0,
+        value: Value::Table(parse(text)?),
+    };
+    T::deserialize(NodeDe {
+        node: &root,
+        root: true,
+    })
+    .ok()
 }
 
 /// Not read here: left to the `toml` crate.
@@ -35,50 +42,13 @@ impl de::Error for Declined {
     }
 }
 
-/// The root table (which has no span of its own).
-struct TableDe<'a, 'de>(&'a Table<'de>);
-
-impl<'de> de::Deserializer<'de> for TableDe<'_, 'de> {
-    type Error = Declined;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
-        visitor.visit_map(MapDe {
-            entries: self.0.iter(),
-            value: None,
-        })
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Declined> {
-        if is_spanned(name) {
-            return Err(Declined);
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Declined> {
-        Err(Declined)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map identifier ignored_any
-    }
-}
-
-/// A value of the tree.
+/// A value of the tree; or its root table, which has no span of its own
+/// (a `Spanned` root is declined).
 #[derive(Clone, Copy)]
-struct NodeDe<'a, 'de>(&'a Node<'de>);
+struct NodeDe<'a, 'de> {
+    node: &'a Node<'de>,
+    root: bool,
+}
 
 impl<'de> IntoDeserializer<'de, Declined> for NodeDe<'_, 'de> {
     type Deserializer = Self;
@@ -92,7 +62,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, 'de> {
     type Error = Declined;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
-        match &self.0.value {
+        match &self.node.value {
             Value::Str(std::borrow::Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
             Value::Str(s) => visitor.visit_str(s),
             Value::Int(i) => visitor.visit_i64(*i),
@@ -124,7 +94,10 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, 'de> {
         visitor: V,
     ) -> Result<V::Value, Declined> {
         if is_spanned(name) {
-            return visitor.visit_map(SpannedDeserializer::new(self, self.0.span.clone()));
+            if self.root {
+                return Err(Declined);
+            }
+            return visitor.visit_map(SpannedDeserializer::new(self, self.node.span.clone()));
         }
         self.deserialize_any(visitor)
     }
@@ -156,7 +129,7 @@ impl<'de> de::SeqAccess<'de> for SeqDe<'_, 'de> {
     ) -> Result<Option<T::Value>, Declined> {
         self.0
             .next()
-            .map(|n| seed.deserialize(NodeDe(n)))
+            .map(|node| seed.deserialize(NodeDe { node, root: false }))
             .transpose()
     }
 
@@ -186,7 +159,8 @@ impl<'de> de::MapAccess<'de> for MapDe<'_, 'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Declined> {
-        seed.deserialize(NodeDe(self.value.take().ok_or(Declined)?))
+        let node = self.value.take().ok_or(Declined)?;
+        seed.deserialize(NodeDe { node, root: false })
     }
 
     fn size_hint(&self) -> Option<usize> {
