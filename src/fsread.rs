@@ -115,7 +115,12 @@ fn too_large(shown: &str, len: u64) -> ReadError {
 /// to probe and once to see the end: a third of the system calls of
 /// loading 100,000 telegram files).
 pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, ReadError> {
-    let (mut file, len) = open_regular(path, shown)?;
+    let (file, len) = open_regular(path, shown)?;
+    read_open(file, len, shown)
+}
+
+/// The bytes of `file`, opened by `open_regular` (`len` long then).
+fn read_open(mut file: File, len: u64, shown: &str) -> Result<Vec<u8>, ReadError> {
     let len = len as usize;
     let cap = MAX_BYTES as usize + 1;
     let mut bytes = vec![0; (len + 1).min(cap)];
@@ -150,10 +155,121 @@ pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// A file read by [`read_text_soon`] at once, or opened to be read later.
+pub enum Soon {
+    Text(String),
+    Later(Later),
+}
+
+/// A regular file, opened, whose contents were not all in memory: the
+/// system was asked to read them in meanwhile.
+pub struct Later {
+    file: File,
+    len: u64,
+}
+
+impl Later {
+    /// Its text, as [`read_text`] gives it.
+    pub fn read_text(self, shown: &str, what: &str) -> Result<String, ReadError> {
+        text_of(read_open(self.file, self.len, shown)?, shown, what)
+    }
+}
+
+/// [`read_text`], without waiting for the disk: a file whose contents are
+/// not all in memory (the system's page cache) comes back opened, the
+/// system asked to read it in, for the caller to read once it has done
+/// other work. Reading a large corpus, a thread that waited for each such
+/// file idled meanwhile; on a machine that pages out files unused for a
+/// while, a start after a pause met about a thousand such waits at
+/// 100,000 telegrams.
+pub fn read_text_soon(path: &Path, shown: &str, what: &str) -> Result<Soon, ReadError> {
+    let (file, len) = open_regular(path, shown)?;
+    match in_memory(&file, len) {
+        InMemory::Read(bytes) => text_of(bytes, shown, what).map(Soon::Text),
+        InMemory::No => {
+            ask_to_read_in(&file);
+            Ok(Soon::Later(Later { file, len }))
+        }
+        InMemory::CannotTell => text_of(read_open(file, len, shown)?, shown, what).map(Soon::Text),
+    }
+}
+
+enum InMemory {
+    /// The whole file, as large as `fstat` said.
+    Read(Vec<u8>),
+    No,
+    /// The system cannot read without waiting (not Linux, an old kernel,
+    /// a file system that does not say).
+    CannotTell,
+}
+
+/// Set once reading without waiting has failed for another reason than
+/// the data not being in memory: not tried again.
+static NO_NOWAIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The contents of `file` (`len` long), read only if they are in memory
+/// (`preadv2` with `RWF_NOWAIT`).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn in_memory(file: &File, len: u64) -> InMemory {
+    use std::os::fd::AsRawFd;
+    use std::sync::atomic::Ordering;
+    if NO_NOWAIT.load(Ordering::Relaxed) {
+        return InMemory::CannotTell;
+    }
+    // Room for a byte more, so that a read of `len` bytes is the end.
+    let mut buf = vec![0u8; len as usize + 1];
+    let iov = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: buf.len(),
+    };
+    // SAFETY: `iov` describes `buf`, which outlives the call, and the
+    // descriptor is `file`'s, open.
+    let n = unsafe { libc::preadv2(file.as_raw_fd(), &iov, 1, 0, libc::RWF_NOWAIT) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        if e.kind() == io::ErrorKind::WouldBlock {
+            return InMemory::No;
+        }
+        NO_NOWAIT.store(true, Ordering::Relaxed);
+        return InMemory::CannotTell;
+    }
+    if n as u64 != len {
+        // Part of it in memory, or its size changed: read as usual.
+        return InMemory::No;
+    }
+    buf.truncate(n as usize);
+    InMemory::Read(buf)
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn in_memory(_: &File, _: u64) -> InMemory {
+    let _ = &NO_NOWAIT;
+    InMemory::CannotTell
+}
+
+/// Asks the system to read `file` into memory, without waiting for it.
+fn ask_to_read_in(file: &File) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a plain system call on an open descriptor; its result
+        // (advice only) does not matter.
+        unsafe {
+            libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = file;
+}
+
 /// The text of a regular UTF-8 file of at most [`MAX_BYTES`]; `what` says
 /// what it should be ("a UTF-8 encoded TOML file").
 pub fn read_text(path: &Path, shown: &str, what: &str) -> Result<String, ReadError> {
-    let bytes = read_bytes(path, shown)?;
+    text_of(read_bytes(path, shown)?, shown, what)
+}
+
+/// `bytes` as text, or where they stop being UTF-8.
+fn text_of(bytes: Vec<u8>, shown: &str, what: &str) -> Result<String, ReadError> {
     // simdutf8 checks UTF-8 several times as fast as std (every byte of a
     // corpus comes through here); std's check, which says where the text
     // stops being UTF-8, is left to text that is not.
@@ -191,6 +307,29 @@ mod tests {
         let p = dir.path().join("a.toml");
         std::fs::write(&p, "a = 1\n").unwrap();
         assert_eq!(read(&p).unwrap(), "a = 1\n");
+    }
+
+    /// Read at once or later, a file's text is the same, and text that is
+    /// not UTF-8 is the same error.
+    #[test]
+    fn a_file_read_soon_or_later_is_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let (good, bad) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        std::fs::write(&good, "a = \"Мао\"\n").unwrap();
+        std::fs::write(&bad, b"a = 1\nb = \xff\n").unwrap();
+        let what = "a UTF-8 encoded TOML file";
+        for p in [&good, &bad] {
+            let at_once = read(p);
+            let soon = match read_text_soon(p, "f.toml", what) {
+                Ok(Soon::Text(t)) => Ok(t),
+                Ok(Soon::Later(l)) => l.read_text("f.toml", what),
+                Err(e) => Err(e),
+            };
+            assert_eq!(soon, at_once);
+            let (file, len) = open_regular(p, "f.toml").unwrap();
+            assert_eq!(Later { file, len }.read_text("f.toml", what), at_once);
+        }
+        assert!(read(&bad).is_err());
     }
 
     #[test]

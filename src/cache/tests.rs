@@ -369,6 +369,58 @@ fn a_built_manifest_hashes_every_file_as_it_is() {
     );
 }
 
+/// Telegram files not in memory when a corpus is read (paged out) are read
+/// after the next ones, the system reading them in meanwhile; the corpus
+/// and the manifest's hashes are those of a corpus read in order.
+#[cfg(target_os = "linux")]
+#[test]
+fn files_read_later_keep_their_place() {
+    use std::sync::atomic::Ordering;
+    // On the disk the tests run from (not a tmpfs, whose pages are never
+    // paged out).
+    let here = std::env::current_exe().unwrap();
+    let dir = tempfile::tempdir_in(here.parent().unwrap()).unwrap();
+    crate::corpus::synth::write(dir.path(), 700, 9).unwrap();
+    let expected = fresh(dir.path());
+    let (paths, _) = load::list_dir(dir.path()).unwrap();
+    for p in paths
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("telegrams/"))
+        .step_by(3)
+    {
+        let f = fs::File::open(p).unwrap();
+        f.sync_all().unwrap();
+        nix::fcntl::posix_fadvise(
+            std::os::fd::AsRawFd::as_raw_fd(&f),
+            0,
+            0,
+            nix::fcntl::PosixFadviseAdvice::POSIX_FADV_DONTNEED,
+        )
+        .unwrap();
+    }
+    let before = crate::corpus::check_telegrams::READ_LATER.load(Ordering::Relaxed);
+    let cache = tempfile::tempdir().unwrap();
+    let loaded = load_dir_later(dir.path(), cache.path(), &none).unwrap();
+    let later = crate::corpus::check_telegrams::READ_LATER.load(Ordering::Relaxed) - before;
+    let fs_type = nix::sys::statfs::statfs(dir.path())
+        .unwrap()
+        .filesystem_type();
+    if fs_type != nix::sys::statfs::TMPFS_MAGIC
+        && cfg!(all(target_os = "linux", target_env = "gnu"))
+    {
+        assert!(later > 0, "no file was read later");
+    }
+    let ids = |c: &Corpus| c.telegrams.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&loaded.corpus), ids(&expected));
+    let entries = &loaded.pending.as_ref().expect("a cache to write").entries;
+    assert_eq!(entries.len(), paths.len());
+    for (e, p) in entries.iter().zip(&paths) {
+        assert_eq!(dir.path().join(&e.rel), *p);
+        let text = fs::read_to_string(p).unwrap();
+        assert_eq!(e.hash, manifest::content_hash(&text), "{}", e.rel);
+    }
+}
+
 /// A file other than a telegram's that cannot be read fails the load with
 /// its problem, with a cache or without.
 #[test]

@@ -3,15 +3,24 @@
 //! checks it, its text dropped once checked (a large corpus is never held
 //! whole as text, and the text is parsed while it is still in the cache).
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Telegram;
 use super::footnotes;
 use super::raw;
-use super::source::{SourceFile, parallel_chunks, parse, read_file};
+use super::source::{SoonFile, SourceFile, parallel_chunks, parse, read_file_soon};
 use super::validate::{Checker, Known};
-use crate::problem::Report;
+use crate::problem::{Problem, Report};
+
+/// How many files a thread has asked the system to read in, at most,
+/// before it waits for the first of them.
+const READ_AHEAD: usize = 32;
+
+/// How many files were read later than their turn (for tests).
+#[cfg(test)]
+pub(crate) static READ_LATER: AtomicUsize = AtomicUsize::new(0);
 
 /// A checked telegram and where its `id` is (line, column).
 pub(super) type Located = (Telegram, (usize, usize));
@@ -82,18 +91,43 @@ impl Ctx<'_> {
     pub(super) fn reading(&self, unread: &Unread) -> Result<(Chunks, Vec<u64>), Report> {
         let chunks = parallel_chunks(unread.paths, |chunk| {
             let (mut part, mut unreadable) = (Report::default(), Report::default());
+            // Each file's telegram and hash, by its place in the chunk: a
+            // file not yet in memory is read after the next ones (up to
+            // `READ_AHEAD` of them), the system reading it in meanwhile.
+            let mut done: Vec<Option<(Option<Located>, Option<u64>)>> =
+                (0..chunk.len()).map(|_| None).collect();
+            let mut waiting: VecDeque<(usize, SoonFile)> = VecDeque::new();
+            let mut take = |i: usize, f: Result<SourceFile, Problem>, part: &mut Report| match f {
+                Ok(f) => {
+                    let hash = unread.hash.map(|h| h(&f.text));
+                    done[i] = Some((self.check(&f, part), hash));
+                }
+                Err(e) => unreadable.push(e),
+            };
+            for (i, p) in chunk.iter().enumerate() {
+                match read_file_soon(unread.dir, p) {
+                    Ok(SoonFile::Read(f)) => take(i, Ok(f), &mut part),
+                    Ok(later) => {
+                        #[cfg(test)]
+                        READ_LATER.fetch_add(1, Ordering::Relaxed);
+                        waiting.push_back((i, later));
+                    }
+                    Err(e) => take(i, Err(e), &mut part),
+                }
+                if waiting.len() > READ_AHEAD
+                    && let Some((j, f)) = waiting.pop_front()
+                {
+                    take(j, f.read(), &mut part);
+                }
+            }
+            while let Some((j, f)) = waiting.pop_front() {
+                take(j, f.read(), &mut part);
+            }
             let mut out = Vec::with_capacity(chunk.len());
             let mut hashes = Vec::with_capacity(chunk.len() * usize::from(unread.hash.is_some()));
-            for p in chunk {
-                match read_file(unread.dir, p) {
-                    Ok(f) => {
-                        if let Some(h) = unread.hash {
-                            hashes.push(h(&f.text));
-                        }
-                        out.extend(self.check(&f, &mut part));
-                    }
-                    Err(e) => unreadable.push(e),
-                }
+            for (located, hash) in done.into_iter().flatten() {
+                out.extend(located);
+                hashes.extend(hash);
             }
             ((out, part), hashes, unreadable)
         });
@@ -108,6 +142,8 @@ impl Ctx<'_> {
         if unreadable.is_empty() {
             Ok((checked, hashes))
         } else {
+            // In path order, however late each was found unreadable.
+            unreadable.sort();
             Err(unreadable)
         }
     }

@@ -3,7 +3,7 @@
 //! embedded in the binary), checked, and then read-only.
 
 pub mod body;
-mod check_telegrams;
+pub(crate) mod check_telegrams;
 pub mod date;
 pub mod debate;
 pub mod footnote_source;

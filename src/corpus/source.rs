@@ -37,11 +37,48 @@ pub fn shown_paths(dir: &Path, p: &Path) -> (String, String) {
     (path, rel)
 }
 
+/// What a corpus file should be, as errors say.
+const WHAT: &str = "a UTF-8 encoded TOML file";
+
 /// The file at `p` (under `dir`), read, or why it cannot be.
 pub(super) fn read_file(dir: &Path, p: &Path) -> Result<SourceFile, Problem> {
     let (path, rel) = shown_paths(dir, p);
-    match crate::fsread::read_text(p, &path, "a UTF-8 encoded TOML file") {
+    match crate::fsread::read_text(p, &path, WHAT) {
         Ok(text) => Ok(SourceFile { path, rel, text }),
+        Err(e) => Err(e.problem),
+    }
+}
+
+/// A corpus file read at once, or opened, its contents not yet in memory,
+/// to be read once other work is done (`fsread::read_text_soon`).
+pub(super) enum SoonFile {
+    Read(SourceFile),
+    Later {
+        path: String,
+        rel: String,
+        later: crate::fsread::Later,
+    },
+}
+
+impl SoonFile {
+    /// The file, read (waiting for the disk, if it must).
+    pub(super) fn read(self) -> Result<SourceFile, Problem> {
+        match self {
+            SoonFile::Read(f) => Ok(f),
+            SoonFile::Later { path, rel, later } => match later.read_text(&path, WHAT) {
+                Ok(text) => Ok(SourceFile { path, rel, text }),
+                Err(e) => Err(e.problem),
+            },
+        }
+    }
+}
+
+/// [`read_file`], without waiting for the disk.
+pub(super) fn read_file_soon(dir: &Path, p: &Path) -> Result<SoonFile, Problem> {
+    let (path, rel) = shown_paths(dir, p);
+    match crate::fsread::read_text_soon(p, &path, WHAT) {
+        Ok(crate::fsread::Soon::Text(text)) => Ok(SoonFile::Read(SourceFile { path, rel, text })),
+        Ok(crate::fsread::Soon::Later(later)) => Ok(SoonFile::Later { path, rel, later }),
         Err(e) => Err(e.problem),
     }
 }
