@@ -52,6 +52,12 @@ pub(crate) enum Value<'a> {
 /// A table's keys and values, in the order written.
 pub(crate) type Table<'a> = Vec<(&'a str, Node<'a>)>;
 
+/// The most keys a table read here holds: each key is looked for among
+/// the table's others (a corpus file's tables hold a dozen or two), so a
+/// file of a million keys is left to `toml`, whose tables are maps,
+/// rather than read here in time that grows with their square.
+const MAX_KEYS: usize = 256;
+
 /// The root table of `text`, or `None` where it is not plain TOML.
 pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
     let mut p = Parser {
@@ -97,6 +103,9 @@ pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
                     span: span.clone(),
                     value: Value::Table(Vec::new()),
                 };
+                if parent.len() >= MAX_KEYS {
+                    return None;
+                }
                 match (find(parent, last), many) {
                     (None, false) => parent.push((last, table)),
                     (None, true) => parent.push((
@@ -128,7 +137,7 @@ pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
                 p.skip_ws();
                 p.line_end()?;
                 let table = table_at(&mut root, &path)?;
-                if find(table, key).is_some() {
+                if table.len() >= MAX_KEYS || find(table, key).is_some() {
                     return None;
                 }
                 table.push((key, value));

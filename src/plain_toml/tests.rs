@@ -283,3 +283,17 @@ fn what_might_be_an_error_or_is_not_plain_is_declined() {
         assert!(parse(text).is_none(), "{text:?}");
     }
 }
+
+/// A table of more keys than a corpus file's is left to `toml` (whose
+/// tables are maps) at once, not read here in time that grows with the
+/// square of its keys; so is a file of as many table headers.
+#[test]
+fn many_keys_are_left_to_toml() {
+    let keys: String = (0..100_000).map(|i| format!("k{i} = {i}\n")).collect();
+    assert!(parse(&keys).is_none());
+    assert!(toml::from_str::<toml::Table>(&keys).is_ok());
+    let headers: String = (0..100_000).map(|i| format!("[t{i}]\n")).collect();
+    assert!(parse(&headers).is_none());
+    let few: String = (0..200).map(|i| format!("k{i} = {i}\n")).collect();
+    assert_eq!(parse(&few).map(|t| t.len()), Some(200));
+}
