@@ -283,16 +283,19 @@ pub fn load_with(
     let hash = |t: &str| manifest::content_hash(t);
     let (files, mut checked, hashes) = read_and_check(dir, &paths, Some(&hash), progress)?;
     // In path order: a telegram file's hash as it was read, another file's
-    // from its text.
-    let mut hashes = hashes.into_iter();
+    // from its text (the others come back read, in path order too).
+    let (mut hashes, mut others) = (hashes.into_iter(), files.iter());
     let entries: Vec<Entry> = paths
         .iter()
         .zip(stats)
         .map(|(p, s)| {
             let (_, rel) = shown(p);
-            let hash = match files.iter().find(|f| f.rel == rel) {
-                Some(f) => manifest::content_hash(&f.text),
-                None => hashes.next().expect("a hash for each telegram file"),
+            let hash = if load::is_telegram(dir, p) {
+                hashes.next().expect("a hash for each telegram file")
+            } else {
+                let f = others.next().expect("each other file read");
+                debug_assert_eq!(f.rel, rel);
+                manifest::content_hash(&f.text)
             };
             Entry {
                 hash,
