@@ -205,6 +205,7 @@ enum InMemory {
 
 /// Set once reading without waiting has failed for another reason than
 /// the data not being in memory: not tried again.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 static NO_NOWAIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The contents of `file` (`len` long), read only if they are in memory
@@ -243,7 +244,6 @@ fn in_memory(file: &File, len: u64) -> InMemory {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn in_memory(_: &File, _: u64) -> InMemory {
-    let _ = &NO_NOWAIT;
     InMemory::CannotTell
 }
 

@@ -97,31 +97,31 @@ impl Ctx<'_> {
             let mut done: Vec<Option<(Option<Located>, Option<u64>)>> =
                 (0..chunk.len()).map(|_| None).collect();
             let mut waiting: VecDeque<(usize, SoonFile)> = VecDeque::new();
-            let mut take = |i: usize, f: Result<SourceFile, Problem>, part: &mut Report| match f {
+            let mut take = |i: usize, f: Result<SourceFile, Problem>| match f {
                 Ok(f) => {
                     let hash = unread.hash.map(|h| h(&f.text));
-                    done[i] = Some((self.check(&f, part), hash));
+                    done[i] = Some((self.check(&f, &mut part), hash));
                 }
                 Err(e) => unreadable.push(e),
             };
             for (i, p) in chunk.iter().enumerate() {
                 match read_file_soon(unread.dir, p) {
-                    Ok(SoonFile::Read(f)) => take(i, Ok(f), &mut part),
+                    Ok(SoonFile::Read(f)) => take(i, Ok(f)),
                     Ok(later) => {
                         #[cfg(test)]
                         READ_LATER.fetch_add(1, Ordering::Relaxed);
                         waiting.push_back((i, later));
                     }
-                    Err(e) => take(i, Err(e), &mut part),
+                    Err(e) => take(i, Err(e)),
                 }
                 if waiting.len() > READ_AHEAD
                     && let Some((j, f)) = waiting.pop_front()
                 {
-                    take(j, f.read(), &mut part);
+                    take(j, f.read());
                 }
             }
             while let Some((j, f)) = waiting.pop_front() {
-                take(j, f.read(), &mut part);
+                take(j, f.read());
             }
             let mut out = Vec::with_capacity(chunk.len());
             let mut hashes = Vec::with_capacity(chunk.len() * usize::from(unread.hash.is_some()));
