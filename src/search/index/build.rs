@@ -310,12 +310,7 @@ impl Index {
         // stem) is worked out on every core, and ids are given in order:
         // stemming tens of thousands of words was most of this, on one
         // core while the other idled.
-        let per_surface: Vec<(super::Meta, String)> = parallel_chunks(&ix.surfaces, |c| {
-            c.iter().map(|s| (meta(s), fold(s))).collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        let per_surface = each_on_cores(&ix.surfaces, |s| (meta(s), fold(s)));
         ix.surf_meta = per_surface.iter().map(|p| p.0).collect();
         let mut fold_id: FxHashMap<&str, u32> = FxHashMap::default();
         let mut surf_fold = Vec::with_capacity(ns);
@@ -343,12 +338,7 @@ impl Index {
         }
         ix.fold_surf = fold_surf.into();
         // English stems of the folded words.
-        let per_fold: Vec<(super::Meta, Option<String>)> = parallel_chunks(&ix.folded, |c| {
-            c.iter().map(|f| (meta(f), stem(f))).collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        let per_fold = each_on_cores(&ix.folded, |f| (meta(f), stem(f)));
         ix.fold_meta = per_fold.iter().map(|p| p.0).collect();
         let mut stem_id: FxHashMap<&str, u32> = FxHashMap::default();
         ix.fold_stem = per_fold
@@ -372,6 +362,14 @@ impl Index {
             }
         }
     }
+}
+
+/// `f` of each item, in order, worked out on every core.
+fn each_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    parallel_chunks(items, |c| c.iter().map(&f).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]
