@@ -97,6 +97,7 @@ impl Ctx<'_> {
             let mut done: Vec<Option<(Option<Located>, Option<u64>)>> =
                 (0..chunk.len()).map(|_| None).collect();
             let mut waiting: VecDeque<(usize, SoonFile)> = VecDeque::new();
+            let mut dirs = crate::fsread::Dirs::default();
             let mut take = |i: usize, f: Result<SourceFile, Problem>| match f {
                 Ok(f) => {
                     let hash = unread.hash.map(|h| h(&f.text));
@@ -105,7 +106,7 @@ impl Ctx<'_> {
                 Err(e) => unreadable.push(e),
             };
             for (i, p) in chunk.iter().enumerate() {
-                match read_file_soon(unread.dir, p) {
+                match read_file_soon(&mut dirs, unread.dir, p) {
                     Ok(SoonFile::Read(f)) => take(i, Ok(f)),
                     Ok(later) => {
                         #[cfg(test)]

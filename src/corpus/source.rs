@@ -73,10 +73,15 @@ impl SoonFile {
     }
 }
 
-/// [`read_file`], without waiting for the disk.
-pub(super) fn read_file_soon(dir: &Path, p: &Path) -> Result<SoonFile, Problem> {
+/// [`read_file`], without waiting for the disk, opening the file in its
+/// directory as kept open in `dirs`.
+pub(super) fn read_file_soon(
+    dirs: &mut crate::fsread::Dirs,
+    dir: &Path,
+    p: &Path,
+) -> Result<SoonFile, Problem> {
     let (path, rel) = shown_paths(dir, p);
-    match crate::fsread::read_text_soon(p, &path, WHAT) {
+    match crate::fsread::read_text_soon_in(dirs, p, &path, WHAT) {
         Ok(crate::fsread::Soon::Text(text)) => Ok(SoonFile::Read(SourceFile { path, rel, text })),
         Ok(crate::fsread::Soon::Later(later)) => Ok(SoonFile::Later { path, rel, later }),
         Err(e) => Err(e.problem),

@@ -71,13 +71,15 @@ pub fn index_for(
         ),
     };
     crate::debug_log::line(format_args!(
-        "search index {}: {:.1} ms",
+        "search index {}: {:.1} ms ({} records, {} words)",
         match how {
             How::Kept => "kept",
             How::Updated => "updated from one kept",
             How::Built => "built",
         },
-        t.elapsed().as_secs_f64() * 1000.0
+        t.elapsed().as_secs_f64() * 1000.0,
+        ix.len(),
+        ix.vocabulary()
     ));
     (ix, how, notice)
 }

@@ -9,10 +9,14 @@
 //! a writer) and its type is checked on the open file, so nothing can be
 //! swapped in between the check and the read.
 
-use std::fs::{File, OpenOptions};
+mod dirs;
+
+use std::fs::File;
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
+
+pub use dirs::Dirs;
 
 use crate::problem::Problem;
 
@@ -70,16 +74,16 @@ fn failed(shown: &str, message: String) -> ReadError {
 /// Opens `path` for reading if it is a regular file of at most
 /// [`MAX_BYTES`]; `shown` is how errors name it.
 fn open_regular(path: &Path, shown: &str) -> Result<(File, u64), ReadError> {
-    let file = OpenOptions::new()
-        .read(true)
-        // A FIFO opens at once instead of waiting for a writer; a terminal
-        // does not become our controlling terminal.
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| ReadError {
-            not_found: e.kind() == io::ErrorKind::NotFound,
-            problem: Problem::file(shown, format!("cannot read file: {e}")),
-        })?;
+    opened_regular(dirs::open(path), shown)
+}
+
+/// `file`, opened to be read, if it is a regular file of at most
+/// [`MAX_BYTES`]; `shown` is how errors name it.
+fn opened_regular(file: io::Result<File>, shown: &str) -> Result<(File, u64), ReadError> {
+    let file = file.map_err(|e| ReadError {
+        not_found: e.kind() == io::ErrorKind::NotFound,
+        problem: Problem::file(shown, format!("cannot read file: {e}")),
+    })?;
     let meta = file
         .metadata()
         .map_err(|e| failed(shown, format!("cannot read file: {e}")))?;
@@ -183,7 +187,18 @@ impl Later {
 /// while, a start after a pause met about a thousand such waits at
 /// 100,000 telegrams.
 pub fn read_text_soon(path: &Path, shown: &str, what: &str) -> Result<Soon, ReadError> {
-    let (file, len) = open_regular(path, shown)?;
+    read_text_soon_in(&mut Dirs::default(), path, shown, what)
+}
+
+/// [`read_text_soon`], the file opened by its name in its directory, kept
+/// open in `dirs` for the next files.
+pub fn read_text_soon_in(
+    dirs: &mut Dirs,
+    path: &Path,
+    shown: &str,
+    what: &str,
+) -> Result<Soon, ReadError> {
+    let (file, len) = opened_regular(dirs.open(path), shown)?;
     match in_memory(&file, len) {
         InMemory::Read(bytes) => text_of(bytes, shown, what).map(Soon::Text),
         InMemory::No => {
@@ -330,6 +345,18 @@ mod tests {
             assert_eq!(Later { file, len }.read_text("f.toml", what), at_once);
         }
         assert!(read(&bad).is_err());
+        // Opened in their directory, kept open from file to file: the same
+        // texts, and the same errors for a missing file and a directory.
+        let mut dirs = Dirs::default();
+        let missing = dir.path().join("c.toml");
+        for p in [&good, &bad, &missing, &dir.path().to_path_buf(), &good] {
+            let soon = match read_text_soon_in(&mut dirs, p, "f.toml", what) {
+                Ok(Soon::Text(t)) => Ok(t),
+                Ok(Soon::Later(l)) => l.read_text("f.toml", what),
+                Err(e) => Err(e),
+            };
+            assert_eq!(soon, read(p), "{}", p.display());
+        }
     }
 
     #[test]
