@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::groups::Groups;
 use super::{Index, NO_STEM, meta};
 use crate::corpus::load::parallel_chunks;
 use crate::search::document::Field;
@@ -17,13 +18,12 @@ use crate::search::tokenize::{fold, is_name_field, stem, tokenize_field};
 /// updated by re-reading only the records whose fingerprint changed
 /// (`update.rs`).
 pub(crate) fn fingerprint(fields: &[Field]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for f in fields {
-        h.update(&[f.kind as u8]);
-        h.update(&(f.text.len() as u64).to_le_bytes());
-        h.update(f.text.as_bytes());
-    }
-    h.digest()
+    // Each text hashed at once, seeded by the hash so far and the field's
+    // kind (a hasher fed piece by piece copied every text into its buffer).
+    fields.iter().fold(0, |h, f| {
+        let seed = h ^ (f.kind as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        xxhash_rust::xxh3::xxh3_64_with_seed(f.text.as_bytes(), seed)
+    })
 }
 
 /// The most occurrences a posting keeps: the index's count of them is a
@@ -54,7 +54,7 @@ pub(super) struct Partial {
 
 impl Partial {
     /// A share of no records yet.
-    fn empty() -> Partial {
+    pub(super) fn empty() -> Partial {
         Partial {
             surfaces: Vec::new(),
             tmp: Vec::new(),
@@ -108,8 +108,10 @@ impl Partial {
         let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut local: Vec<(u32, u32, u16)> = Vec::new();
         // Name fields repeat from record to record (the same people, the
-        // same scholars): each distinct text is tokenized once.
-        let mut names: FxHashMap<Box<str>, Vec<(u32, u32)>> = FxHashMap::default();
+        // same scholars), and so do dates, archive references and the
+        // kind and status: each distinct text is tokenized once, in a map
+        // of its own for name fields (which tokenize differently).
+        let mut seen: [Seen; 2] = Default::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
         let mut groups = Groups::default();
         let total = records.len();
@@ -126,7 +128,9 @@ impl Partial {
             let mut toks = Vec::new();
             for (fi, f) in fs.iter().enumerate() {
                 p.rf_kind.push(f.kind);
-                let cached = is_name_field(f.kind).then(|| names.get(&*f.text)).flatten();
+                let repeats = repeats(f.kind);
+                let seen = &mut seen[usize::from(is_name_field(f.kind))];
+                let cached = repeats.then(|| seen.get(&*f.text)).flatten();
                 if let Some(ws) = cached {
                     words.clone_from(ws);
                 } else {
@@ -146,15 +150,14 @@ impl Partial {
                             None => {
                                 let id = p.surfaces.len() as u32;
                                 p.surfaces.push((*surface).into());
-                                p.counts.push(0);
                                 surf_id.insert((*surface).into(), id);
                                 id
                             }
                         };
                         words.push((id, t.pos));
                     }
-                    if is_name_field(f.kind) {
-                        names.insert((&*f.text).into(), words.clone());
+                    if repeats {
+                        seen.insert((&*f.text).into(), words.clone());
                     }
                 }
                 for &(id, pos) in &words {
@@ -164,92 +167,19 @@ impl Partial {
             p.rf_off.push(p.rf_kind.len() as u32);
             groups.post(&local, r as u32, &mut p);
         }
+        p.counts = groups.counts(p.surfaces.len());
         p
     }
 }
 
-/// A record's occurrences grouped by word, without sorting them all: each
-/// word's group is found through a table by word id, stamped with the
-/// record it was last used for (the words of a record are a few hundred
-/// of a vocabulary of tens of thousands, and a sort of them was a tenth of
-/// a build).
-#[derive(Default)]
-struct Groups {
-    /// By word id: the record stamp it was last seen in, and its group.
-    slot: Vec<(u32, u32)>,
-    /// This record's words in the order first seen: (word, count, kinds),
-    /// the count becoming where its occurrences go.
-    groups: Vec<(u32, u32, u16)>,
-    /// The record's occurrences, word by word.
-    occ: Vec<u32>,
-    stamp: u32,
-}
+/// Field texts already tokenized: each one's words (id and position).
+type Seen = FxHashMap<Box<str>, Vec<(u32, u32)>>;
 
-impl Groups {
-    /// Appends record `r`'s postings, one per word of `local` (word,
-    /// packed field and position, field kind), to `p`: each with its
-    /// occurrences ascending and once each (the first `MAX_OCC`).
-    fn post(&mut self, local: &[(u32, u32, u16)], r: u32, p: &mut Partial) {
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.slot.iter_mut().for_each(|s| s.0 = 0);
-            self.stamp = 1;
-        }
-        let stamp = self.stamp;
-        self.groups.clear();
-        for &(id, _, kind) in local {
-            let id = id as usize;
-            if id >= self.slot.len() {
-                self.slot.resize((id + 1).next_power_of_two(), (0, 0));
-            }
-            let s = &mut self.slot[id];
-            if s.0 != stamp {
-                *s = (stamp, self.groups.len() as u32);
-                self.groups.push((id as u32, 0, 0));
-            }
-            let g = &mut self.groups[s.1 as usize];
-            g.1 += 1;
-            g.2 |= kind;
-        }
-        // Each group's start, then its occurrences put there in the order
-        // they came (the order of the text, but for a name token or a
-        // compound, which comes beside its first word).
-        let mut at = 0;
-        for g in &mut self.groups {
-            let n = g.1;
-            g.1 = at;
-            at += n;
-        }
-        self.occ.clear();
-        self.occ.resize(local.len(), 0);
-        for &(id, o, _) in local {
-            let g = &mut self.groups[self.slot[id as usize].1 as usize];
-            self.occ[g.1 as usize] = o;
-            g.1 += 1;
-        }
-        let mut start = 0;
-        for &(id, end, kinds) in &self.groups {
-            let occ = &mut self.occ[start..end as usize];
-            start = end as usize;
-            if !occ.is_sorted() {
-                occ.sort_unstable();
-            }
-            let first = p.tmp_occ.len();
-            for &o in occ.iter() {
-                if p.tmp_occ.len() > first && *p.tmp_occ.last().expect("pushed") == o {
-                    continue;
-                }
-                if p.tmp_occ.len() - first == MAX_OCC {
-                    break;
-                }
-                p.tmp_occ.push(o);
-            }
-            p.tmp.push((id, kinds, (p.tmp_occ.len() - first) as u16));
-            p.counts[id as usize] += 1;
-        }
-        p.recs.push(r);
-        p.post_end.push(p.tmp.len() as u32);
-    }
+/// Whether a field of this kind has a text that many records share: its
+/// tokens are kept by text (a few hundred dates, people and archive
+/// references, against a text of its own in each record for the rest).
+fn repeats(kind: FieldKind) -> bool {
+    is_name_field(kind) || matches!(kind, FieldKind::Date | FieldKind::Archive | FieldKind::Meta)
 }
 
 impl Index {
@@ -376,46 +306,38 @@ fn each_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
 mod tests {
     use super::*;
 
-    /// Each word once per record, in the order first seen, its
-    /// occurrences ascending and once each, its kinds together; a word
-    /// seen in an earlier record starts afresh.
+    /// A record's fingerprint tells apart what its postings are made of:
+    /// any change of a text, of a field's kind, of where one field ends
+    /// and the next begins, or of their order; and nothing else (a
+    /// field's `index` is not in its postings).
     #[test]
-    fn a_record_s_words_are_grouped() {
-        let mut g = Groups::default();
-        let mut p = Partial::empty();
-        p.counts = vec![0; 901];
-        g.post(
-            &[(7, 5, 1), (3, 1, 2), (7, 2, 4), (7, 5, 1), (900, 0, 1)],
-            0,
-            &mut p,
-        );
-        g.post(&[(3, 9, 1)], 1, &mut p);
-        assert_eq!(p.tmp, [(7, 5, 2), (3, 2, 1), (900, 1, 1), (3, 1, 1)]);
-        assert_eq!(p.tmp_occ, [2, 5, 1, 0, 9]);
-        assert_eq!(
-            (p.recs.clone(), p.post_end.clone()),
-            (vec![0, 1], vec![3, 4])
-        );
-        assert_eq!(p.posting_records(), [0, 0, 0, 1]);
-        assert_eq!((p.counts[3], p.counts[7], p.counts[900]), (2, 1, 1));
-        // A stamp that wraps round forgets every word.
-        g.stamp = u32::MAX;
-        g.post(&[(3, 4, 1)], 2, &mut p);
-        assert_eq!(p.tmp.last(), Some(&(3, 1, 1)));
-        assert_eq!(p.posting_records().last(), Some(&2));
-    }
-
-    /// A word more often than `MAX_OCC` times in a record keeps its first
-    /// `MAX_OCC` occurrences, so that its count fits the index's.
-    #[test]
-    fn a_posting_keeps_at_most_max_occ_occurrences() {
-        let mut g = Groups::default();
-        let mut p = Partial::empty();
-        p.counts = vec![0; 2];
-        let local: Vec<(u32, u32, u16)> = (0..MAX_OCC as u32 + 10).map(|o| (1, o, 1)).collect();
-        g.post(&local, 0, &mut p);
-        assert_eq!(p.tmp, [(1, 1, u16::MAX)]);
-        assert_eq!(p.tmp_occ.len(), MAX_OCC);
-        assert_eq!(p.tmp_occ.last(), Some(&(MAX_OCC as u32 - 1)));
+    fn a_fingerprint_changes_with_kinds_and_texts() {
+        let f = |kind, index, text: &'static str| Field {
+            kind,
+            index,
+            text: text.into(),
+        };
+        let (t, p) = (FieldKind::Title, FieldKind::Passage);
+        let base = fingerprint(&[f(t, 0, "Mao to Stalin"), f(p, 0, "air cover")]);
+        let same = fingerprint(&[f(t, 0, "Mao to Stalin"), f(p, 3, "air cover")]);
+        assert_eq!(base, same);
+        let others = [
+            vec![f(t, 0, "Mao to Stalin"), f(p, 0, "air covers")],
+            vec![f(t, 0, "Mao to Stalin"), f(FieldKind::Note, 0, "air cover")],
+            vec![f(t, 0, "Mao to Stalin "), f(p, 0, "air cover")],
+            vec![f(t, 0, "Mao to Stalin air"), f(p, 0, " cover")],
+            vec![f(p, 0, "air cover"), f(t, 0, "Mao to Stalin")],
+            vec![f(t, 0, "Mao to Stalin")],
+            vec![f(t, 0, "Mao to Stalin"), f(p, 0, "air cover"), f(p, 1, "")],
+            vec![],
+        ];
+        let mut all = vec![base];
+        for o in &others {
+            all.push(fingerprint(o));
+        }
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "two fingerprints alike");
     }
 }

@@ -14,6 +14,7 @@
 //! asked for ahead in `prefetch.rs`; the hits ordered in `order.rs`).
 
 mod build;
+mod groups;
 mod lookup;
 mod merge;
 mod order;
