@@ -227,7 +227,7 @@ pub fn load_with(
                         // Only the times changed: record them, so the files
                         // are not hashed again next time.
                         let mut c = checked;
-                        c.id_at = id_at_of(&c.corpus, &d.origin);
+                        c.id_at = id_at_of(&d.origin);
                         let store = store(&entries);
                         let p = pending(&mut c, entries);
                         return Ok(loaded(c, How::Warm, notices, store, Some(p)));
@@ -366,12 +366,8 @@ fn loaded(
     }
 }
 
-fn id_at_of(c: &Corpus, origin: &[(u32, (usize, usize))]) -> HashMap<String, (usize, usize)> {
-    c.telegrams
-        .iter()
-        .zip(origin)
-        .map(|(t, (_, at))| (t.file.clone(), *at))
-        .collect()
+fn id_at_of(origin: &[(u32, (usize, usize))]) -> Vec<(usize, usize)> {
+    origin.iter().map(|(_, at)| *at).collect()
 }
 
 /// What identifies a corpus's contents: its files' names and content

@@ -3,7 +3,6 @@
 //! once the corpus is in hand, so a first start does not wait for it, and
 //! the commands write it before they end.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::snapshot::{self, Entry};
@@ -18,7 +17,8 @@ pub struct Pending {
     pub(super) entries: Vec<Entry>,
     pub(super) dir: PathBuf,
     pub(super) warnings: Vec<Warning>,
-    pub(super) id_at: HashMap<String, (usize, usize)>,
+    /// Where each telegram's id is, by its place in the corpus.
+    pub(super) id_at: Vec<(usize, usize)>,
 }
 
 impl Pending {

@@ -61,7 +61,7 @@ pub fn encode(
     dir: &Path,
     c: &Corpus,
     warnings: &[Warning],
-    id_at: &std::collections::HashMap<String, (usize, usize)>,
+    id_at: &[(usize, usize)],
 ) -> Vec<u8> {
     let mut w = Writer::default();
     w.str(root);
@@ -99,8 +99,8 @@ pub fn encode(
     let mut head_ends = Vec::with_capacity(c.telegrams.len());
     let mut bodies = Vec::new();
     let mut body_ends = Vec::with_capacity(c.telegrams.len());
-    for t in &c.telegrams {
-        let at = id_at.get(&t.file).copied().unwrap_or((0, 0));
+    for (i, t) in c.telegrams.iter().enumerate() {
+        let at = id_at.get(i).copied().unwrap_or((0, 0));
         heads.u32(file_of(&t.file));
         heads.u64(at.0 as u64);
         heads.u64(at.1 as u64);

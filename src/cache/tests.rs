@@ -145,6 +145,36 @@ fn a_telegram_removed_or_added_is_seen() {
     same(&back.corpus, &before);
 }
 
+/// Where a telegram's id is, kept in the cache for a duplicate found
+/// later, stays with its telegram when the telegrams' order by date is not
+/// their files' order: a file moved to a directory that comes first, its
+/// id two lines down, then a copy in one that comes before that.
+#[test]
+fn where_an_id_is_stays_with_its_telegram() {
+    let (dir, cache) = (corpus_copy(), tempfile::tempdir().unwrap());
+    let name = "1950-10-02-mao-stalin.toml";
+    let f = dir.path().join("telegrams").join(name);
+    let text = fs::read_to_string(&f).unwrap();
+    fs::remove_file(&f).unwrap();
+    for d in ["0", "1"] {
+        fs::create_dir(dir.path().join("telegrams").join(d)).unwrap();
+    }
+    fs::write(
+        dir.path().join("telegrams/1").join(name),
+        format!("\n\n{text}"),
+    )
+    .unwrap();
+    load(dir.path(), cache.path());
+    fs::write(dir.path().join("telegrams/0").join(name), &text).unwrap();
+    let cached = outcome(load_dir_in(dir.path(), cache.path(), &none));
+    let e = cached.as_ref().unwrap_err();
+    assert!(
+        e.contains(&format!("1/{name}:3:6: duplicate telegram id")),
+        "{e}"
+    );
+    assert_eq!(cached, outcome(load_uncached(dir.path(), &none)));
+}
+
 /// Loading through the cache reports exactly what a fresh load reports,
 /// and that is a problem.
 fn same_problems_as_a_fresh_load(dir: &std::path::Path, cache: &std::path::Path) {

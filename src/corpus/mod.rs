@@ -75,15 +75,30 @@ impl Corpus {
     }
 
     /// Sorts and indexes after loading.
-    pub(crate) fn finish(&mut self) {
-        self.telegrams.sort_by(|a, b| {
-            (a.date.sort_key(), a.time, a.seq, &a.id).cmp(&(
-                b.date.sort_key(),
-                b.time,
-                b.seq,
-                &b.id,
-            ))
-        });
+    /// Orders the telegrams by date (and time, sequence and id), and makes
+    /// the lookups by id. Where that moved any telegram: each one's place
+    /// before, by its place now.
+    pub(crate) fn finish(&mut self) -> Option<Vec<usize>> {
+        fn key(t: &Telegram) -> ((i32, u8, u8), Option<Time>, u32, &str) {
+            (t.date.sort_key(), t.time, t.seq, t.id.as_str())
+        }
+        // Most corpora come in order already (their files are named by
+        // date): a pass says so, and nothing is moved.
+        let order = if self.telegrams.is_sorted_by(|a, b| key(a) <= key(b)) {
+            None
+        } else {
+            let mut order: Vec<usize> = (0..self.telegrams.len()).collect();
+            order.sort_by(|&a, &b| key(&self.telegrams[a]).cmp(&key(&self.telegrams[b])));
+            let mut from: Vec<Option<Telegram>> = std::mem::take(&mut self.telegrams)
+                .into_iter()
+                .map(Some)
+                .collect();
+            self.telegrams = order
+                .iter()
+                .map(|&i| from[i].take().expect("each place once"))
+                .collect();
+            Some(order)
+        };
         self.events.sort_by_key(|e| e.date.sort_key());
         self.person_index = self
             .people
@@ -103,6 +118,7 @@ impl Corpus {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
+        order
     }
 
     /// Builds a corpus from parts already checked (tests, generated corpora).
@@ -302,6 +318,23 @@ pub fn format_offset(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `finish` orders the telegrams by date and says where each one was
+    /// before; a corpus in order already is left as it is.
+    #[test]
+    fn finish_says_where_each_telegram_was() {
+        let mut c = Corpus::embedded().unwrap();
+        let sorted = c.telegrams.clone();
+        assert_eq!(c.finish(), None);
+        c.telegrams.reverse();
+        let before = c.telegrams.clone();
+        let order = c.finish().expect("moved");
+        assert_eq!(c.telegrams, sorted);
+        for (now, &was) in order.iter().enumerate() {
+            assert_eq!(c.telegrams[now], before[was]);
+        }
+        assert_eq!(c.telegram_index(&sorted[3].id), Some(3));
+    }
 
     #[test]
     fn names_in_their_own_script() {
