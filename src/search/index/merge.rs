@@ -1,7 +1,8 @@
 //! Merging the two halves of an index being built (`build.rs`) into one:
 //! one vocabulary, and every posting put in its place among its word's,
 //! a's records before b's (a counting sort: each word's postings are
-//! counted as the halves are built).
+//! counted as the halves are built). The halves' occurrences are copied
+//! into one array by the same threads, each once its share is filled.
 //!
 //! The postings arrays are split where the words' postings come to half,
 //! and each part is filled by a thread of its own, which reads every
@@ -74,27 +75,35 @@ impl Index {
             n,
             ..Index::default()
         };
-        // One vocabulary: a's ids stay; b's are mapped onto it.
-        let mut surf_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        surf_id.reserve(a.surfaces.len() + b.surfaces.len() / 4);
-        for (i, s) in a.surfaces.iter().enumerate() {
-            surf_id.insert(s.clone(), i as u32);
-        }
+        // One vocabulary: a's ids stay; b's are mapped onto it, its words
+        // not in a's given the next ids (b's words are each once in b, so
+        // only a's are looked up; borrowed, not copied).
+        let remap: Vec<u32> = {
+            let mut surf_id: FxHashMap<&str, u32> = FxHashMap::default();
+            surf_id.reserve(a.surfaces.len());
+            for (i, s) in a.surfaces.iter().enumerate() {
+                surf_id.insert(s, i as u32);
+            }
+            let mut next = a.surfaces.len() as u32;
+            b.surfaces
+                .iter()
+                .map(|s| {
+                    surf_id.get(&**s).copied().unwrap_or_else(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let a_words = a.surfaces.len() as u32;
         ix.surfaces = a.surfaces;
-        let remap: Vec<u32> = b
-            .surfaces
-            .into_iter()
-            .map(|s| match surf_id.get(&s) {
-                Some(&id) => id,
-                None => {
-                    let id = ix.surfaces.len() as u32;
-                    surf_id.insert(s.clone(), id);
-                    ix.surfaces.push(s);
-                    id
-                }
-            })
-            .collect();
-        drop(surf_id);
+        ix.surfaces.extend(
+            b.surfaces
+                .into_iter()
+                .zip(&remap)
+                .filter(|&(_, &id)| id >= a_words)
+                .map(|(s, _)| s),
+        );
         let mut rf_off = a.rf_off;
         let shift = *rf_off.last().unwrap_or(&0);
         rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
@@ -154,16 +163,24 @@ impl Index {
                 post_end: &b.post_end,
             },
         ];
-        let fill = |s: Slots| s.fill(halves, &remap, &count);
+        // The halves' occurrences, a's then b's, each copied into place by
+        // one of the threads once it has filled its share (one thread
+        // copying both after them was 20-50 ms on one core).
+        let mut occ = vec![0u32; a.tmp_occ.len() + b.tmp_occ.len()];
+        let (occ_a, occ_b) = occ.split_at_mut(a.tmp_occ.len());
+        let fill = |s: Slots, to: &mut [u32], from: &[u32]| {
+            s.fill(halves, &remap, &count);
+            to.copy_from_slice(from);
+        };
         if np >= 1 << 20 {
             std::thread::scope(|sc| {
-                let h = sc.spawn(|| fill(hi));
-                fill(lo);
+                let h = sc.spawn(|| fill(hi, occ_b, &b.tmp_occ));
+                fill(lo, occ_a, &a.tmp_occ);
                 h.join().expect("index thread");
             });
         } else {
-            fill(lo);
-            fill(hi);
+            fill(lo, occ_a, &a.tmp_occ);
+            fill(hi, occ_b, &b.tmp_occ);
         }
         ix.post_off = count.into();
         (ix.p_record, ix.p_kinds, ix.p_occ, ix.p_occ_len) = (
@@ -172,11 +189,8 @@ impl Index {
             p_occ.into(),
             p_occ_len.into(),
         );
-        drop((a.tmp, b.tmp));
-        let mut occ = a.tmp_occ;
-        occ.extend_from_slice(&b.tmp_occ);
+        drop((a.tmp, b.tmp, a.tmp_occ, b.tmp_occ));
         ix.occ = occ.into();
-        drop(b.tmp_occ);
         ix.finish_vocabulary();
         ix
     }
