@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::groups::Groups;
+use super::partial::{Groups, Partial};
 use super::{Index, NO_STEM, meta};
 use crate::corpus::load::parallel_chunks;
 use crate::search::document::Field;
@@ -26,76 +26,7 @@ pub(crate) fn fingerprint(fields: &[Field]) -> u64 {
     })
 }
 
-/// The most occurrences a posting keeps: the index's count of them is a
-/// `u16` (a word more often than this in one telegram is found by its
-/// first 65,535).
-pub(super) const MAX_OCC: usize = u16::MAX as usize;
-
-/// One thread's share of an index being built: its records' vocabulary,
-/// postings (in record order) and field kinds.
-pub(super) struct Partial {
-    pub(super) surfaces: Vec<Box<str>>,
-    /// Postings, in record order: (surface, field kinds, occurrences).
-    /// Eight bytes each (the record is in `recs`): at 100,000 telegrams
-    /// there are 20.6 million, and the merge reads them all.
-    pub(super) tmp: Vec<(u32, u16, u16)>,
-    /// Each surface's number of postings.
-    pub(super) counts: Vec<u32>,
-    /// The records, in the order built, and where each one's postings end
-    /// in `tmp`.
-    pub(super) recs: Vec<u32>,
-    pub(super) post_end: Vec<u32>,
-    pub(super) tmp_occ: Vec<u32>,
-    pub(super) rf_off: Vec<u32>,
-    pub(super) rf_kind: Vec<FieldKind>,
-    /// Each record's [`fingerprint`], in the order built.
-    pub(super) fp: Vec<u64>,
-}
-
 impl Partial {
-    /// A share of no records yet.
-    pub(super) fn empty() -> Partial {
-        Partial {
-            surfaces: Vec::new(),
-            tmp: Vec::new(),
-            counts: Vec::new(),
-            recs: Vec::new(),
-            post_end: Vec::new(),
-            tmp_occ: Vec::new(),
-            rf_off: vec![0],
-            rf_kind: Vec::new(),
-            fp: Vec::new(),
-        }
-    }
-
-    /// Room for the postings of `total` records, guessed from the first
-    /// `done`: growing by doubling would copy the largest arrays of the
-    /// build several times and touch twice the memory they need.
-    fn reserve_for(&mut self, done: usize, total: usize) {
-        let guess = |len: usize| len / done.max(1) * total / 8 * 9 + 1024;
-        self.tmp
-            .reserve(guess(self.tmp.len()).saturating_sub(self.tmp.len()));
-        self.tmp_occ
-            .reserve(guess(self.tmp_occ.len()).saturating_sub(self.tmp_occ.len()));
-        self.rf_kind
-            .reserve(guess(self.rf_kind.len()).saturating_sub(self.rf_kind.len()));
-        self.rf_off.reserve(total + 1 - self.rf_off.len());
-        self.fp.reserve(total - self.fp.len());
-        self.recs.reserve(total - self.recs.len());
-        self.post_end.reserve(total - self.post_end.len());
-    }
-
-    /// Each posting's record, in the order of `tmp`.
-    pub(super) fn posting_records(&self) -> Vec<u32> {
-        let mut out = Vec::with_capacity(self.tmp.len());
-        let mut start = 0;
-        for (&r, &end) in self.recs.iter().zip(&self.post_end) {
-            out.extend(std::iter::repeat_n(r, end as usize - start));
-            start = end as usize;
-        }
-        out
-    }
-
     /// The share of `records` (ascending).
     pub(super) fn build<'f>(
         records: impl ExactSizeIterator<Item = usize>,

@@ -15,7 +15,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Index;
-use super::build::Partial;
+use super::partial::Partial;
 
 /// One share of the postings arrays being filled by a merge: the slots of
 /// the words in `words`, starting at slot `first`.

@@ -14,10 +14,10 @@
 //! asked for ahead in `prefetch.rs`; the hits ordered in `order.rs`).
 
 mod build;
-mod groups;
 mod lookup;
 mod merge;
 mod order;
+mod partial;
 mod prefetch;
 mod scratch;
 mod snapshot;

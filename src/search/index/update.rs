@@ -15,7 +15,8 @@
 use rustc_hash::FxHashMap;
 
 use super::Index;
-use super::build::{Partial, fingerprint};
+use super::build::fingerprint;
+use super::partial::Partial;
 use crate::search::document::Field;
 
 /// No record (in the maps between old and new record numbers).
