@@ -131,21 +131,6 @@ impl Groups {
             g.2 |= kind;
         }
         p.tmp.reserve(self.groups.len());
-        if self.groups.len() == local.len() {
-            // Each word once (most records' most words): its occurrence is
-            // where it came.
-            p.tmp_occ.extend(local.iter().map(|l| l.1));
-            p.tmp
-                .extend(self.groups.iter().map(|&(id, _, kinds)| (id, kinds, 1)));
-        } else {
-            self.post_grouped(local, p);
-        }
-        p.recs.push(r);
-        p.post_end.push(p.tmp.len() as u32);
-    }
-
-    /// `post` of a record with a word more than once.
-    fn post_grouped(&mut self, local: &[(u32, u32, u16)], p: &mut Partial) {
         // Each group's start, then its occurrences put there in the order
         // they came (the order of the text, but for a name token or a
         // compound, which comes beside its first word).
@@ -187,6 +172,8 @@ impl Groups {
             p.tmp_occ.extend_from_slice(kept);
             p.tmp.push((id, kinds, kept.len() as u16));
         }
+        p.recs.push(r);
+        p.post_end.push(p.tmp.len() as u32);
     }
 
     /// Each of the first `n` words' number of postings.
