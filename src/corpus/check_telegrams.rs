@@ -52,7 +52,7 @@ impl Ctx<'_> {
         if n.is_multiple_of(1024) {
             (self.progress)(n);
         }
-        let raw: raw::Telegram = parse(f, part)?;
+        let mut raw: raw::Telegram = parse(f, part)?;
         let stem = f
             .rel
             .rsplit('/')
@@ -66,7 +66,7 @@ impl Ctx<'_> {
             report: part,
             known_footnotes: self.known_footnotes,
         };
-        let t = c.telegram(&raw, &stem, self.known);
+        let t = c.telegram(&mut raw, &stem, self.known);
         Some((t, crate::problem::line_col(&f.text, raw.id.span().start)))
     }
 

@@ -70,7 +70,21 @@ impl Checker<'_> {
             .push(Problem::at(self.file, self.text, at, message));
     }
 
+    /// Checks a text field, and gives its text.
     pub(super) fn string(&mut self, s: &S, what: &str) -> String {
+        self.check_string(s, what);
+        s.get_ref().clone()
+    }
+
+    /// `string`, taking the text out of the parsed file (which is dropped
+    /// once checked) instead of copying it: the texts are most of a
+    /// corpus's bytes.
+    pub(super) fn take_string(&mut self, s: &mut S, what: &str) -> String {
+        self.check_string(s, what);
+        std::mem::take(s.get_mut())
+    }
+
+    fn check_string(&mut self, s: &S, what: &str) {
         let v = s.get_ref();
         if v.trim().is_empty() {
             self.problem(s.span().start, format!("empty {what}: expected some text"));
@@ -89,7 +103,6 @@ impl Checker<'_> {
             );
             self.report.warn(problem, false);
         }
-        v.clone()
     }
 
     /// Control characters (an escape sequence, a bell) in text: the reader

@@ -11,9 +11,10 @@ use super::raw::{self, S};
 use super::validate::{Checker, Known};
 
 impl Checker<'_> {
-    fn passages(&mut self, ps: &[raw::Passage]) -> Vec<Passage> {
+    fn passages(&mut self, ps: &mut [raw::Passage]) -> Vec<Passage> {
         let mut order: Vec<&str> = Vec::new();
-        ps.iter()
+        let aligns: Vec<String> = ps
+            .iter()
             .map(|p| {
                 let align = self.string(&p.align, "align key");
                 match order.iter().position(|k| *k == align) {
@@ -27,23 +28,27 @@ impl Checker<'_> {
                     Some(_) => {}
                     None => order.push(p.align.get_ref()),
                 }
-                Passage {
-                    kind: self
-                        .choice(&p.kind, PassageKind::ALL, "passage kind")
-                        .unwrap_or(PassageKind::Summary),
-                    align,
-                    text: self.string(&p.text, "passage text"),
-                    relation: p
-                        .relation
-                        .as_ref()
-                        .and_then(|r| self.choice(r, Relation::ALL, "relation")),
-                    cite: self.footnotes(&p.cite),
-                }
+                align
+            })
+            .collect();
+        ps.iter_mut()
+            .zip(aligns)
+            .map(|(p, align)| Passage {
+                kind: self
+                    .choice(&p.kind, PassageKind::ALL, "passage kind")
+                    .unwrap_or(PassageKind::Summary),
+                align,
+                text: self.take_string(&mut p.text, "passage text"),
+                relation: p
+                    .relation
+                    .as_ref()
+                    .and_then(|r| self.choice(r, Relation::ALL, "relation")),
+                cite: self.footnotes(&p.cite),
             })
             .collect()
     }
 
-    fn witness(&mut self, w: &raw::Witness) -> Witness {
+    fn witness(&mut self, w: &mut raw::Witness) -> Witness {
         if w.passage.is_empty() {
             self.problem(
                 w.id.span().start,
@@ -107,7 +112,7 @@ impl Checker<'_> {
             archive: self.opt_string(&w.archive, "archive"),
             published: self.opt_string(&w.published, "published"),
             footnotes,
-            passages: self.passages(&w.passage),
+            passages: self.passages(&mut w.passage),
             implicit: false,
             extent: w
                 .extent
@@ -117,7 +122,8 @@ impl Checker<'_> {
         }
     }
 
-    pub fn telegram(&mut self, t: &raw::Telegram, stem: &str, known: &Known) -> Telegram {
+    /// The telegram `t` says, checked; its texts are taken out of `t`.
+    pub fn telegram(&mut self, t: &mut raw::Telegram, stem: &str, known: &Known) -> Telegram {
         let id = self.id(&t.id, "telegram id");
         if id != stem {
             self.problem(
@@ -160,13 +166,13 @@ impl Checker<'_> {
         let witnesses = match (t.witness.is_empty(), t.passage.is_empty()) {
             (false, false) => {
                 self.problem(t.id.span().start, "both [[passage]] and [[witness]]: use top-level [[passage]] for a single text, or [[witness]] with [[witness.passage]] for versions");
-                t.witness.iter().map(|w| self.witness(w)).collect()
+                t.witness.iter_mut().map(|w| self.witness(w)).collect()
             }
-            (false, true) => t.witness.iter().map(|w| self.witness(w)).collect(),
+            (false, true) => t.witness.iter_mut().map(|w| self.witness(w)).collect(),
             (true, false) => vec![Witness {
                 id: "text".into(),
                 label: "As the paper gives it".into(),
-                passages: self.passages(&t.passage),
+                passages: self.passages(&mut t.passage),
                 implicit: true,
                 extent: Extent::Full,
                 ..Witness::default()
@@ -189,7 +195,7 @@ impl Checker<'_> {
 
         let notes: Vec<Note> = t
             .note
-            .iter()
+            .iter_mut()
             .map(|n| {
                 let anchor = n.anchor.as_ref().map(|a| {
                     let key = a.get_ref();
@@ -239,7 +245,7 @@ impl Checker<'_> {
                 Note {
                     by: self.scholar_ref(&n.by, known, "note by"),
                     stance: n.stance.as_ref().and_then(|s| self.choice(s, Stance::ALL, "stance")),
-                    text: self.string(&n.text, "note text"),
+                    text: self.take_string(&mut n.text, "note text"),
                     cite: self.footnotes(&n.cite),
                     anchor,
                     witness,
@@ -269,7 +275,7 @@ impl Checker<'_> {
                 .as_ref()
                 .and_then(|s| self.choice(s, &Side::ALL, "side"))
                 .unwrap_or_default(),
-            title: self.string(&t.title, "title"),
+            title: self.take_string(&mut t.title, "title"),
             archive: self.opt_string(&t.archive, "archive"),
             published: self.opt_string(&t.published, "published"),
             footnotes: self.footnotes(&t.footnotes),
