@@ -35,20 +35,41 @@ struct Half<'a> {
     tmp: &'a [(u32, u16, u16)],
     recs: &'a [u32],
     post_end: &'a [u32],
+    occ_end: &'a [u32],
+    /// Whether the half's records were built last first (they are read
+    /// backwards, so that every word's postings come in record order).
+    descending: bool,
+    /// Where the half's occurrences start in the index's.
+    occ_base: u32,
+}
+
+impl<'a> Half<'a> {
+    /// Each record's postings, in record order, with where its
+    /// occurrences start in the index's.
+    fn records(self) -> impl Iterator<Item = (u32, &'a [(u32, u16, u16)], u32)> {
+        let n = self.recs.len();
+        let order: Box<dyn Iterator<Item = usize>> = if self.descending {
+            Box::new((0..n).rev())
+        } else {
+            Box::new(0..n)
+        };
+        order.map(move |i| {
+            let start = |ends: &[u32]| if i == 0 { 0 } else { ends[i - 1] };
+            let postings = &self.tmp[start(self.post_end) as usize..self.post_end[i] as usize];
+            (self.recs[i], postings, self.occ_base + start(self.occ_end))
+        })
+    }
 }
 
 impl Slots<'_> {
     /// Each posting of `halves` (a's, then b's, whose word ids go through
     /// `remap`) whose word is in this share, put in its slot: word `s`'s
-    /// from `start[s]` on. Occurrences stay in record order (all of a
-    /// record's words side by side); each posting points at its own.
+    /// from `start[s]` on. Each posting points at its occurrences.
     fn fill(self, halves: [Half; 2], remap: &[u32], start: &[u32]) {
         let mut cursor = start[self.words.clone()].to_vec();
-        let mut at = 0u32;
         for (k, half) in halves.into_iter().enumerate() {
-            let mut p = 0;
-            for (&r, &end) in half.recs.iter().zip(half.post_end) {
-                for &(s, kinds, count) in &half.tmp[p..end as usize] {
+            for (r, postings, mut at) in half.records() {
+                for &(s, kinds, count) in postings {
                     let s = if k == 0 { s } else { remap[s as usize] } as usize;
                     if self.words.contains(&s) {
                         let c = &mut cursor[s - self.words.start];
@@ -61,7 +82,6 @@ impl Slots<'_> {
                     }
                     at += u32::from(count);
                 }
-                p = end as usize;
             }
         }
     }
@@ -104,14 +124,23 @@ impl Index {
                 .filter(|&(_, &id)| id >= a_words)
                 .map(|(s, _)| s),
         );
+        // Each record's fields and fingerprint, a's then b's (in record
+        // order: b's backwards if built last first).
         let mut rf_off = a.rf_off;
-        let shift = *rf_off.last().unwrap_or(&0);
-        rf_off.extend(b.rf_off.iter().skip(1).map(|o| o + shift));
-        ix.rf_off = rf_off.into();
         ix.rf_kind = a.rf_kind;
-        ix.rf_kind.extend(b.rf_kind);
         let mut fp = a.fp;
-        fp.extend(b.fp);
+        let b_order: Vec<usize> = if b.descending {
+            (0..b.fp.len()).rev().collect()
+        } else {
+            (0..b.fp.len()).collect()
+        };
+        for &i in &b_order {
+            let kinds = &b.rf_kind[b.rf_off[i] as usize..b.rf_off[i + 1] as usize];
+            ix.rf_kind.extend_from_slice(kinds);
+            rf_off.push(ix.rf_kind.len() as u32);
+            fp.push(b.fp[i]);
+        }
+        ix.rf_off = rf_off.into();
         ix.fp = fp.into();
         // Where each word's postings start: from the halves' counts.
         let ns = ix.surfaces.len();
@@ -163,11 +192,17 @@ impl Index {
                 tmp: &a.tmp,
                 recs: &a.recs,
                 post_end: &a.post_end,
+                occ_end: &a.occ_end,
+                descending: a.descending,
+                occ_base: 0,
             },
             Half {
                 tmp: &b.tmp,
                 recs: &b.recs,
                 post_end: &b.post_end,
+                occ_end: &b.occ_end,
+                descending: b.descending,
+                occ_base: a.tmp_occ.len() as u32,
             },
         ];
         let fill = |s: Slots| s.fill(halves, &remap, &count);

@@ -29,6 +29,10 @@ pub(super) struct Partial {
     pub(super) rf_kind: Vec<FieldKind>,
     /// Each record's fingerprint (`build::fingerprint`), in the order built.
     pub(super) fp: Vec<u64>,
+    /// Where each record's occurrences end in `tmp_occ`.
+    pub(super) occ_end: Vec<u32>,
+    /// Whether the records were built last first.
+    pub(super) descending: bool,
 }
 
 impl Partial {
@@ -44,6 +48,8 @@ impl Partial {
             rf_off: vec![0],
             rf_kind: Vec::new(),
             fp: Vec::new(),
+            occ_end: Vec::new(),
+            descending: false,
         }
     }
 
@@ -62,6 +68,7 @@ impl Partial {
         self.fp.reserve(total - self.fp.len());
         self.recs.reserve(total - self.recs.len());
         self.post_end.reserve(total - self.post_end.len());
+        self.occ_end.reserve(total - self.occ_end.len());
     }
 
     /// Each posting's record, in the order of `tmp`.
@@ -174,6 +181,7 @@ impl Groups {
         }
         p.recs.push(r);
         p.post_end.push(p.tmp.len() as u32);
+        p.occ_end.push(p.tmp_occ.len() as u32);
     }
 
     /// Each of the first `n` words' number of postings.

@@ -106,7 +106,13 @@ impl Index {
         fresh: &[u32],
         fields: &(impl Fn(usize) -> Vec<Field<'f>> + Sync),
     ) -> Index {
-        let b = Partial::build(fresh.iter().map(|&j| j as usize), fields, &|| {});
+        let b = Partial::build(
+            fresh.iter().map(|&j| j as usize),
+            fresh.len(),
+            false,
+            fields,
+            &|| {},
+        );
         // One vocabulary: the old words keep their ids, new ones follow.
         let old_ns = self.surfaces.len();
         let mut words: Vec<&str> = self.surfaces.iter().map(|s| &**s).collect();
