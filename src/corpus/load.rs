@@ -2,7 +2,10 @@
 //! binary), parsing each as TOML, and checking and assembling the whole.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 use super::check_telegrams::{Ctx, Located, Unread};
 use super::raw;
@@ -262,21 +265,25 @@ fn check_all(
         all.sort_by(|a, b| a.0.file.cmp(&b.0.file));
         (telegrams, ats) = all.into_iter().unzip();
     }
-    // Ids once each, the first by path kept; looked up borrowed, with a
-    // fast hash (the ids are the corpus's own, not an attacker's).
-    {
-        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
-        seen.reserve(telegrams.len());
-        for (t, at) in telegrams.iter().zip(&ats) {
-            if let Some(first) = seen.get(t.id.as_str()) {
-                report.push(Problem {
-                    file: t.file.clone(),
-                    line: at.0,
-                    col: at.1,
-                    message: format!("duplicate telegram id '{}': first defined in {first}", t.id),
-                });
-            } else {
-                seen.insert(&t.id, &t.file);
+    // Ids once each, the first by path kept, with a fast hash (the ids
+    // are the corpus's own, not an attacker's). The same table, each id's
+    // place, is the corpus's lookup by id once ordered by date (`finish`).
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    by_id.reserve(telegrams.len());
+    for (i, (t, at)) in telegrams.iter().zip(&ats).enumerate() {
+        match by_id.entry(t.id.clone()) {
+            Entry::Occupied(first) => report.push(Problem {
+                file: t.file.clone(),
+                line: at.0,
+                col: at.1,
+                message: format!(
+                    "duplicate telegram id '{}': first defined in {}",
+                    t.id,
+                    telegrams[*first.get()].file
+                ),
+            }),
+            Entry::Vacant(place) => {
+                place.insert(i);
             }
         }
     }
@@ -299,7 +306,7 @@ fn check_all(
     if report.is_empty() {
         // Where each id is, kept beside its telegram as `finish` orders
         // them by date.
-        let id_at = match corpus.finish() {
+        let id_at = match corpus.finish_by_id(by_id) {
             Some(order) => order.iter().map(|&i| ats[i]).collect(),
             None => ats,
         };

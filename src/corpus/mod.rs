@@ -79,6 +79,21 @@ impl Corpus {
     /// the lookups by id. Where that moved any telegram: each one's place
     /// before, by its place now.
     pub(crate) fn finish(&mut self) -> Option<Vec<usize>> {
+        let by_id = self
+            .telegrams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        self.finish_by_id(by_id)
+    }
+
+    /// `finish`, given each telegram's place by id as the telegrams are
+    /// now (the ids once each).
+    pub(crate) fn finish_by_id(
+        &mut self,
+        mut by_id: FxHashMap<String, usize>,
+    ) -> Option<Vec<usize>> {
         fn key(t: &Telegram) -> ((i32, u8, u8), Option<Time>, u32, &str) {
             (t.date.sort_key(), t.time, t.seq, t.id.as_str())
         }
@@ -112,12 +127,14 @@ impl Corpus {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        self.telegram_index = self
-            .telegrams
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
+        if let Some(order) = &order {
+            let mut now = vec![0; order.len()];
+            for (k, &i) in order.iter().enumerate() {
+                now[i] = k;
+            }
+            by_id.values_mut().for_each(|i| *i = now[*i]);
+        }
+        self.telegram_index = by_id;
         order
     }
 
@@ -333,7 +350,40 @@ mod tests {
         for (now, &was) in order.iter().enumerate() {
             assert_eq!(c.telegrams[now], before[was]);
         }
-        assert_eq!(c.telegram_index(&sorted[3].id), Some(3));
+        for (i, t) in c.telegrams.iter().enumerate() {
+            assert_eq!(c.telegram_index(&t.id), Some(i), "{}", t.id);
+        }
+    }
+
+    /// A corpus whose files come out of date order (the last telegram in
+    /// a subdirectory that sorts first) is ordered by date when loaded,
+    /// and each id is looked up at its telegram's new place.
+    #[test]
+    fn a_loaded_corpus_finds_each_telegram_by_id_after_ordering() {
+        let mut files = load::embedded_files();
+        let last = files
+            .iter()
+            .filter(|f| f.rel.starts_with("telegrams/"))
+            .max_by(|a, b| a.rel.cmp(&b.rel))
+            .unwrap()
+            .rel
+            .clone();
+        let f = files.iter_mut().find(|f| f.rel == last).unwrap();
+        f.rel = last.replace("telegrams/", "telegrams/0/");
+        f.path = format!("corpus/{}", f.rel);
+        files.sort_by(|a, b| std::path::Path::new(&a.rel).cmp(std::path::Path::new(&b.rel)));
+        assert!(
+            files.iter().position(|f| f.rel.starts_with("telegrams/0/"))
+                < files.iter().position(|f| f.rel.starts_with("telegrams/1"))
+        );
+        let c = load::check_files(&files).unwrap().0;
+        assert_eq!(
+            c.telegrams.last().map(|t| t.file.as_str()),
+            Some(format!("corpus/{}", last.replace("telegrams/", "telegrams/0/")).as_str())
+        );
+        for (i, t) in c.telegrams.iter().enumerate() {
+            assert_eq!(c.telegram_index(&t.id), Some(i), "{}", t.id);
+        }
     }
 
     #[test]
