@@ -91,6 +91,10 @@ impl Index {
     /// The index of `n` records made of two halves: `a`'s records, then
     /// `b`'s.
     pub(super) fn merge(n: usize, a: Partial, b: Partial) -> Index {
+        // Every record once, in one share or the other; only the second
+        // may have been built last first.
+        debug_assert_eq!(a.recs.len() + b.recs.len(), n);
+        debug_assert!(!a.descending);
         let mut ix = Index {
             n,
             ..Index::default()
