@@ -53,8 +53,9 @@ pub fn index_for(
         None => (None, None),
     };
     let names = document::Names::of(corpus);
+    let mine = document::NotesByTelegram::of(notes);
     let fields =
-        |i: usize| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], notes);
+        |i: usize| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], &mine);
     let (ix, how) = match found {
         Some(Kept::Exact(ix)) => (Some(ix), How::Kept),
         Some(Kept::Base(base)) => {
