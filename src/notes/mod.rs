@@ -33,6 +33,29 @@ pub struct MyNote {
     pub edited: Option<String>,
 }
 
+/// The reader's notes grouped by telegram (`Notes::by_telegram`).
+pub struct ByTelegram<'a> {
+    notes: &'a [MyNote],
+    on: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ByTelegram<'a> {
+    /// The notes on telegram `id`, each with its place, in their order.
+    pub fn on(&self, id: &str) -> impl Iterator<Item = (usize, &'a MyNote)> + use<'a, '_> {
+        let notes = self.notes;
+        self.on
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(move |&i| (i, &notes[i]))
+    }
+
+    /// The telegrams with notes.
+    pub fn telegrams(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.on.keys().copied()
+    }
+}
+
 /// All the reader's notes, in the order they were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Notes {
@@ -159,6 +182,20 @@ impl Notes {
     /// The notes on one telegram.
     pub fn on<'a>(&'a self, telegram: &'a str) -> impl Iterator<Item = &'a MyNote> {
         self.notes.iter().filter(move |n| n.telegram == telegram)
+    }
+
+    /// The notes by the telegram they are on, each with its place among
+    /// them: for looking up the notes of every telegram of a corpus, where
+    /// `on` would go through all of them for each.
+    pub fn by_telegram(&self) -> ByTelegram<'_> {
+        let mut on: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+        for (i, n) in self.notes.iter().enumerate() {
+            on.entry(n.telegram.as_str()).or_default().push(i);
+        }
+        ByTelegram {
+            notes: &self.notes,
+            on,
+        }
     }
 
     /// Notes whose telegram the corpus does not have.

@@ -222,14 +222,14 @@ pub fn fields_with_notes<'a>(
 }
 
 /// [`fields_with_notes`], the name fields borrowed from `names` and the
-/// notes found through `mine` (for every telegram of a corpus: looking
+/// notes found through `mine` (`Notes::by_telegram`; for every telegram of a corpus: looking
 /// each one's notes up among all of them took a tenth of an index build
 /// at 100,000 telegrams with a thousand notes).
 pub fn fields_named_with_notes<'a>(
     corpus: &Corpus,
     names: &'a Names,
     t: &'a Telegram,
-    mine: &NotesByTelegram<'a>,
+    mine: &crate::notes::ByTelegram<'a>,
 ) -> Vec<Field<'a>> {
     with_notes(fields_named(corpus, names, t), mine.on(&t.id))
 }
@@ -253,44 +253,11 @@ fn with_notes<'a>(
     out
 }
 
-/// The reader's notes by the telegram they are on, each with its place
-/// among them, in their order.
-pub struct NotesByTelegram<'a> {
-    notes: &'a [crate::notes::MyNote],
-    on: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> NotesByTelegram<'a> {
-    pub fn of(mine: &'a crate::notes::Notes) -> NotesByTelegram<'a> {
-        let mut on: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
-        for (i, n) in mine.notes.iter().enumerate() {
-            on.entry(n.telegram.as_str()).or_default().push(i);
-        }
-        NotesByTelegram {
-            notes: &mine.notes,
-            on,
-        }
-    }
-
-    /// The notes on telegram `id`, with their places.
-    pub fn on(
-        &self,
-        id: &str,
-    ) -> impl Iterator<Item = (usize, &'a crate::notes::MyNote)> + use<'a, '_> {
-        let notes = self.notes;
-        self.on
-            .get(id)
-            .into_iter()
-            .flatten()
-            .map(move |&i| (i, &notes[i]))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A telegram's notes found through `NotesByTelegram` are the ones
+    /// A telegram's notes found through `Notes::by_telegram` are the ones
     /// found by looking through all of them: each with its place, in
     /// their order, for telegrams with none, one or several (among notes
     /// on other telegrams, and on one the corpus does not have).
@@ -319,7 +286,7 @@ mod tests {
                 })
                 .collect(),
         };
-        let by = NotesByTelegram::of(&mine);
+        let by = mine.by_telegram();
         let names = Names::of(&corpus);
         for t in &corpus.telegrams {
             let grouped = fields_named_with_notes(&corpus, &names, t, &by);

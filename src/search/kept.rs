@@ -53,7 +53,7 @@ pub fn index_for(
         None => (None, None),
     };
     let names = document::Names::of(corpus);
-    let mine = document::NotesByTelegram::of(notes);
+    let mine = notes.by_telegram();
     let fields =
         |i: usize| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], &mine);
     let (ix, how) = match found {
@@ -111,22 +111,15 @@ pub fn with_notes(index: &Index, corpus: &Corpus, was: &Notes, now: &Notes) -> O
 /// The records whose notes differ between `a` and `b` (the notes' texts,
 /// in order: what the index reads of them).
 pub fn records_with_other_notes(corpus: &Corpus, a: &Notes, b: &Notes) -> Vec<u32> {
-    use std::collections::{HashMap, HashSet};
-    fn texts(n: &Notes) -> HashMap<&str, Vec<&str>> {
-        let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
-        for note in &n.notes {
-            m.entry(note.telegram.as_str())
-                .or_default()
-                .push(note.text.as_str());
-        }
-        m
-    }
-    let (ta, tb) = (texts(a), texts(b));
-    let differ: HashSet<&str> = ta
-        .keys()
-        .chain(tb.keys())
-        .filter(|k| ta.get(*k) != tb.get(*k))
-        .copied()
+    let (ta, tb) = (a.by_telegram(), b.by_telegram());
+    let differ: std::collections::HashSet<&str> = ta
+        .telegrams()
+        .chain(tb.telegrams())
+        .filter(|k| {
+            !ta.on(k)
+                .map(|(_, n)| &n.text)
+                .eq(tb.on(k).map(|(_, n)| &n.text))
+        })
         .collect();
     if differ.is_empty() {
         return Vec::new();

@@ -38,7 +38,7 @@ pub fn index_corpus_with_progress(
     progress: &(dyn Fn(u8) + Sync),
 ) -> Index {
     let names = document::Names::of(corpus);
-    let mine = document::NotesByTelegram::of(notes);
+    let mine = notes.by_telegram();
     Index::build_with_progress(
         corpus.telegrams.len(),
         |i| document::fields_named_with_notes(corpus, &names, &corpus.telegrams[i], &mine),
