@@ -1,21 +1,22 @@
-//! Merging the two halves of an index being built (`build.rs`) into one:
-//! one vocabulary, and every posting put in its place among its word's,
-//! a's records before b's (a counting sort: each word's postings are
-//! counted as the halves are built). The halves' occurrences are then
-//! copied into one array by both threads.
+//! Merging the two shares ("halves") of an index being built (`build.rs`)
+//! into one: one vocabulary, and every posting put in its place among its
+//! word's, a's records before b's, b's read backwards if it was built last
+//! first (a counting sort: each word's postings are counted as the shares
+//! are built). The shares' occurrences are then copied into one array by
+//! both threads.
 //!
 //! The postings arrays are split in two (the common words' three fifths
 //! of the postings, and the rest), and each part is filled by a thread of
-//! its own, which reads every posting and puts those of its words. Putting postings in place is
-//! bound by memory (each goes to a place of its own in four arrays): when
-//! each thread put its half's postings instead, all over the arrays, it
-//! was no quicker, and the two threads' page faults on the same pages
-//! waited on each other.
+//! its own, which reads every posting and puts those of its words.
+//! Putting postings in place is bound by memory (each goes to a place of
+//! its own in four arrays): when each thread put its half's postings
+//! instead, all over the arrays, it was no quicker, and the two threads'
+//! page faults on the same pages waited on each other.
 
 use rustc_hash::FxHashMap;
 
 use super::Index;
-use super::partial::Partial;
+use super::partial::{Partial, record_order};
 
 /// One share of the postings arrays being filled by a merge: the slots of
 /// the words in `words`, starting at slot `first`.
@@ -47,13 +48,7 @@ impl<'a> Half<'a> {
     /// Each record's postings, in record order, with where its
     /// occurrences start in the index's.
     fn records(self) -> impl Iterator<Item = (u32, &'a [(u32, u16, u16)], u32)> {
-        let n = self.recs.len();
-        let order: Box<dyn Iterator<Item = usize>> = if self.descending {
-            Box::new((0..n).rev())
-        } else {
-            Box::new(0..n)
-        };
-        order.map(move |i| {
+        record_order(self.recs.len(), self.descending).map(move |i| {
             let start = |ends: &[u32]| if i == 0 { 0 } else { ends[i - 1] };
             let postings = &self.tmp[start(self.post_end) as usize..self.post_end[i] as usize];
             (self.recs[i], postings, self.occ_base + start(self.occ_end))
@@ -91,10 +86,8 @@ impl Index {
     /// The index of `n` records made of two halves: `a`'s records, then
     /// `b`'s.
     pub(super) fn merge(n: usize, a: Partial, b: Partial) -> Index {
-        // Every record once, in one share or the other; only the second
-        // may have been built last first.
+        // Every record once, in one share or the other.
         debug_assert_eq!(a.recs.len() + b.recs.len(), n);
-        debug_assert!(!a.descending);
         let mut ix = Index {
             n,
             ..Index::default()
@@ -128,21 +121,22 @@ impl Index {
                 .filter(|&(_, &id)| id >= a_words)
                 .map(|(s, _)| s),
         );
-        // Each record's fields and fingerprint, a's then b's (in record
-        // order: b's backwards if built last first).
-        let mut rf_off = a.rf_off;
-        ix.rf_kind = a.rf_kind;
-        let mut fp = a.fp;
-        let b_order: Vec<usize> = if b.descending {
-            (0..b.fp.len()).rev().collect()
-        } else {
-            (0..b.fp.len()).collect()
-        };
-        for &i in &b_order {
-            let kinds = &b.rf_kind[b.rf_off[i] as usize..b.rf_off[i + 1] as usize];
-            ix.rf_kind.extend_from_slice(kinds);
-            rf_off.push(ix.rf_kind.len() as u32);
-            fp.push(b.fp[i]);
+        // Each record's fields and fingerprint, a's then b's, in record
+        // order (a share built last first is read backwards).
+        let mut rf_off = Vec::with_capacity(n + 1);
+        rf_off.push(0);
+        let mut fp = Vec::with_capacity(n);
+        ix.rf_kind.reserve(a.rf_kind.len() + b.rf_kind.len());
+        for (kind, off, fps, descending) in [
+            (&a.rf_kind, &a.rf_off, &a.fp, a.descending),
+            (&b.rf_kind, &b.rf_off, &b.fp, b.descending),
+        ] {
+            for i in record_order(fps.len(), descending) {
+                ix.rf_kind
+                    .extend_from_slice(&kind[off[i] as usize..off[i + 1] as usize]);
+                rf_off.push(ix.rf_kind.len() as u32);
+                fp.push(fps[i]);
+            }
         }
         ix.rf_off = rf_off.into();
         ix.fp = fp.into();

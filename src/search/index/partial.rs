@@ -83,6 +83,12 @@ impl Partial {
     }
 }
 
+/// The places of a share's `n` records (in the order built) in record
+/// order: backwards if they were built last first.
+pub(super) fn record_order(n: usize, descending: bool) -> impl Iterator<Item = usize> {
+    (0..n).map(move |k| if descending { n - 1 - k } else { k })
+}
+
 /// A record's occurrences grouped by word, without sorting them all: each
 /// word's group is found through a table by word id, stamped with the
 /// record it was last used for (the words of a record are a few hundred
