@@ -1,7 +1,9 @@
 //! Plain TOML, read quickly: the part of TOML the corpus's files are
-//! written in, parsed in one pass into a small tree and deserialized from
-//! it (`de.rs`), with the same values and the same spans as the `toml`
-//! crate gives.
+//! written in, deserialized as it is parsed, in one pass (`de.rs`), with
+//! the same values and the same spans as the `toml` crate gives. Tables
+//! are read line by line as the struct they make asks for its keys, with
+//! no tree of the file built and walked; each value on a line is parsed
+//! whole (`Node`), and deserialized from that.
 //!
 //! The `toml` crate was seven tenths of the instructions a start without
 //! a cache spent reading and checking the files (callgrind, `shifr
@@ -13,7 +15,9 @@
 //! forms, with the common escapes), decimal integers, booleans, arrays of
 //! those, comments and blank lines. Anything else, and anything that could
 //! be an error (a key set twice, a table defined twice, a control
-//! character), is declined (`None`), and the caller asks the `toml` crate,
+//! character), or that cannot be read in order (an array of tables
+//! written in two runs, a header of a table not just opened), is declined
+//! (`None`), and the caller asks the `toml` crate,
 //! which reads the rest of TOML and words every error. A declined file
 //! costs this pass more (most stop early); a file read here never meets
 //! `toml` at all.
@@ -29,8 +33,8 @@ use std::ops::Range;
 
 pub use de::from_str;
 
-/// A value and where it is written (strings with their quotes, arrays
-/// with their brackets, tables by their header), as `toml::Spanned` has it.
+/// An inline value and where it is written (strings with their quotes,
+/// arrays with their brackets), as `toml::Spanned` has it.
 #[derive(Debug)]
 pub(crate) struct Node<'a> {
     pub span: Range<usize>,
@@ -44,13 +48,7 @@ pub(crate) enum Value<'a> {
     Bool(bool),
     /// An array written `[…]`.
     Array(Vec<Node<'a>>),
-    /// An array of tables, one for each `[[…]]` header.
-    Tables(Vec<Node<'a>>),
-    Table(Table<'a>),
 }
-
-/// A table's keys and values, in the order written.
-pub(crate) type Table<'a> = Vec<(&'a str, Node<'a>)>;
 
 /// The most keys a table read here holds: each key is looked for among
 /// the table's others (a corpus file's tables hold a dozen or two), so a
@@ -58,114 +56,11 @@ pub(crate) type Table<'a> = Vec<(&'a str, Node<'a>)>;
 /// rather than read here in time that grows with their square.
 const MAX_KEYS: usize = 256;
 
-/// The root table of `text`, or `None` where it is not plain TOML.
-pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
-    let mut p = Parser {
-        s: text,
-        b: text.as_bytes(),
-        i: 0,
-    };
-    let mut root: Table = Vec::new();
-    // The header of the table that key/value lines go into.
-    let mut path: Vec<&str> = Vec::new();
-    loop {
-        p.skip_ws();
-        let Some(&c) = p.b.get(p.i) else {
-            return Some(root);
-        };
-        match c {
-            b'\n' | b'\r' | b'#' => p.line_end()?,
-            b'[' => {
-                let start = p.i;
-                let many = p.b.get(p.i + 1) == Some(&b'[');
-                p.i += 1 + usize::from(many);
-                path.clear();
-                loop {
-                    p.skip_ws();
-                    path.push(p.bare_key()?);
-                    p.skip_ws();
-                    match p.b.get(p.i) {
-                        Some(b'.') => p.i += 1,
-                        Some(b']') => break,
-                        _ => return None,
-                    }
-                }
-                let close: &[u8] = if many { b"]]" } else { b"]" };
-                if !p.b[p.i..].starts_with(close) {
-                    return None;
-                }
-                p.i += close.len();
-                let span = start..p.i;
-                p.line_end()?;
-                let (last, parents) = path.split_last()?;
-                let parent = table_at(&mut root, parents)?;
-                let table = Node {
-                    span: span.clone(),
-                    value: Value::Table(Vec::new()),
-                };
-                if parent.len() >= MAX_KEYS {
-                    return None;
-                }
-                match (find(parent, last), many) {
-                    (None, false) => parent.push((last, table)),
-                    (None, true) => parent.push((
-                        last,
-                        Node {
-                            span,
-                            value: Value::Tables(vec![table]),
-                        },
-                    )),
-                    (
-                        Some(Node {
-                            value: Value::Tables(ts),
-                            ..
-                        }),
-                        true,
-                    ) => ts.push(table),
-                    (Some(_), _) => return None,
-                }
-            }
-            _ => {
-                let key = p.bare_key()?;
-                p.skip_ws();
-                if p.b.get(p.i) != Some(&b'=') {
-                    return None;
-                }
-                p.i += 1;
-                p.skip_ws();
-                let value = p.value()?;
-                p.skip_ws();
-                p.line_end()?;
-                let table = table_at(&mut root, &path)?;
-                if table.len() >= MAX_KEYS || find(table, key).is_some() {
-                    return None;
-                }
-                table.push((key, value));
-            }
-        }
-    }
-}
-
-/// The value of `key` in `table`.
-fn find<'t, 'a>(table: &'t mut Table<'a>, key: &str) -> Option<&'t mut Node<'a>> {
-    table.iter_mut().find(|(k, _)| *k == key).map(|(_, n)| n)
-}
-
-/// The table a header's keys name (the last of an array of tables), if
-/// each is one already.
-fn table_at<'t, 'a>(root: &'t mut Table<'a>, path: &[&str]) -> Option<&'t mut Table<'a>> {
-    let mut t = root;
-    for key in path {
-        t = match &mut find(t, key)?.value {
-            Value::Table(t) => t,
-            Value::Tables(ts) => match &mut ts.last_mut()?.value {
-                Value::Table(t) => t,
-                _ => return None,
-            },
-            _ => return None,
-        };
-    }
-    Some(t)
+/// A table header, `[a.b]` or `[[a.b]]`: its keys (into `path`), whether
+/// it is of an array of tables, and where it is written.
+pub(crate) struct Header {
+    pub many: bool,
+    pub span: Range<usize>,
 }
 
 /// A character TOML does not allow written as it is in a string or a
@@ -175,13 +70,87 @@ fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7F
 }
 
-struct Parser<'a> {
+pub(crate) struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
+/// What starts the next line that is not blank or a comment.
+pub(crate) enum Line {
+    /// The end of the text.
+    End,
+    /// A table header, at `[`.
+    Header,
+    /// A `key = value` line.
+    KeyValue,
+}
+
 impl<'a> Parser<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Parser {
+            s: text,
+            b: text.as_bytes(),
+            i: 0,
+        }
+    }
+
+    /// Past blank lines and comments, to what the next line holds
+    /// (`None` where a comment holds a character TOML does not allow).
+    pub(crate) fn next_line(&mut self) -> Option<Line> {
+        loop {
+            self.skip_ws();
+            match self.b.get(self.i) {
+                None => return Some(Line::End),
+                Some(b'\n' | b'\r' | b'#') => self.line_end()?,
+                Some(b'[') => return Some(Line::Header),
+                Some(_) => return Some(Line::KeyValue),
+            }
+        }
+    }
+
+    /// A header of bare keys, its keys put in `path`, and the end of its
+    /// line.
+    pub(crate) fn header(&mut self, path: &mut Vec<&'a str>) -> Option<Header> {
+        let start = self.i;
+        let many = self.b.get(self.i + 1) == Some(&b'[');
+        self.i += 1 + usize::from(many);
+        path.clear();
+        loop {
+            self.skip_ws();
+            path.push(self.bare_key()?);
+            self.skip_ws();
+            match self.b.get(self.i) {
+                Some(b'.') => self.i += 1,
+                Some(b']') => break,
+                _ => return None,
+            }
+        }
+        let close: &[u8] = if many { b"]]" } else { b"]" };
+        if !self.b[self.i..].starts_with(close) {
+            return None;
+        }
+        self.i += close.len();
+        let span = start..self.i;
+        self.line_end()?;
+        Some(Header { many, span })
+    }
+
+    /// A `key = value` line, to the end of its line.
+    pub(crate) fn key_value(&mut self) -> Option<(&'a str, Node<'a>)> {
+        let key = self.bare_key()?;
+        self.skip_ws();
+        if self.b.get(self.i) != Some(&b'=') {
+            return None;
+        }
+        self.i += 1;
+        self.skip_ws();
+        let value = self.value()?;
+        self.skip_ws();
+        self.line_end()?;
+        Some((key, value))
+    }
+
     fn skip_ws(&mut self) {
         while matches!(self.b.get(self.i), Some(b' ' | b'\t')) {
             self.i += 1;

@@ -9,7 +9,6 @@ use std::path::Path;
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::{Value, parse};
 use crate::corpus::raw;
 
 /// `text` read both ways as a `T`: `None` if `plain_toml` declined it;
@@ -218,17 +217,25 @@ fn spans_are_toml_s() {
     assert!(both::<Doc>(text).is_some(), "declined");
 }
 
+/// `text` read here as a generic table, or `None` if declined.
+fn parse(text: &str) -> Option<toml::Table> {
+    super::from_str(text)
+}
+
 fn strings(text: &str) -> Option<Vec<String>> {
     let root = parse(text)?;
     Some(
         root.iter()
-            .map(|(k, n)| match &n.value {
-                Value::Str(s) => format!("{k}={s}"),
-                Value::Int(i) => format!("{k}={i}"),
-                Value::Bool(b) => format!("{k}={b}"),
-                Value::Array(a) => format!("{k}=[{}]", a.len()),
-                Value::Tables(a) => format!("{k}=[[{}]]", a.len()),
-                Value::Table(t) => format!("{k}={{{}}}", t.len()),
+            .map(|(k, v)| match v {
+                toml::Value::String(s) => format!("{k}={s}"),
+                toml::Value::Integer(i) => format!("{k}={i}"),
+                toml::Value::Boolean(b) => format!("{k}={b}"),
+                toml::Value::Array(a) if a.iter().all(toml::Value::is_table) && !a.is_empty() => {
+                    format!("{k}=[[{}]]", a.len())
+                }
+                toml::Value::Array(a) => format!("{k}=[{}]", a.len()),
+                toml::Value::Table(t) => format!("{k}={{{}}}", t.len()),
+                other => format!("{k}=?{other}"),
             })
             .collect(),
     )
@@ -282,6 +289,26 @@ fn what_might_be_an_error_or_is_not_plain_is_declined() {
     ] {
         assert!(parse(text).is_none(), "{text:?}");
     }
+}
+
+/// TOML that cannot be read in one pass, a table at a time (an array of
+/// tables written in two runs, a table under one already closed), is
+/// declined, and `toml` reads it.
+#[test]
+fn what_is_not_written_in_order_is_left_to_toml() {
+    for text in [
+        "[[a]]\nx = 1\n[[b]]\n[[a]]\nx = 2\n",
+        "[a]\n[b]\n[a.c]\n",
+        "[[a]]\n[[b]]\n[[a.c]]\n",
+        "[a.b]\nx = 1\n",
+    ] {
+        assert!(parse(text).is_none(), "{text:?}");
+        assert!(toml::from_str::<toml::Table>(text).is_ok(), "{text:?}");
+    }
+    // In order, the same tables are read.
+    let read = parse("[[a]]\nx = 1\n[[a]]\nx = 2\n[[a.c]]\n[b]\n").expect("in order");
+    assert_eq!(read["a"].as_array().map(Vec::len), Some(2));
+    assert!(read["a"][1]["c"].is_array() && read["b"].is_table());
 }
 
 /// A table of more keys than a corpus file's is left to `toml` (whose
