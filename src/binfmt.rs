@@ -126,10 +126,17 @@ impl Writer {
     }
 
     pub fn u32s(&mut self, v: &[u32]) {
-        self.u64(v.len() as u64);
+        self.u32s_joined(&[v]);
+    }
+
+    /// `parts` one after the other, written as one array (read back by
+    /// `Reader::u32s` or `Reader::arr` as one).
+    pub fn u32s_joined(&mut self, parts: &[&[u32]]) {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        self.u64(len as u64);
         self.align();
-        self.buf.reserve(v.len() * 4);
-        for x in v {
+        self.buf.reserve(len * 4);
+        for x in parts.iter().copied().flatten() {
             self.buf.extend_from_slice(&x.to_le_bytes());
         }
     }

@@ -310,11 +310,7 @@ mod tests {
         let mut words = std::collections::BTreeMap::new();
         for (s, w) in ix.surfaces.iter().enumerate() {
             let postings = (ix.post_off[s] as usize..ix.post_off[s + 1] as usize)
-                .map(|p| {
-                    let o = ix.p_occ[p] as usize;
-                    let occ = ix.occ[o..o + ix.p_occ_len[p] as usize].to_vec();
-                    (ix.p_record[p], ix.p_kinds[p], occ)
-                })
+                .map(|p| (ix.p_record[p], ix.p_kinds[p], ix.occ_of(p).to_vec()))
                 .collect();
             assert!(words.insert(w.to_string(), postings).is_none(), "{w} twice");
         }
@@ -358,6 +354,28 @@ mod tests {
             assert_eq!(got.0.get(w), Some(postings), "{w}");
         }
         assert_eq!((got.1, got.2), (want.1, want.2));
+    }
+
+    /// An index merged from two shares (its occurrences in two arrays),
+    /// updated after telegrams in both shares changed, is the index built
+    /// afresh from them.
+    #[test]
+    fn an_update_of_a_two_share_index_is_the_index_built_afresh() {
+        let mut corpus = crate::corpus::synth::generate(2_100, 7);
+        let n = corpus.telegrams.len();
+        let built = crate::search::index_corpus(&corpus);
+        assert!(!built.occ_more.is_empty(), "built from one share");
+        for i in [3, n / 2, n - 2] {
+            corpus.telegrams[i]
+                .title
+                .push_str(" evacuation of the wounded");
+        }
+        let fields = |i: usize| crate::search::document::fields(&corpus, &corpus.telegrams[i]);
+        let updated = built.updated(n, fields).expect("three changed");
+        assert_eq!(
+            contents(&updated),
+            contents(&crate::search::index_corpus(&corpus))
+        );
     }
 
     /// A record's fingerprint tells apart what its postings are made of:

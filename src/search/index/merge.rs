@@ -222,24 +222,10 @@ impl Index {
             p_occ.into(),
             p_occ_len.into(),
         );
-        // The halves' occurrences, a's then b's, in one array: made once
-        // the halves' postings are gone (the build's peak of memory stays
-        // the filling's), and copied by both threads (one thread growing
-        // a's by b's was 20-50 ms on one core).
-        drop((a.tmp, b.tmp));
-        let mut occ = vec![0u32; a.tmp_occ.len() + b.tmp_occ.len()];
-        let (occ_a, occ_b) = occ.split_at_mut(a.tmp_occ.len());
-        if both {
-            std::thread::scope(|sc| {
-                sc.spawn(|| occ_b.copy_from_slice(&b.tmp_occ));
-                occ_a.copy_from_slice(&a.tmp_occ);
-            });
-        } else {
-            occ_a.copy_from_slice(&a.tmp_occ);
-            occ_b.copy_from_slice(&b.tmp_occ);
-        }
-        drop((a.tmp_occ, b.tmp_occ));
-        ix.occ = occ.into();
+        // The halves' occurrences, a's then b's, kept where they were
+        // built (`p_occ` counts b's after a's: `occ_base`).
+        ix.occ = a.tmp_occ.into();
+        ix.occ_more = b.tmp_occ;
         ix.finish_vocabulary();
         ix
     }

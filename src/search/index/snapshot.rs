@@ -89,7 +89,8 @@ impl Index {
             p_kinds,
             p_occ,
             p_occ_len,
-            occ,
+            occ: _,
+            occ_more: _,
             rf_off,
             rf_kind,
             fp,
@@ -110,7 +111,8 @@ impl Index {
         w.u16s(p_kinds);
         w.u32s(p_occ);
         w.u16s(p_occ_len);
-        w.u32s(occ);
+        // One array, as read back.
+        w.u32s_joined(&self.occ_parts());
         w.u32s(rf_off);
         w.bytes(&rf_kind.iter().map(|&k| k as u8).collect::<Vec<_>>());
         w.u64s(fp);
@@ -201,6 +203,7 @@ impl Index {
             p_occ,
             p_occ_len,
             occ,
+            occ_more: Vec::new(),
             rf_off,
             rf_kind,
             fp,
@@ -237,6 +240,27 @@ mod tests {
             let q = parse(q).unwrap();
             assert_eq!(read.search(&q), built.search(&q), "{q:?}");
         }
+    }
+
+    /// An index merged from two shares (each one's occurrences where it
+    /// was built) is written as one array of them, and read back with
+    /// every posting's occurrences the same.
+    #[test]
+    fn a_two_share_index_is_read_back_whole() {
+        let corpus = crate::corpus::synth::generate(2_100, 7);
+        let built = index_corpus(&corpus);
+        assert!(!built.occ_more.is_empty(), "built from one share");
+        let mut w = Writer::default();
+        built.write_to(&mut w);
+        let read = Index::read_from(&mut Reader::new(&w.buf)).unwrap();
+        assert!(read.occ_more.is_empty());
+        assert_eq!(read.heap_bytes(), built.heap_bytes());
+        assert_eq!(read.p_occ.len(), built.p_occ.len());
+        for p in 0..built.p_occ.len() {
+            assert_eq!(read.occ_of(p), built.occ_of(p), "posting {p}");
+        }
+        let q = parse("\"mao stalin\" OR shtykov").unwrap();
+        assert_eq!(read.search(&q), built.search(&q));
     }
 
     #[test]

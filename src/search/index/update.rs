@@ -143,7 +143,7 @@ impl Index {
         let mut cursor = b_off.clone();
         let mut b_order = vec![0u32; b.tmp.len()];
         let mut b_occ = Vec::with_capacity(b.tmp.len());
-        let mut at = self.occ.len() as u32;
+        let mut at = (self.occ.len() + self.occ_more.len()) as u32;
         let b_rec = b.posting_records();
         for (k, t) in b.tmp.iter().enumerate() {
             let s = b_sid[t.0 as usize] as usize;
@@ -217,9 +217,11 @@ impl Index {
         // The occurrences: the old ones where they were, the fresh after
         // them; packed afresh when the dead ones (of records gone or read
         // again, over this and earlier updates) pass a quarter.
-        let mut occ = Vec::with_capacity(self.occ.len() + b.tmp_occ.len());
-        occ.extend_from_slice(&self.occ);
-        occ.extend_from_slice(&b.tmp_occ);
+        let [old, more] = self.occ_parts();
+        let mut occ = Vec::with_capacity(old.len() + more.len() + b.tmp_occ.len());
+        for part in [old, more, &b.tmp_occ] {
+            occ.extend_from_slice(part);
+        }
         let live: usize = p_occ_len.iter().map(|&l| l as usize).sum();
         if occ.len() - live > occ.len() / 4 {
             let mut packed = Vec::with_capacity(live);
