@@ -25,8 +25,28 @@ pub(crate) static READ_LATER: AtomicUsize = AtomicUsize::new(0);
 /// A checked telegram and where its `id` is (line, column).
 pub(super) type Located = (Telegram, (usize, usize));
 
-/// Each chunk's checked telegrams and problems, in order.
-pub(super) type Chunks = Vec<(Vec<Located>, Report)>;
+/// A chunk of files, checked: its telegrams in order, their ids (copied
+/// on the thread that checked them, for the table of ids made while the
+/// telegrams are gathered), and its problems.
+pub(super) struct Chunk {
+    pub located: Vec<Located>,
+    pub ids: Vec<String>,
+    pub report: Report,
+}
+
+impl Chunk {
+    fn new(located: Vec<Located>, report: Report) -> Chunk {
+        let ids = located.iter().map(|(t, _)| t.id.clone()).collect();
+        Chunk {
+            located,
+            ids,
+            report,
+        }
+    }
+}
+
+/// Each chunk, checked, in order.
+pub(super) type Chunks = Vec<Chunk>;
 
 /// Telegram files still to be read: `paths` under `dir`, each read by the
 /// thread that checks it, and given to `hash` (by the cache, which keeps
@@ -79,7 +99,7 @@ impl Ctx<'_> {
                 .iter()
                 .filter_map(|f| self.check(f, &mut part))
                 .collect();
-            (out, part)
+            Chunk::new(out, part)
         })
     }
 
@@ -130,7 +150,7 @@ impl Ctx<'_> {
                 out.extend(located);
                 hashes.extend(hash);
             }
-            ((out, part), hashes, unreadable)
+            (Chunk::new(out, part), hashes, unreadable)
         });
         let mut unreadable = Report::default();
         let mut checked = Vec::with_capacity(chunks.len());

@@ -403,28 +403,37 @@ mod tests {
     /// A telegram file copied into a subdirectory has the same id (its
     /// name): the copy is the problem, located at its id, naming the file
     /// first in path order; the debate still finds the telegram.
+    /// Whether the files come in path order (the copy given last: the
+    /// ids' table made beside the gathering) or not (given first).
     #[test]
     fn a_duplicate_id_is_located_at_the_later_file() {
-        let mut files = load::embedded_files();
-        let orig = files
-            .iter()
-            .find(|f| f.rel == "telegrams/1950-10-02-mao-stalin.toml")
-            .unwrap()
-            .clone();
-        let mut copy = orig.clone();
-        copy.rel = "telegrams/zz/1950-10-02-mao-stalin.toml".into();
-        copy.path = format!("corpus/{}", copy.rel);
-        copy.text = format!("\n\n{}", orig.text);
-        files.insert(0, copy);
-        let e = load::check_files(&files).unwrap_err();
-        assert_eq!(e.problems.len(), 1, "{e:?}");
-        let p = &e.problems[0];
-        assert_eq!(p.file, "corpus/telegrams/zz/1950-10-02-mao-stalin.toml");
-        let id_line = orig.text.lines().position(|l| l.starts_with("id")).unwrap();
-        assert_eq!((p.line, p.col), (id_line + 3, 6), "at the id's value");
-        assert_eq!(
-            p.message,
-            "duplicate telegram id '1950-10-02-mao-stalin': first defined in corpus/telegrams/1950-10-02-mao-stalin.toml"
-        );
+        let rel = "telegrams/zz/1950-10-02-mao-stalin.toml";
+        for first in [true, false] {
+            let mut files = load::embedded_files();
+            let orig = files
+                .iter()
+                .find(|f| f.rel == "telegrams/1950-10-02-mao-stalin.toml")
+                .unwrap()
+                .clone();
+            let mut copy = orig.clone();
+            copy.rel = rel.into();
+            copy.path = format!("corpus/{}", copy.rel);
+            copy.text = format!("\n\n{}", orig.text);
+            if first {
+                files.insert(0, copy);
+            } else {
+                files.push(copy);
+            }
+            let e = load::check_files(&files).unwrap_err();
+            assert_eq!(e.problems.len(), 1, "{e:?}");
+            let p = &e.problems[0];
+            assert_eq!(p.file, format!("corpus/{rel}"));
+            let id_line = orig.text.lines().position(|l| l.starts_with("id")).unwrap();
+            assert_eq!((p.line, p.col), (id_line + 3, 6), "at the id's value");
+            assert_eq!(
+                p.message,
+                "duplicate telegram id '1950-10-02-mao-stalin': first defined in corpus/telegrams/1950-10-02-mao-stalin.toml"
+            );
+        }
     }
 }
