@@ -47,3 +47,27 @@ fn a_query_typed_while_indexing_clears_the_invitation_to_type() {
     h.run();
     assert!(screen(&h).contains("Mao"), "{}", screen(&h));
 }
+
+/// The last search's counter ("hit 1/N", for `n` and `N`) is in the
+/// reader's status line, and not while the search overlay is up with
+/// another query, whose hits the overlay counts itself.
+#[test]
+fn the_hit_counter_is_the_reader_s_not_the_overlay_s() {
+    let mut h = app(80, 24);
+    h.press("/").unwrap();
+    h.shell
+        .press_keys("s h l d space w e space f e a r")
+        .unwrap();
+    h.run();
+    h.press("enter").unwrap();
+    h.run();
+    assert!(status(&h).contains("hit 1/1"), "{}", status(&h));
+    h.press("/").unwrap();
+    h.shell.press_keys("ctrl-u m a o").unwrap();
+    h.run();
+    assert!(screen(&h).contains("/ mao"), "{}", screen(&h));
+    assert!(!status(&h).contains("hit 1/1"), "{}", status(&h));
+    h.press("esc").unwrap();
+    h.run();
+    assert!(status(&h).contains("hit 1/1"), "{}", status(&h));
+}

@@ -56,7 +56,9 @@ pub fn render(
             theme.key(),
         ));
     }
-    if let Some(h) = app.hit_position() {
+    // The last search's counter, for `n`/`N` in the reader; an overlay
+    // (the search itself, typing another query) says its own.
+    if let Some(h) = app.hit_position().filter(|_| in_reader) {
         left.push(Span::styled(format!(" {h} "), theme.key()));
     }
     if let Some(f) = &app.flash {
