@@ -58,6 +58,54 @@ impl de::Error for Declined {
     }
 }
 
+/// What the two deserializers (`TableDe`, `NodeDe`) do alike: an option
+/// present is `Some`, a newtype is its value, a `Spanned` is the value
+/// with the span `self.span()` gives (declined where it gives none: the
+/// root), an enum is declined, and the rest is `deserialize_any`.
+macro_rules! shared_methods {
+    () => {
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
+            visitor.visit_some(self)
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Declined> {
+            visitor.visit_newtype_struct(self)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            _fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Declined> {
+            if is_spanned(name) {
+                let span = self.span().ok_or(Declined)?;
+                return visitor.visit_map(SpannedDeserializer::new(self, span));
+            }
+            self.deserialize_any(visitor)
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _variants: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Declined> {
+            Err(Declined)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
+            ignored_any
+        }
+    };
+}
+
 /// The text being read, and where in its tables.
 struct Stream<'de> {
     p: Parser<'de>,
@@ -91,6 +139,13 @@ struct TableDe<'s, 'de> {
     many: bool,
 }
 
+impl TableDe<'_, '_> {
+    /// Its header's span (the root has none of its own).
+    fn span(&self) -> Option<Range<usize>> {
+        self.span.clone()
+    }
+}
+
 impl<'de> IntoDeserializer<'de, Declined> for TableDe<'_, 'de> {
     type Deserializer = Self;
 
@@ -119,46 +174,7 @@ impl<'de> de::Deserializer<'de> for TableDe<'_, 'de> {
         })
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Declined> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Declined> {
-        if is_spanned(name) {
-            // The root has no span of its own.
-            let span = self.span.clone().ok_or(Declined)?;
-            return visitor.visit_map(SpannedDeserializer::new(self, span));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Declined> {
-        Err(Declined)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
-        ignored_any
-    }
+    shared_methods!();
 }
 
 /// The tables of an array of tables at `depth`: the first opened by the
@@ -303,6 +319,12 @@ struct NodeDe<'a, 'de> {
     node: &'a Node<'de>,
 }
 
+impl NodeDe<'_, '_> {
+    fn span(&self) -> Option<Range<usize>> {
+        Some(self.node.span.clone())
+    }
+}
+
 impl<'de> IntoDeserializer<'de, Declined> for NodeDe<'_, 'de> {
     type Deserializer = Self;
 
@@ -324,44 +346,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, 'de> {
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Declined> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Declined> {
-        if is_spanned(name) {
-            return visitor.visit_map(SpannedDeserializer::new(self, self.node.span.clone()));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Declined> {
-        Err(Declined)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
-        ignored_any
-    }
+    shared_methods!();
 }
 
 /// The items of an array written `[…]`.
