@@ -132,6 +132,7 @@ impl<'a> Parser<'a> {
         }
         self.i += close.len();
         let span = start..self.i;
+        self.skip_ws();
         self.line_end()?;
         Some(Header { many, span })
     }

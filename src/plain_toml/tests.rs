@@ -291,6 +291,19 @@ fn what_might_be_an_error_or_is_not_plain_is_declined() {
     }
 }
 
+/// Spaces, or a comment, after a header are read, as `toml` reads them.
+#[test]
+fn spaces_and_comments_after_a_header_are_read() {
+    for (text, want) in [
+        ("[a] # c\nx = 1\n", "a={1}"),
+        ("[ a ]  \nx = 1\n", "a={1}"),
+        ("[[ a ]]\t# c\nx = 1\n", "a=[[1]]"),
+    ] {
+        assert_eq!(strings(text), Some(vec![want.to_string()]), "{text:?}");
+        assert!(both::<toml::Table>(text).is_some(), "{text:?}");
+    }
+}
+
 /// TOML that cannot be read in one pass, a table at a time (an array of
 /// tables written in two runs, a table under one already closed), is
 /// declined, and `toml` reads it.
