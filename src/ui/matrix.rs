@@ -25,7 +25,38 @@ pub struct MatrixView {
     /// Counted once, when the view opens.
     matrix: Matrix,
     /// The panel on the cell under the cursor, for (row, col, width).
-    detail: (Option<(usize, usize, usize)>, Vec<Line<'static>>),
+    detail: (Option<(usize, usize, usize)>, Detail),
+}
+
+/// The panel on a cell: its heading lines (the pair, the channels), a
+/// line for each of its telegrams, and the hint that `enter` narrows the
+/// list to them.
+#[derive(Default)]
+struct Detail {
+    head: Vec<Line<'static>>,
+    rows: Vec<Line<'static>>,
+    hint: Option<Line<'static>>,
+}
+
+impl Detail {
+    /// The lines that fit in `room`: the heading, then as many telegrams
+    /// as fit with the hint; where they do not all fit, as many as fit
+    /// with a last line saying how many telegrams are not shown.
+    fn fitted(&self, room: usize, dim: ratatui::style::Style) -> Vec<Line<'static>> {
+        let mut out: Vec<Line<'static>> = self.head.iter().take(room).cloned().collect();
+        let left = room - out.len();
+        let hint = usize::from(self.hint.is_some());
+        if self.rows.len() + hint <= left {
+            out.extend(self.rows.iter().cloned());
+            out.extend(self.hint.clone());
+        } else if left > 0 {
+            let shown = left - 1;
+            out.extend(self.rows[..shown].iter().cloned());
+            let hidden = self.rows.len() - shown;
+            out.push(Line::styled(format!("  … and {hidden} more"), dim));
+        }
+        out
+    }
 }
 
 impl MatrixView {
@@ -45,7 +76,7 @@ impl MatrixView {
             row,
             col,
             matrix: m,
-            detail: (None, Vec::new()),
+            detail: (None, Detail::default()),
         }
     }
 }
@@ -71,10 +102,10 @@ pub fn first_row(n: usize, cursor: usize, rows: usize) -> usize {
     }
 }
 
-fn detail(cx: &RenderCx, m: &Matrix, s: &MatrixView, width: usize) -> Vec<Line<'static>> {
+fn detail(cx: &RenderCx, m: &Matrix, s: &MatrixView, width: usize) -> Detail {
     let (theme, c) = (cx.theme, &cx.app.corpus);
     let (Some(from), Some(to)) = (m.senders.get(s.row), m.recipients.get(s.col)) else {
-        return Vec::new();
+        return Detail::default();
     };
     let n = m.counts[s.row][s.col];
     let mut out = vec![Line::from(vec![
@@ -104,24 +135,29 @@ fn detail(cx: &RenderCx, m: &Matrix, s: &MatrixView, width: usize) -> Vec<Line<'
             Span::raw(truncate(&parts.join(" · "), width.saturating_sub(5))),
         ]));
     }
-    for t in c
+    let rows = c
         .telegrams
         .iter()
         .filter(|t| t.from.contains(from) && t.to.contains(to))
-    {
-        out.push(Line::raw(truncate(
-            &format!("  {:<14} {}", t.date.short(), sanitize(&t.title)),
-            width,
-        )));
-    }
-    if n > 0 {
+        .map(|t| {
+            Line::raw(truncate(
+                &format!("  {:<14} {}", t.date.short(), sanitize(&t.title)),
+                width,
+            ))
+        })
+        .collect();
+    let hint = (n > 0).then(|| {
         let open = cx.hints.key(Context::Matrix, Action::Open);
-        out.push(Line::styled(
+        Line::styled(
             format!("{open} narrows the list to this pair"),
             theme.dim(),
-        ));
+        )
+    });
+    Detail {
+        head: out,
+        rows,
+        hint,
     }
-    out
 }
 
 impl Component for MatrixView {
@@ -227,7 +263,6 @@ impl Component for MatrixView {
             .min(inner.width as usize / 3);
         let room = (inner.width as usize).saturating_sub(head_w + 1);
         let (cw, first_col, ncols) = columns(m.recipients.len(), s.col, room);
-        let details = self.detail.1.clone();
         // Names that do not fit a column go on two staggered header rows, each
         // with room for two columns.
         let shown: Vec<usize> = (first_col..first_col + ncols).collect();
@@ -363,13 +398,7 @@ impl Component for MatrixView {
             height: inner.bottom().saturating_sub(rule_y + 1),
             ..inner
         };
-        let mut details = details;
-        let room = d.height as usize;
-        if details.len() > room && room > 0 {
-            let hidden = details.len() - room + 1;
-            details.truncate(room - 1);
-            details.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
-        }
+        let details = self.detail.1.fitted(d.height as usize, theme.dim());
         Paragraph::new(details).render(d, buf);
     }
 
@@ -387,6 +416,31 @@ impl Component for MatrixView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "… and N more" counts the telegrams not shown, not the hint below
+    /// them.
+    #[test]
+    fn the_panel_says_how_many_telegrams_it_does_not_show() {
+        let line = |s: &str| Line::raw(s.to_string());
+        let d = Detail {
+            head: vec![line("Stalin → Mao: 5 telegrams"), line("via …")],
+            rows: (1..=5).map(|i| line(&format!("t{i}"))).collect(),
+            hint: Some(line("enter narrows")),
+        };
+        let text = |room| -> Vec<String> {
+            d.fitted(room, Default::default())
+                .iter()
+                .map(|l| l.to_string())
+                .collect()
+        };
+        assert_eq!(text(8).len(), 8);
+        assert_eq!(text(8).last().unwrap(), "enter narrows");
+        assert_eq!(text(7)[2..], ["t1", "t2", "t3", "t4", "  … and 1 more"]);
+        assert_eq!(text(4)[2..], ["t1", "  … and 4 more"]);
+        assert_eq!(text(3)[2..], ["  … and 5 more"]);
+        assert_eq!(text(1), ["Stalin → Mao: 5 telegrams"]);
+        assert!(text(0).is_empty());
+    }
 
     #[test]
     fn the_cursors_column_stays_in_view() {
