@@ -388,3 +388,22 @@ fn under(a: &Harness) -> Option<&str> {
     shifr::view::timeline::under_cursor(&a.corpus, &lanes[s.lane], &s, a.size().width)
         .map(|i| a.corpus.telegrams[i].id.as_str())
 }
+
+/// The legend explains `+` (ten telegrams or more in a cell) where a
+/// cell shows it, as at scale, and not where none does, as on the bundled
+/// corpus.
+#[test]
+fn the_legend_explains_plus_where_a_cell_shows_it() {
+    let mut a = app(200, 50);
+    a.press("t").unwrap();
+    let s = screen(&a);
+    assert!(!s.contains("ten or more"), "{s}");
+    let big = std::sync::Arc::new(shifr::corpus::synth::generate(4_000, 7));
+    let app = shifr::app::App::new(big, shifr::keymap::Keymap::defaults());
+    let mut a = Harness::new(app, 200, 50);
+    a.press("t").unwrap();
+    let s = screen(&a);
+    let plot: String = s.lines().skip(5).take(30).collect();
+    assert!(plot.contains('+'), "a cell of ten or more:\n{s}");
+    assert!(s.contains("+ ten or more"), "{s}");
+}

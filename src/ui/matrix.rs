@@ -148,10 +148,7 @@ fn detail(cx: &RenderCx, m: &Matrix, s: &MatrixView, width: usize) -> Detail {
         .collect();
     let hint = (n > 0).then(|| {
         let open = cx.hints.key(Context::Matrix, Action::Open);
-        Line::styled(
-            format!("{open} narrows the list to this pair"),
-            theme.dim(),
-        )
+        Line::styled(format!("{open} narrows the list to this pair"), theme.dim())
     });
     Detail {
         head: out,

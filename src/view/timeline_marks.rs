@@ -349,8 +349,14 @@ pub fn panel(
     out
 }
 
-pub fn legend() -> &'static str {
-    "● telegram  2–9 that many  ◦ month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ another date the paper gives"
+/// The marks explained; the one for ten telegrams or more (`+`) only
+/// where a cell shows it (`ten_or_more`: never on the bundled corpus).
+pub fn legend(ten_or_more: bool) -> &'static str {
+    if ten_or_more {
+        "● telegram  2–9 that many  + ten or more  ◦ month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ another date the paper gives"
+    } else {
+        "● telegram  2–9 that many  ◦ month only (drawn on the 1st)  ◆ key event  ▼ event  ‡ another date the paper gives"
+    }
 }
 
 /// The first lane drawn when `rows` lanes fit: the cursor's lane stays in view.

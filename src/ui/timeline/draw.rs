@@ -269,7 +269,10 @@ pub(super) fn render(s: &Timeline, screen: Rect, buf: &mut Buffer, cx: &RenderCx
             buf,
             inner.x + 1,
             inner.bottom() - 1,
-            &truncate(legend(), inner.width.saturating_sub(2) as usize),
+            &truncate(
+                legend(d.ten_or_more),
+                inner.width.saturating_sub(2) as usize,
+            ),
             theme.dim(),
         );
     }

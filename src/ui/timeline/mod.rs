@@ -35,6 +35,9 @@ struct Drawn {
     geometry: Geometry,
     marks: Vec<Marker>,
     counts: Vec<Vec<(usize, bool)>>,
+    /// Whether a cell holds ten telegrams or more (drawn `+`, and then
+    /// explained in the legend).
+    ten_or_more: bool,
     /// The cells holding a marked telegram, by lane and column.
     marked_cells: Vec<Vec<bool>>,
     panel: Vec<Line<'static>>,
@@ -357,14 +360,19 @@ impl Component for Timeline {
         let area = frame(Rect::new(0, 0, cx.size.width, cx.size.height));
         let g = self.state.geometry(area.width);
         let corpus = &cx.app.corpus;
-        let (marks, counts, marked_cells) = match self.drawn.take() {
+        let (marks, counts, ten_or_more, marked_cells) = match self.drawn.take() {
             // The same columns: only the cursor moved.
-            Some(d) if d.geometry == g => (d.marks, d.counts, d.marked_cells),
-            _ => (
-                markers(corpus, &g),
-                cells(corpus, &self.lanes, &g),
-                self.marked_cells(corpus, &g),
-            ),
+            Some(d) if d.geometry == g => (d.marks, d.counts, d.ten_or_more, d.marked_cells),
+            _ => {
+                let counts = cells(corpus, &self.lanes, &g);
+                let ten_or_more = counts.iter().flatten().any(|&(n, _)| n >= 10);
+                (
+                    markers(corpus, &g),
+                    counts,
+                    ten_or_more,
+                    self.marked_cells(corpus, &g),
+                )
+            }
         };
         let panel_w = area.width.saturating_sub(4) as usize;
         let wrapped = cx.size.height >= 30;
@@ -388,6 +396,7 @@ impl Component for Timeline {
             key,
             geometry: g,
             marks,
+            ten_or_more,
             counts,
             marked_cells,
             panel,
