@@ -175,7 +175,7 @@ pub fn lines(
     );
     para(
         &mut out,
-        "List marks:  ! existence disputed   ‽ versions conflict (each held genuine)   ? reported only (no published text)   ⇄ several versions   ▸ open",
+        "List marks:  ! existence disputed   ‽ versions conflict (each held genuine)   ? reported only (no published text)   ⇄ several versions   · read (after the date)   ▸ open",
         theme.dim(),
     );
     para(
