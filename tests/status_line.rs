@@ -71,3 +71,26 @@ fn the_hit_counter_is_the_reader_s_not_the_overlay_s() {
     h.run();
     assert!(status(&h).contains("hit 1/1"), "{}", status(&h));
 }
+
+/// The previous run's last search (sent again once the index is ready) is
+/// in the overlay's box while the index is built, not an empty box; and
+/// once the index is ready it is answered there.
+#[test]
+fn the_previous_run_s_search_is_in_the_box_while_indexing() {
+    let mut h = app(80, 24);
+    h.shell.app.search_ready = false;
+    h.shell.app.resume_search = Some("evacuate".into());
+    h.shell.event(Event::SearchProgress(41));
+    h.press("/").unwrap();
+    let s = screen(&h);
+    assert!(s.contains("/ evacuate"), "{s}");
+    assert!(!s.contains("Type to search"), "{s}");
+    h.shell.event(Event::SearchReady);
+    h.run();
+    let s = screen(&h);
+    assert!(s.contains("/ evacuate"), "{s}");
+    assert!(
+        s.contains("2 hits") && s.contains("evacuate to China"),
+        "{s}"
+    );
+}

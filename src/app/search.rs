@@ -89,6 +89,14 @@ impl App {
         }
     }
 
+    /// The previous run's last search, until it is answered again (while
+    /// the index is built, and while its answer is on its way).
+    pub fn resumed_query(&self) -> Option<&str> {
+        self.resume_search
+            .as_deref()
+            .or(self.resume_gen.as_ref().map(|(_, q)| q.as_str()))
+    }
+
     /// An answer to a query: taken as the last search if it is the one
     /// sent again at start (any other belongs to the search overlay).
     pub fn search_answered(&mut self, generation: u64, hits: &Arc<Vec<Hit>>) {

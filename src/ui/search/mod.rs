@@ -122,10 +122,13 @@ impl Search {
             focus: app.focus,
             message_scroll: app.message_scroll,
         };
+        // Else the previous run's, sent again once the index is ready (or
+        // still waiting for it).
         let query = app
             .last_search
             .as_ref()
             .map(|l| l.text.clone())
+            .or_else(|| app.resumed_query().map(str::to_owned))
             .unwrap_or_default();
         let mut s = Search {
             query,
