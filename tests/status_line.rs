@@ -94,3 +94,18 @@ fn the_previous_run_s_search_is_in_the_box_while_indexing() {
         "{s}"
     );
 }
+
+/// An empty query counts nothing: the overlay invites typing, without
+/// "0 hits" beside the invitation.
+#[test]
+fn an_empty_query_counts_no_hits() {
+    let mut h = app(80, 24);
+    h.press("/").unwrap();
+    h.run();
+    let s = screen(&h);
+    assert!(s.contains("Type to search"), "{s}");
+    assert!(!s.contains("0 hits"), "{s}");
+    h.shell.press_keys("m a o").unwrap();
+    h.run();
+    assert!(screen(&h).contains(" hits"), "{}", screen(&h));
+}

@@ -412,6 +412,8 @@ impl Component for Search {
                 ),
                 theme.dim(),
             ),
+            // Nothing typed: nothing counted (the results invite typing).
+            (None, _) if s.query.trim().is_empty() => Line::default(),
             (None, Some(h)) => {
                 let mut t = format!("{} hit{}", h.len(), if h.len() == 1 { "" } else { "s" });
                 if !s.current() {
