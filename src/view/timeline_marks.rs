@@ -178,12 +178,15 @@ pub fn cells(corpus: &Corpus, lanes: &[Lane], g: &Geometry) -> Vec<Vec<(usize, b
     out
 }
 
+/// The fewest telegrams a cell draws as `+` rather than their number.
+pub const MANY: usize = 10;
+
 pub fn count_glyph(n: usize, month_only: bool) -> String {
     match n {
         0 => " ".into(),
         1 if month_only => "◦".into(),
         1 => "●".into(),
-        2..=9 => n.to_string(),
+        n if n < MANY => n.to_string(),
         _ => "+".into(),
     }
 }

@@ -25,7 +25,7 @@ use crate::view::timeline::{
     plot_cols, plot_left, span, step_name, undated, under_cursor,
 };
 use crate::view::timeline_marks::{
-    Marker, cells, count_glyph, cursor_cols, frame, lane_offset, legend, markers, panel,
+    MANY, Marker, cells, count_glyph, cursor_cols, frame, lane_offset, legend, markers, panel,
     place_labels, ruler,
 };
 
@@ -365,7 +365,7 @@ impl Component for Timeline {
             Some(d) if d.geometry == g => (d.marks, d.counts, d.ten_or_more, d.marked_cells),
             _ => {
                 let counts = cells(corpus, &self.lanes, &g);
-                let ten_or_more = counts.iter().flatten().any(|&(n, _)| n >= 10);
+                let ten_or_more = counts.iter().flatten().any(|&(n, _)| n >= MANY);
                 (
                     markers(corpus, &g),
                     counts,
