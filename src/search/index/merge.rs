@@ -226,6 +226,9 @@ impl Index {
         // built (`p_occ` counts b's after a's: `occ_base`).
         ix.occ = a.tmp_occ.into();
         ix.occ_more = b.tmp_occ;
+        // The shares' postings, put in place: freed before the vocabulary's
+        // tables are made, which can then reuse their memory.
+        drop((a.tmp, b.tmp));
         ix.finish_vocabulary();
         ix
     }
