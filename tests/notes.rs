@@ -383,7 +383,7 @@ fn two_readers_editing_and_deleting_one_note_lose_nothing() {
 }
 
 /// #3: ctrl-c (the global quit) in the note editor asks before throwing
-/// the text away; asked, a second ctrl-c quits.
+/// the text away, as quitting; asked, `y` or a second ctrl-c quits.
 #[test]
 fn ctrl_c_in_the_editor_asks_before_discarding_unsaved_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -392,6 +392,19 @@ fn ctrl_c_in_the_editor_asks_before_discarding_unsaved_text() {
     type_text(&mut a, "draft");
     a.press("ctrl-c").unwrap();
     assert!(!a.should_quit(), "unsaved text: asks first");
+    assert!(a.top_as::<Editor>().is_some_and(|e| e.confirm_discard));
+    let screen = screen(&a);
+    assert!(
+        screen.contains("Quit shifr and discard your unsaved note?"),
+        "{screen}"
+    );
+    a.press("y").unwrap();
+    assert!(a.should_quit(), "yes to quitting quits");
+    assert!(a.store.notes.notes.is_empty());
+    let mut a = with_notes(&dir);
+    a.press("a").unwrap();
+    type_text(&mut a, "draft");
+    a.press("ctrl-c").unwrap();
     assert!(a.top_as::<Editor>().is_some_and(|e| e.confirm_discard));
     a.press("n").unwrap();
     assert!(

@@ -29,6 +29,7 @@ pub mod matrix;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod text_box;
 pub mod timeline;
 pub mod widgets;
 
