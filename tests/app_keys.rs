@@ -207,6 +207,26 @@ fn filter_by_person_by_typing_and_clearing() {
     assert_eq!(a.list.filter, None, "esc clears too");
 }
 
+/// The status line's position is the telegram being read: the open one
+/// while the message has the focus ("–" when the filter leaves it out),
+/// the cursor's while the list has it.
+#[test]
+fn the_status_position_is_the_open_telegram_or_a_dash_when_filtered_out() {
+    let mut a = app(80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    let status = |a: &Harness| screen(a).lines().last().unwrap().to_string();
+    let at = a.list.position().unwrap();
+    assert!(status(&a).contains(&format!(" {at}/45 ")), "{}", status(&a));
+    a.press("f K i m enter").unwrap();
+    assert_eq!(a.focus, Pane::Message);
+    assert!(a.list.row_of(a.open.unwrap()).is_none(), "filtered out");
+    assert!(status(&a).contains(" –/11 "), "{}", status(&a));
+    a.focus = Pane::List;
+    assert!(status(&a).contains(" 1/11 "), "{}", status(&a));
+    a.press("j enter").unwrap();
+    assert!(status(&a).contains(" 2/11 "), "{}", status(&a));
+}
+
 #[test]
 fn filter_finds_a_person_by_cyrillic_alias() {
     let mut a = app(120, 40);

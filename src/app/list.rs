@@ -128,12 +128,17 @@ impl ListState {
     /// 1-based position of the selection among the listed telegrams.
     pub fn position(&self) -> Option<usize> {
         self.selected_telegram()?;
-        Some(
-            self.telegram_rows()
-                .take_while(|&r| r < self.selected)
-                .count()
-                + 1,
-        )
+        Some(self.position_of_row(self.selected))
+    }
+
+    /// 1-based position of `telegram` among the listed telegrams, if it
+    /// is listed.
+    pub fn position_of(&self, telegram: usize) -> Option<usize> {
+        Some(self.position_of_row(self.row_of(telegram)?))
+    }
+
+    fn position_of_row(&self, row: usize) -> usize {
+        self.telegram_rows().take_while(|&r| r < row).count() + 1
     }
 
     /// Moves the selection by `delta` telegrams (headers are skipped),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::component::{Component, RenderCx};
 use crate::action::Action;
+use crate::app::Pane;
 use crate::keymap::Context;
 use crate::text::{truncate, width};
 
@@ -26,11 +27,24 @@ pub fn render(
     if let Some(w) = word {
         left.push(Span::styled(format!(" {w} "), theme.heading()));
     }
-    if let Some(pos) = app.list.position() {
-        left.push(Span::raw(format!(" {pos}/{} ", app.list.count())));
-    } else {
-        left.push(Span::raw(format!(" 0/{} ", app.list.count())));
-    }
+    // Where the telegram being read stands in the list: the list's cursor
+    // while the list has the focus, else the open telegram ("–" when a
+    // filter leaves it out).
+    let pos = match app.open {
+        Some(open) if app.focus != Pane::List => app.list.position_of(open),
+        _ => app.list.position(),
+    };
+    let pos = pos.map_or_else(
+        || {
+            if app.list.count() == 0 {
+                "0".into()
+            } else {
+                "–".into()
+            }
+        },
+        |p| p.to_string(),
+    );
+    left.push(Span::raw(format!(" {pos}/{} ", app.list.count())));
     // Reading progress, in the reader (an overlay needs the room for its keys).
     let in_reader = matches!(
         top.context(app),
