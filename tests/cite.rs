@@ -70,3 +70,65 @@ fn bibtex_is_a_letter_whose_title_is_the_documents_description() {
     let m = cite(&["1950-10-13-mao-zhou", "--style", "bibtex"]);
     assert!(m.contains("  author = {{Mao Zedong}},"), "{m}");
 }
+
+/// A copy of the bundled corpus with one record of the reader's own: no
+/// footnote of the paper, no `in_paper` (a made-up record, for this test).
+fn corpus_with_own_record() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        dir.path(),
+    );
+    std::fs::write(
+        dir.path().join("telegrams/1950-10-05-mao-stalin.toml"),
+        "id = \"1950-10-05-mao-stalin\"\ndate = \"1950-10-05\"\nfrom = [\"mao\"]\nto = [\"stalin\"]\n\
+         kind = \"ciphered-telegram\"\nstatus = \"extant\"\ntitle = \"A record of the reader's own\"\n\
+         archive = \"APRF, fond 45, opis 1, delo 999, list 1\"\npublished = \"A collection\"\n\
+         footnotes = []\n\n[[passage]]\nkind = \"summary\"\nalign = \"a\"\ntext = \"Test text.\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// A record the paper never cites is not cited as quoted in it, in any
+/// style or export; one the paper reports without a footnote
+/// (`in_paper = true`) still is.
+#[test]
+fn a_record_of_the_readers_own_is_not_cited_as_quoted_in_the_paper() {
+    let dir = corpus_with_own_record();
+    let c = dir.path().to_str().unwrap();
+    let id = "1950-10-05-mao-stalin";
+    let full = cite(&["--corpus", c, id]);
+    assert_eq!(
+        full.trim_end(),
+        "Ciphered telegram, Mao to Stalin, 5 October 1950, APRF, fond 45, opis 1, delo 999, list 1, in A collection."
+    );
+    let short = cite(&["--corpus", c, id, "--short"]);
+    assert_eq!(short.trim_end(), "Mao to Stalin, 5 October 1950.");
+    for style in ["bibtex", "csl", "ris"] {
+        let s = cite(&["--corpus", c, id, "--style", style]);
+        assert!(
+            !s.contains("IDSS") && !s.contains("Korean War June"),
+            "{style}: {s}"
+        );
+        assert!(s.contains("delo 999"), "{style}: {s}");
+    }
+    let cmif = run(&["--corpus", c, "export", "--format", "cmif"]);
+    let cmif = text(&cmif.stdout);
+    assert!(
+        cmif.contains(&format!(
+            "<correspDesc key=\"{id}\" source=\"#own-records\">"
+        )),
+        "{cmif}"
+    );
+    assert!(cmif.contains("<bibl type=\"hybrid\" xml:id=\"own-records\">"));
+    // Reported by the paper in a sentence without a footnote: from the paper.
+    let cpv = cite(&["--corpus", c, "1950-10-18-mao-cpv"]);
+    assert!(
+        cpv.contains("cited in “The Korean War June-October 1950"),
+        "{cpv}"
+    );
+    // The bundled corpus has no record of the reader's own.
+    let bundled = text(&run(&["export", "--format", "cmif"]).stdout);
+    assert!(!bundled.contains("own-records"));
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// The layout of the files this build writes. Bumped whenever a payload's
 /// layout changes; a file of another version is rebuilt, never read.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// Magic, version, build, length, checksum, and 4 bytes of padding so the
 /// payload starts 8-aligned in the (page-aligned) mapping.

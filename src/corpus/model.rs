@@ -309,6 +309,9 @@ pub struct Telegram {
     pub archive: Option<String>,
     pub published: Option<String>,
     pub footnotes: Vec<u32>,
+    /// Says it comes from the source paper (`in_paper = true`), though it
+    /// cites none of the paper's footnotes. See [`Telegram::from_paper`].
+    pub in_paper: bool,
     /// Its versions and the notes on it, decoded when first read (see
     /// `body.rs`); written to the start-up cache apart from the rest.
     #[serde(skip)]
@@ -328,6 +331,14 @@ impl Telegram {
     /// The scholars' (and the editors') notes on it.
     pub fn notes(&self) -> &[Note] {
         &self.body.get().notes
+    }
+
+    /// Whether the record comes from the source paper: it cites one of the
+    /// paper's footnotes (itself, a version, a passage or a note), or says
+    /// so (`in_paper`). A record of the reader's own does neither, and its
+    /// citation names only where the document is kept and published.
+    pub fn from_paper(&self) -> bool {
+        self.in_paper || !self.cited_footnotes().is_empty()
     }
 
     /// Every footnote the record cites — its own, its versions', their

@@ -138,6 +138,9 @@ pub struct Telegram {
     pub published: Option<S>,
     /// Required, even if empty: every record says which footnotes it rests on.
     pub footnotes: Vec<Spanned<u32>>,
+    /// The record comes from the source paper though it cites none of its
+    /// footnotes (one the paper reports in a sentence without a footnote).
+    pub in_paper: Option<Spanned<bool>>,
     #[serde(default)]
     pub witness: Vec<Witness>,
     #[serde(default)]

@@ -321,6 +321,7 @@ impl Gen<'_> {
             to: vec![to],
             via,
             via_together: false,
+            in_paper: false,
             kind: *self.rng.pick(&[
                 Kind::CipheredTelegram,
                 Kind::Telegram,

@@ -279,6 +279,7 @@ impl Checker<'_> {
             archive: self.opt_string(&t.archive, "archive"),
             published: self.opt_string(&t.published, "published"),
             footnotes: self.footnotes(&t.footnotes),
+            in_paper: t.in_paper.as_ref().is_some_and(|b| *b.get_ref()),
             body: Lazy::new(Body { witnesses, notes }),
             file: self.file.to_string(),
         }

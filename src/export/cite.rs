@@ -21,10 +21,18 @@ use crate::corpus::{
 /// The source paper every record of the bundled corpus comes from.
 pub const SOURCE_PAPER: &str = "“The Korean War June-October 1950: Inchon and Stalin in the ‘Trigger vs. Justification’ Debate”, IDSS Working Paper (Singapore: Institute of Defence and Strategic Studies, 2005)";
 
+/// The `xml:id` of the source a record of the reader's own is given by in
+/// TEI and CMIF (the paper's is `source-paper`).
+pub const OWN_ID: &str = "own-records";
+
+/// What TEI and CMIF say of records of the reader's own: records that cite
+/// none of the paper's footnotes and do not say they come from it.
+pub const OWN_RECORDS: &str = "Records added to this corpus by its reader, not from the paper: each is as the archive file or publication it names gives it";
+
 /// The source paper's short title, for short notes.
 pub const SOURCE_PAPER_SHORT: &str = "“The Korean War June-October 1950”";
 
-fn capitalised(s: &str) -> String {
+pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -194,6 +202,9 @@ pub struct Document {
     pub footnotes: Vec<u32>,
     /// The paper quotes its words (else it only reports it).
     pub quoted: bool,
+    /// The record comes from the source paper ([`Telegram::from_paper`]):
+    /// else the citation does not name the paper.
+    pub in_paper: bool,
     /// The record is known only from accounts, its versions conflict, or
     /// its existence is disputed.
     pub record: Status,
@@ -295,6 +306,7 @@ impl Document {
             status,
             footnotes: Vec::new(),
             quoted: false,
+            in_paper: t.from_paper(),
             record: t.status,
             language: w.and_then(|w| w.language.clone()),
         }
@@ -353,15 +365,23 @@ impl Document {
         if self.quoted { "quoted in" } else { "cited in" }
     }
 
-    fn full_note(&self, corpus: &Corpus, t: &Telegram) -> String {
-        let mut s = format!(
-            "{}, {}, {} {SOURCE_PAPER}",
-            self.description(corpus, t),
-            self.holdings(),
-            self.through()
-        );
+    /// "quoted in `paper`, nn. 116–20", for a record from the paper; none
+    /// for one of the reader's own.
+    pub fn in_paper(&self, paper: &str) -> Option<String> {
+        if !self.in_paper {
+            return None;
+        }
+        let mut s = format!("{} {paper}", self.through());
         if let Some(f) = footnote_runs(&self.footnotes) {
             s.push_str(&format!(", {f}"));
+        }
+        Some(s)
+    }
+
+    fn full_note(&self, corpus: &Corpus, t: &Telegram) -> String {
+        let mut s = format!("{}, {}", self.description(corpus, t), self.holdings());
+        if let Some(p) = self.in_paper(SOURCE_PAPER) {
+            s.push_str(&format!(", {p}"));
         }
         s.push('.');
         s
@@ -416,9 +436,8 @@ pub fn chicago_short(corpus: &Corpus, t: &Telegram) -> String {
     if d.status == Some(WitnessStatus::Draft) {
         s.push_str(", draft");
     }
-    s.push_str(&format!(", {} {SOURCE_PAPER_SHORT}", d.through()));
-    if let Some(f) = footnote_runs(&d.footnotes) {
-        s.push_str(&format!(", {f}"));
+    if let Some(p) = d.in_paper(SOURCE_PAPER_SHORT) {
+        s.push_str(&format!(", {p}"));
     }
     s.push('.');
     s
@@ -480,11 +499,9 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
             }
         }
     }
-    let mut source = format!("{} {SOURCE_PAPER}", capitalised(d.through()));
-    if let Some(f) = footnote_runs(&d.footnotes) {
-        source.push_str(&format!(", {f}"));
+    if let Some(p) = d.in_paper(SOURCE_PAPER) {
+        note.push(capitalised(&p));
     }
-    note.push(source);
     let mut fields: Vec<(&str, String)> = vec![
         ("author", authors.join(" and ")),
         ("title", bib_escape(&d.description(corpus, t))),

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::cite::SOURCE_PAPER;
+use super::cite::{OWN_ID, OWN_RECORDS, SOURCE_PAPER};
 use crate::corpus::{Certainty, Corpus, Date, Telegram};
 
 /// The `xml:id` of the source paper's `bibl`: a UUID, fixed so that every
@@ -193,14 +193,21 @@ pub fn to_string(corpus: &Corpus, opts: &Options) -> String {
         "        <bibl type=\"print\" xml:id=\"{SOURCE_ID}\">{}. The telegrams as the paper quotes and cites them, with the archive files and publications its footnotes give.</bibl>",
         esc(SOURCE_PAPER)
     );
+    if corpus.telegrams.iter().any(|t| !t.from_paper()) {
+        let _ = writeln!(
+            s,
+            "        <bibl type=\"hybrid\" xml:id=\"{OWN_ID}\">{OWN_RECORDS}.</bibl>"
+        );
+    }
     s.push_str("      </sourceDesc>\n    </fileDesc>\n    <profileDesc>\n");
     let mut order: Vec<&Telegram> = corpus.telegrams.iter().collect();
     order.sort_by(|a, b| (a.date.sort_key(), a.seq, &a.id).cmp(&(b.date.sort_key(), b.seq, &b.id)));
     for t in order {
         let _ = writeln!(
             s,
-            "      <correspDesc key=\"{}\" source=\"#{SOURCE_ID}\">",
-            esc(&t.id)
+            "      <correspDesc key=\"{}\" source=\"#{}\">",
+            esc(&t.id),
+            if t.from_paper() { SOURCE_ID } else { OWN_ID }
         );
         s.push_str("        <correspAction type=\"sent\">\n");
         for f in &t.from {

@@ -88,15 +88,16 @@ fn split_archive(a: &str) -> (String, Option<String>) {
 }
 
 /// What the note says: where the paper quotes or cites the document, and
-/// each footnote's text (or that the paper lacks it).
+/// each footnote's text (or that the paper lacks it); nothing of the paper
+/// for a record of the reader's own.
 fn note(corpus: &Corpus, d: &Document) -> String {
-    let through = if d.quoted { "Quoted in" } else { "Cited in" };
-    let mut s = format!("{through} {SOURCE_PAPER}");
-    if let Some(f) = cite::footnote_runs(&d.footnotes) {
-        s.push_str(&format!(", {f}"));
+    let mut s = String::new();
+    let mut fns: Vec<u32> = Vec::new();
+    if let Some(through) = d.in_paper(SOURCE_PAPER) {
+        s = cite::capitalised(&through);
+        s.push('.');
+        fns = d.footnotes.clone();
     }
-    s.push('.');
-    let mut fns: Vec<u32> = d.footnotes.clone();
     fns.sort_unstable();
     fns.dedup();
     for n in fns {
@@ -115,7 +116,7 @@ fn note(corpus: &Corpus, d: &Document) -> String {
     if d.archive.is_none() && d.published.is_none() {
         s.push_str(" Known only from accounts.");
     }
-    s
+    s.trim_start().to_string()
 }
 
 /// One telegram as a CSL-JSON item.
@@ -151,7 +152,10 @@ pub fn item(corpus: &Corpus, t: &Telegram) -> Value {
     if let Some(l) = &d.language {
         m.insert("language".into(), json!(l));
     }
-    m.insert("note".into(), json!(note(corpus, &d)));
+    let note = note(corpus, &d);
+    if !note.is_empty() {
+        m.insert("note".into(), json!(note));
+    }
     m.insert("citation-key".into(), json!(format!("shifr:{}", t.id)));
     Value::Object(m)
 }

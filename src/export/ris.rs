@@ -53,15 +53,9 @@ pub fn record(corpus: &Corpus, t: &Telegram) -> String {
     if let Some(p) = &d.published {
         lines.push(("T2", cite::en_dash_ranges(p)));
     }
-    let mut n1 = format!(
-        "{} {SOURCE_PAPER}",
-        if d.quoted { "Quoted in" } else { "Cited in" }
-    );
-    if let Some(f) = cite::footnote_runs(&d.footnotes) {
-        n1.push_str(&format!(", {f}"));
+    if let Some(p) = d.in_paper(SOURCE_PAPER) {
+        lines.push(("N1", format!("{}.", cite::capitalised(&p))));
     }
-    n1.push('.');
-    lines.push(("N1", n1));
     if let Some(l) = &d.language {
         lines.push(("LA", l.clone()));
     }

@@ -14,7 +14,7 @@
 
 use std::fmt::Write;
 
-use super::cite::SOURCE_PAPER;
+use super::cite::{OWN_ID, OWN_RECORDS, SOURCE_PAPER};
 use super::cmif::EDITION_DATE;
 use super::xml_escape as esc;
 use crate::corpus::{Corpus, PassageKind, Status, Telegram, Witness, language_name};
@@ -126,7 +126,8 @@ fn version(out: &mut String, t: &Telegram, w: &Witness) {
                 PassageKind::Quote => {
                     let _ = write!(
                         out,
-                        "<quote source=\"#{SOURCE_ID}\">{}</quote>",
+                        "<quote source=\"#{}\">{}</quote>",
+                        source_id(t),
                         esc(&p.text)
                     );
                 }
@@ -183,6 +184,12 @@ fn links(out: &mut String, t: &Telegram) {
     out.push_str("        </linkGrp>\n");
 }
 
+/// The source a telegram's texts are given by: the paper, or the reader's
+/// own record.
+fn source_id(t: &Telegram) -> &'static str {
+    if t.from_paper() { SOURCE_ID } else { OWN_ID }
+}
+
 /// The telegrams TEI holds: those with more than one version.
 pub fn telegrams(corpus: &Corpus) -> Vec<&Telegram> {
     corpus
@@ -211,6 +218,9 @@ pub fn to_string(corpus: &Corpus, telegrams: &[&Telegram]) -> String {
         "        <bibl xml:id=\"{SOURCE_ID}\">{}. Every text here is as the paper gives it, in English: its quoted words as quote, the editors’ summaries of what it says as note type=\"summary\".</bibl>",
         esc(SOURCE_PAPER)
     );
+    if telegrams.iter().any(|t| !t.from_paper()) {
+        let _ = writeln!(s, "        <bibl xml:id=\"{OWN_ID}\">{OWN_RECORDS}.</bibl>");
+    }
     for t in telegrams {
         let _ = writeln!(
             s,

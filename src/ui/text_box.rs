@@ -1,0 +1,307 @@
+//! Text typed into a box: a cursor moved and text deleted by grapheme,
+//! by word and by line (the readline keys), pasted text cleaned, and the
+//! text broken into rows for a width. The note editor's (`editor.rs`).
+
+use crossterm::event::KeyCode;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::action::Action;
+use crate::keymap::Key;
+use crate::text::grapheme_width;
+
+/// Text and a cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextBox {
+    pub text: String,
+    /// Byte offset of the cursor in `text`, on a grapheme boundary.
+    pub cursor: usize,
+    pub dirty: bool,
+}
+
+impl TextBox {
+    fn prev_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len())
+    }
+
+    pub fn line_start(&self) -> usize {
+        self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    pub fn line_end(&self) -> usize {
+        self.text[self.cursor..]
+            .find('\n')
+            .map_or(self.text.len(), |i| self.cursor + i)
+    }
+
+    /// Moves to the line above or below, keeping the column (in graphemes).
+    pub fn vertical(&mut self, down: bool) {
+        let start = self.line_start();
+        let col = self.text[start..self.cursor].graphemes(true).count();
+        let (from, to) = if down {
+            let end = self.line_end();
+            if end == self.text.len() {
+                return;
+            }
+            let next_start = end + 1;
+            let next_end = self.text[next_start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| next_start + i);
+            (next_start, next_end)
+        } else {
+            if start == 0 {
+                return;
+            }
+            let prev_end = start - 1;
+            let prev_start = self.text[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+            (prev_start, prev_end)
+        };
+        self.cursor = self.text[from..to]
+            .grapheme_indices(true)
+            .nth(col)
+            .map_or(to, |(i, _)| from + i);
+    }
+
+    /// Where the word before the cursor starts (skipping the spaces
+    /// before it), as readline's `ctrl-w` and `alt-b` see words.
+    fn word_start(&self) -> usize {
+        let before: Vec<(usize, &str)> = self.text[..self.cursor].grapheme_indices(true).collect();
+        let mut i = before.len();
+        while i > 0 && before[i - 1].1.trim().is_empty() {
+            i -= 1;
+        }
+        while i > 0 && !before[i - 1].1.trim().is_empty() {
+            i -= 1;
+        }
+        before.get(i).map_or(self.cursor, |(at, _)| *at)
+    }
+
+    /// Where the word after the cursor ends.
+    fn word_end(&self) -> usize {
+        let after: Vec<(usize, &str)> = self.text[self.cursor..].grapheme_indices(true).collect();
+        let mut i = 0;
+        while i < after.len() && after[i].1.trim().is_empty() {
+            i += 1;
+        }
+        while i < after.len() && !after[i].1.trim().is_empty() {
+            i += 1;
+        }
+        after
+            .get(i)
+            .map_or(self.text.len(), |(at, _)| self.cursor + at)
+    }
+
+    /// Deletes the text between `a` and `b` (byte offsets, either order)
+    /// and leaves the cursor where it began.
+    fn delete(&mut self, a: usize, b: usize) {
+        let (a, b) = (a.min(b), a.max(b));
+        if a < b {
+            self.text.replace_range(a..b, "");
+            self.cursor = a;
+            self.dirty = true;
+        }
+    }
+
+    /// The readline motions and deletions.
+    pub fn readline(&mut self, action: Action) -> bool {
+        match action {
+            Action::LineStart => self.cursor = self.line_start(),
+            Action::LineEnd => self.cursor = self.line_end(),
+            Action::WordBack => self.cursor = self.word_start(),
+            Action::WordForward => self.cursor = self.word_end(),
+            Action::DeleteWordBack => self.delete(self.word_start(), self.cursor),
+            Action::DeleteToStart => self.delete(self.line_start(), self.cursor),
+            Action::DeleteToEnd => self.delete(self.cursor, self.line_end()),
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn insert(&mut self, s: &str) {
+        let clean: String = s
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\t', "    ")
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+        self.dirty = true;
+    }
+
+    /// A key the keymap did not take: typing and moving within the text.
+    pub fn key(&mut self, key: Key) -> bool {
+        if let Some(c) = key.typed_char() {
+            self.insert(c.encode_utf8(&mut [0; 4]));
+            return true;
+        }
+        match key.code {
+            KeyCode::Enter => self.insert("\n"),
+            KeyCode::Tab => self.insert("    "),
+            KeyCode::Backspace => {
+                let p = self.prev_boundary();
+                if p < self.cursor {
+                    self.text.replace_range(p..self.cursor, "");
+                    self.cursor = p;
+                    self.dirty = true;
+                }
+            }
+            KeyCode::Delete => {
+                let n = self.next_boundary();
+                if n > self.cursor {
+                    self.text.replace_range(self.cursor..n, "");
+                    self.dirty = true;
+                }
+            }
+            KeyCode::Left => self.cursor = self.prev_boundary(),
+            KeyCode::Right => self.cursor = self.next_boundary(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// The text broken into screen rows of at most `width` columns (by
+/// grapheme, so no character is split), and the row and column of the
+/// cursor.
+pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    let mut col = 0;
+    let mut at = (0, 0);
+    let mut offset = 0;
+    for g in text.graphemes(true) {
+        if offset == cursor {
+            at = (rows.len() - 1, col);
+        }
+        offset += g.len();
+        if g == "\n" || g == "\r\n" {
+            rows.push(String::new());
+            col = 0;
+            continue;
+        }
+        let w = grapheme_width(g);
+        if col + w > width {
+            rows.push(String::new());
+            col = 0;
+        }
+        rows.last_mut().expect("a row").push_str(g);
+        col += w;
+    }
+    if offset == cursor {
+        if col >= width {
+            rows.push(String::new());
+            col = 0;
+        }
+        at = (rows.len() - 1, col);
+    }
+    (rows, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_width_and_places_the_cursor() {
+        let (rows, at) = layout("abcdef", 6, 4);
+        assert_eq!(rows, ["abcd", "ef"]);
+        assert_eq!(at, (1, 2));
+        let (rows, at) = layout("ab\n毛泽东", 3, 4);
+        assert_eq!(rows, ["ab", "毛泽", "东"]);
+        assert_eq!(at, (1, 0));
+        let (_, at) = layout("abcd", 4, 4);
+        assert_eq!(at, (1, 0), "a full row puts the cursor on the next");
+        let (rows, at) = layout("", 0, 10);
+        assert_eq!((rows.len(), at), (1, (0, 0)));
+    }
+    fn ed(text: &str, cursor: usize) -> TextBox {
+        TextBox {
+            text: text.into(),
+            cursor,
+            dirty: false,
+        }
+    }
+
+    fn k(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn typing_deleting_and_moving_by_grapheme() {
+        let mut e = ed("", 0);
+        for c in ["Ж", "е", "space", "e\u{301}"] {
+            if c.chars().count() > 1 && c != "space" {
+                e.insert(c);
+            } else {
+                e.key(k(c));
+            }
+        }
+        assert_eq!(e.text, "Же e\u{301}");
+        e.key(k("backspace"));
+        assert_eq!(e.text, "Же ", "a combining mark goes with its letter");
+        e.key(k("left"));
+        e.key(k("left"));
+        e.key(k("delete"));
+        assert_eq!(e.text, "Ж ");
+        assert!(e.dirty);
+    }
+
+    #[test]
+    fn lines_up_and_down_keep_the_column() {
+        let mut e = ed("abcdef\nxy\n毛泽东说", 3);
+        e.vertical(true);
+        assert_eq!(
+            &e.text[..e.cursor],
+            "abcdef\nxy",
+            "clamped to the short line"
+        );
+        e.vertical(true);
+        assert_eq!(&e.text[..e.cursor], "abcdef\nxy\n毛泽");
+        e.vertical(false);
+        e.vertical(false);
+        assert_eq!(&e.text[..e.cursor], "ab");
+        e.key(k("enter"));
+        assert_eq!(e.text, "ab\ncdef\nxy\n毛泽东说");
+    }
+
+    #[test]
+    fn readline_keys_move_and_delete_by_word_and_line() {
+        let mut e = ed("one two  three\nfour", 14);
+        e.readline(Action::WordBack);
+        assert_eq!(&e.text[..e.cursor], "one two  ");
+        e.readline(Action::DeleteWordBack);
+        assert_eq!(e.text, "one three\nfour");
+        e.readline(Action::LineStart);
+        assert_eq!(e.cursor, 0);
+        e.readline(Action::WordForward);
+        assert_eq!(&e.text[..e.cursor], "one");
+        e.readline(Action::DeleteToEnd);
+        assert_eq!(e.text, "one\nfour");
+        e.readline(Action::LineEnd);
+        assert_eq!(e.cursor, 3, "the end of the first line");
+        e.readline(Action::DeleteToStart);
+        assert_eq!(e.text, "\nfour");
+        let mut e = ed("Сталин сказал", "Сталин сказал".len());
+        e.readline(Action::DeleteWordBack);
+        assert_eq!(e.text, "Сталин ");
+        assert!(e.dirty);
+    }
+
+    #[test]
+    fn pasted_text_is_cleaned() {
+        let mut e = ed("", 0);
+        e.insert("one\r\ntwo\tthree\u{7}");
+        assert_eq!(e.text, "one\ntwo    three");
+    }
+}
