@@ -544,24 +544,33 @@ fn notes_export_quotes_the_passage_each_note_speaks_to_in_its_version() {
     let path = dir.path().join("notes.toml");
     fs::write(
         &path,
-        "[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\nwitness = \"ru\"\ntext = \"on the Russian decision\"\ncreated = \"2026-11-27T15:30:00Z\"\n\n[[note]]\nid = \"n2\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\ntext = \"on the row\"\ncreated = \"2026-11-27T15:31:00Z\"\n\n[[note]]\nid = \"n3\"\ntelegram = \"1950-10-02-mao-stalin\"\ntext = \"on the telegram\"\ncreated = \"2026-11-27T15:32:00Z\"\n",
+        "[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\nwitness = \"ru\"\nstance = \"trigger\"\ntext = \"on the Russian decision\"\ncreated = \"2026-11-27T15:30:00Z\"\n\n[[note]]\nid = \"n2\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\ntext = \"on the row\"\ncreated = \"2026-11-27T15:31:00Z\"\n\n[[note]]\nid = \"n3\"\ntelegram = \"1950-10-02-mao-stalin\"\ntext = \"on the telegram\"\ncreated = \"2026-11-27T15:32:00Z\"\n\n[[note]]\nid = \"n4\"\ntelegram = \"1950-10-02-mao-stalin\"\nalign = \"decision\"\nwitness = \"zh\"\ntext = \"on the Chinese decision\"\ncreated = \"2026-11-27T15:33:00Z\"\n",
     )
     .unwrap();
     let p = path.display().to_string();
     let md = text(&run(&["notes", "export", "--notes", &p]).stdout);
-    let part = |id: &str| {
-        let at = md.find(&format!("- {id}")).unwrap();
-        let rest = &md[at + 2..];
-        rest[..rest.find("\n- ").unwrap_or(rest.len())].to_string()
+    // Each note's part: from its "- On" line to the next.
+    let part = |text: &str| {
+        md.split("\n- On ")
+            .find(|p| p.contains(&format!("> {text}")))
+            .unwrap()
+            .to_string()
     };
-    let n1 = part("n1");
+    let n1 = part("on the Russian decision");
+    assert!(
+        n1.starts_with("§ decision · Russian text (Roshchin, 3 October) · stance: trigger; written 2026-11-27T15:30:00Z"),
+        "what it is on, in which version, with its stance: {n1}"
+    );
+    assert!(!n1.contains("n1"), "no internal id: {n1}");
     assert!(
         n1.contains("> > Russian text (Roshchin, 3 October) · § decision"),
         "{n1}"
     );
     assert!(!n1.contains("Chinese text"), "only its version: {n1}");
     assert!(n1.contains("> > summary (the editors’ words): "), "{n1}");
-    let n2 = part("n2");
+    let n2 = part("on the row");
+    assert!(n2.starts_with("§ decision; written"), "{n2}");
+    assert!(!n2.contains("This version:"), "{n2}");
     assert!(
         n2.contains("Chinese text") && n2.contains("Russian text"),
         "{n2}"
@@ -570,7 +579,19 @@ fn notes_export_quotes_the_passage_each_note_speaks_to_in_its_version() {
         n2.contains("> > quote: “send a portion of our troops"),
         "{n2}"
     );
-    assert!(!part("n3").contains("On the passage"), "{}", part("n3"));
+    let n3 = part("on the telegram");
+    assert!(n3.starts_with("the telegram; written"), "{n3}");
+    assert!(!n3.contains("On the passage"), "{n3}");
+    // A note on the Chinese text cites the Chinese text, not the Russian file.
+    let zh = md
+        .split("\n- On ")
+        .find(|p| p.contains("> on the Chinese decision"))
+        .unwrap();
+    assert!(
+        zh.contains("This version: Telegram, Mao to Stalin, 2 October 1950, Chinese text, in Chinese sources, as used by Chen"),
+        "{zh}"
+    );
+    assert!(!zh.contains("delo 334"), "{zh}");
     let out = run(&["notes", "export", "--format", "json", "--notes", &p]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["witness"], "ru");
@@ -581,4 +602,11 @@ fn notes_export_quotes_the_passage_each_note_speaks_to_in_its_version() {
             .starts_with("Russian text")
     );
     assert!(v[2]["passage"].is_null());
+    assert_eq!(v[0]["stance"], "trigger");
+    assert!(v[2]["version_citation"].is_null());
+    let zh = v[3]["version_citation"].as_str().unwrap();
+    assert!(
+        zh.starts_with("Telegram, Mao to Stalin, 2 October 1950, Chinese text"),
+        "{zh}"
+    );
 }

@@ -32,18 +32,29 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                 if mine.is_empty() {
                     continue;
                 }
+                let whole = export::cite::chicago(&corpus, t);
                 out.push_str(&format!(
                     "## {} — {}\n\n{}\n\n",
                     t.date.long(),
                     one_line(&t.title),
-                    one_line(&export::cite::chicago(&corpus, t))
+                    one_line(&whole)
                 ));
                 for n in mine {
-                    let about = n
-                        .align
-                        .as_ref()
-                        .map(|a| format!(" (§ {})", one_line(a)))
-                        .unwrap_or_default();
+                    // What it is on: the passage, in which version.
+                    let version = n.witness.as_deref().and_then(|w| version_of(t, w));
+                    let mut on = Vec::new();
+                    if let Some(a) = &n.align {
+                        on.push(format!("§ {}", one_line(a)));
+                    }
+                    if let Some((_, label)) = &version {
+                        on.push(one_line(label));
+                    }
+                    if on.is_empty() {
+                        on.push("the telegram".into());
+                    }
+                    if let Some(s) = n.stance {
+                        on.push(format!("stance: {}", s.label()));
+                    }
                     // The passage it speaks to, quoted (in its version, or in
                     // every version for a note on the row).
                     let passage = n
@@ -52,14 +63,22 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                         .and_then(|a| export::passage::lines(t, n.witness.as_deref(), a));
                     // The notes file is hand-editable: its fields stay on their line.
                     out.push_str(&format!(
-                        "- {}{about}, written {}{}:\n\n",
-                        one_line(&n.id),
+                        "- On {}; written {}{}:\n\n",
+                        on.join(" · "),
                         one_line(&n.created),
                         n.edited
                             .as_ref()
                             .map(|e| format!(", edited {}", one_line(e)))
                             .unwrap_or_default()
                     ));
+                    // A version with a citation of its own is cited as such
+                    // (the Chinese text of 2 October is not the Russian file).
+                    if let Some((i, _)) = version {
+                        let own = export::cite::chicago_witness(&corpus, t, i);
+                        if own != whole {
+                            out.push_str(&format!("  This version: {}\n\n", one_line(&own)));
+                        }
+                    }
                     if let Some(p) = &passage {
                         out.push_str("  On the passage:\n\n");
                         for line in p {
@@ -109,6 +128,10 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
                         "edited": n.edited,
                         "orphaned": t.is_none(),
                         "citation": t.map(|t| export::cite::chicago(&corpus, t)),
+                        "version_citation": t.and_then(|t| {
+                            let (i, _) = version_of(t, n.witness.as_deref()?)?;
+                            Some(export::cite::chicago_witness(&corpus, t, i))
+                        }),
                     })
                 })
                 .collect();
@@ -118,4 +141,14 @@ pub(super) fn export(cli: &Cli, format: NotesFormat) -> Result<(), CliError> {
         }
     }
     print(&out)
+}
+
+/// The version (witness) `id` of `t`: its place and label, where it is one
+/// of several (a telegram with one text has no version to name).
+fn version_of(t: &crate::corpus::Telegram, id: &str) -> Option<(usize, String)> {
+    if !t.is_multi_witness() {
+        return None;
+    }
+    let i = t.witnesses().iter().position(|w| w.id == id)?;
+    Some((i, t.witnesses()[i].label.clone()))
 }
