@@ -176,9 +176,12 @@ fn hung_up() -> bool {
 }
 
 /// A thread that ends the process, terminal restored, on SIGTERM, SIGHUP or
-/// SIGINT, or when the terminal goes away. It cannot be the event loop's
-/// job: once the terminal has gone, crossterm's reader spins on end-of-file
-/// and never returns to the loop. After a stop it wakes the loop to redraw.
+/// SIGINT, or when the terminal goes away. It asks the event loop to save
+/// where the reader was and end (`Wake::End`), and ends the process itself
+/// if the loop has not within `END_GRACE` (the loop waits on `$EDITOR`, or
+/// is held up). It cannot be the event loop's job alone: once the terminal
+/// has gone, crossterm's reader spins on end-of-file and never returns to
+/// the loop. After a stop it wakes the loop to redraw.
 fn spawn_watchdog(wake: Sender<Wake>) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
@@ -203,20 +206,30 @@ fn spawn_watchdog(wake: Sender<Wake>) -> io::Result<()> {
                             REDRAW.store(true, Ordering::SeqCst);
                             let _ = wake.send(Wake::Redraw);
                         }
-                        _ => {
-                            restore();
-                            std::process::exit(128 + sig);
-                        }
+                        _ => end(&wake, sig),
                     }
                 }
                 if hung_up() {
-                    restore();
-                    std::process::exit(128 + SIGHUP);
+                    end(&wake, SIGHUP);
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
         })?;
     Ok(())
+}
+
+/// How long the watchdog waits for the event loop to save and end, after a
+/// signal that ends the process.
+const END_GRACE: Duration = Duration::from_secs(2);
+
+/// Ends the process for signal `sig`: by the event loop, which saves where
+/// the reader was first; else, after `END_GRACE`, here.
+fn end(wake: &Sender<Wake>, sig: i32) -> ! {
+    if wake.send(Wake::End(sig)).is_ok() {
+        std::thread::sleep(END_GRACE);
+    }
+    restore();
+    std::process::exit(128 + sig);
 }
 
 /// Runs the reader until the user quits. A signal or a vanished terminal

@@ -148,3 +148,25 @@ fn a_corrupt_state_file_is_set_aside_with_its_location_and_the_reader_runs() {
     // The quit wrote a good state in its place.
     assert!(names.iter().any(|n| n == "state.toml"), "{names:?}");
 }
+
+/// SIGTERM and SIGHUP (a closed window, a dropped ssh) end the reader as
+/// `q` does, where it was saved: the next start is back on the telegram.
+#[test]
+fn sigterm_and_sighup_save_where_the_reader_was() {
+    use nix::sys::signal::{Signal, kill};
+    for (sig, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = start(dir.path(), &["open", "1950-10-14-stalin-kim"]);
+        p.wait_text("MESSAGE");
+        let pid = nix::unistd::Pid::from_raw(p.child.process_id().unwrap() as i32);
+        kill(pid, sig).unwrap();
+        assert_eq!(p.wait_exit(), code, "{sig}");
+        p.assert_restored();
+        let state = std::fs::read_to_string(dir.path().join("shifr/state.toml"))
+            .unwrap_or_else(|e| panic!("{sig}: no state saved: {e}"));
+        assert!(
+            state.contains("open = \"1950-10-14-stalin-kim\""),
+            "{sig}: {state}"
+        );
+    }
+}

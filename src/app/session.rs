@@ -150,7 +150,7 @@ impl Session {
         let body = toml::to_string(self).unwrap_or_default();
         format!(
             "# shifr's reading state: where you were, restored at the next start\n\
-             # (shifr --fresh starts clean). Written on quit; safe to delete.\n{body}"
+             # (shifr --fresh starts clean). Written on quit (and on ending by a signal); safe to delete.\n{body}"
         )
     }
 }

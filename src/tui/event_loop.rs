@@ -41,6 +41,10 @@ pub(super) enum Wake {
     Redraw,
     /// The whole corpus loading, or loaded (`super::later`).
     Loading(Loading),
+    /// A signal that ends the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT),
+    /// or the terminal gone: where the reader was is saved, as on quit,
+    /// before it ends (the watchdog ends it anyway if this loop is held up).
+    End(i32),
 }
 
 /// How long the loop waits for a search answer before it draws the frame
@@ -299,6 +303,11 @@ impl<'a> Loop<'a> {
             Wake::Loading(Loading::Crashed(why)) => {
                 shell.app.loading_failed(why);
                 self.host.quit = true;
+            }
+            Wake::End(sig) => {
+                crate::memory::save_state(shell);
+                super::restore();
+                std::process::exit(128 + sig);
             }
         }
         runner::run(shell, &mut self.host);
