@@ -132,3 +132,16 @@ fn a_record_of_the_readers_own_is_not_cited_as_quoted_in_the_paper() {
     let bundled = text(&run(&["export", "--format", "cmif"]).stdout);
     assert!(!bundled.contains("own-records"));
 }
+
+/// BibTeX: biblatex's date marks as CSL's raw dates have them (`~` loose,
+/// `?` worked out by the editors), and babel's lower-case language names.
+#[test]
+fn bibtex_dates_keep_their_uncertainty_and_langid_is_babels_name() {
+    let loose = cite(&["1950-07-07-mao-nebda-conference", "--style", "bibtex"]);
+    assert!(loose.contains("  date = {1950-07-07~},"), "{loose}");
+    let inferred = cite(&["1950-10-18-stalin-mao", "--style", "bibtex"]);
+    assert!(inferred.contains("  date = {1950-10-18?},"), "{inferred}");
+    let exact = cite(&["1950-10-02-mao-stalin", "--style", "bibtex"]);
+    assert!(exact.contains("  date = {1950-10-03},"), "{exact}");
+    assert!(exact.contains("  langid = {russian},"), "{exact}");
+}

@@ -610,3 +610,21 @@ fn notes_export_quotes_the_passage_each_note_speaks_to_in_its_version() {
         "{zh}"
     );
 }
+
+/// The reader says at start when notes are on telegrams the corpus lacks,
+/// in the singular for one.
+#[test]
+fn e2e_one_orphaned_note_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.toml");
+    fs::write(
+        &path,
+        "[[note]]\nid = \"old\"\ntelegram = \"1950-13-99-gone\"\ntext = \"gone\"\ncreated = \"2026-01-01T00:00:00Z\"\n",
+    )
+    .unwrap();
+    let f = path.display().to_string();
+    let mut p = Pty::spawn(&["--notes", &f], 200, 30);
+    p.wait_text("1 of your notes is on a telegram this corpus lacks: shifr notes export lists it");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

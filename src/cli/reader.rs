@@ -277,9 +277,14 @@ fn settle(
     } else {
         let orphans = app.store.notes.orphans(&app.corpus).count();
         if orphans > 0 {
-            app.flash = Some(format!(
-                "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
-            ));
+            app.flash = Some(if orphans == 1 {
+                "1 of your notes is on a telegram this corpus lacks: shifr notes export lists it"
+                    .to_string()
+            } else {
+                format!(
+                    "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
+                )
+            });
         }
     }
     // Where the last run left off: not with a deep link or --fresh.

@@ -505,7 +505,17 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
     let mut fields: Vec<(&str, String)> = vec![
         ("author", authors.join(" and ")),
         ("title", bib_escape(&d.description(corpus, t))),
-        ("date", d.date.to_string()),
+        // biblatex reads ISO 8601-2 marks as CSL's raw dates have them:
+        // "~" for the paper's loose dates, "?" for those the editors
+        // worked out.
+        (
+            "date",
+            match d.certainty {
+                Certainty::Approximate => format!("{}~", d.date),
+                Certainty::Inferred => format!("{}?", d.date),
+                Certainty::Exact | Certainty::Month => d.date.to_string(),
+            },
+        ),
         ("year", d.date.year.to_string()),
     ];
     if let Some(m) = d.date.month {
@@ -523,7 +533,11 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
         ),
     ));
     if let Some(l) = &d.language {
-        fields.push(("langid", bib_escape(crate::corpus::language_name(l))));
+        // Babel's and polyglossia's names are lower case ("russian").
+        fields.push((
+            "langid",
+            bib_escape(&crate::corpus::language_name(l).to_lowercase()),
+        ));
     }
     let body: Vec<String> = fields
         .into_iter()
