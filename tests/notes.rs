@@ -628,3 +628,38 @@ fn e2e_one_orphaned_note_is_counted_in_the_singular() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// At 80×24 the editor's title keeps the version (the date goes last),
+/// and the delete question names the passage and version and marks a cut
+/// preview with an ellipsis.
+#[test]
+fn the_editor_title_and_the_delete_question_name_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
+    app.store = Store::open(dir.path().join("notes.toml"));
+    let mut a = Harness::new(app, 80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    let groups = a.message_text().groups;
+    let ru = groups
+        .iter()
+        .position(|g| g.0 == "ru" && g.1 == "decision")
+        .unwrap();
+    for _ in 0..=ru {
+        a.press("}").unwrap();
+    }
+    a.press("a").unwrap();
+    let s = screen(&a);
+    assert!(s.contains("New note on § decision · Russian text"), "{s}");
+    type_text(&mut a, "a note long enough to be cut in the question asked");
+    a.press("ctrl-s esc tab").unwrap();
+    a.press("e").unwrap();
+    let s = screen(&a);
+    assert!(s.contains("Your note on § decision · Russian text"), "{s}");
+    a.press("esc").unwrap();
+    a.press("d").unwrap();
+    let (q, _) = a.delete_question().unwrap();
+    assert_eq!(
+        q,
+        "Delete your note on § decision · Russian text (Roshchin, 3 October) “a note long enough to be cut in the que…”?"
+    );
+}

@@ -103,6 +103,24 @@ impl App {
         }
     }
 
+    /// "§ decision · Russian text (Roshchin, 3 October)": the passage a
+    /// note is on, in its version where it is on one; "the telegram" for
+    /// none.
+    pub fn note_place(&self, align: Option<&str>, witness: Option<&str>) -> String {
+        let Some(a) = align else {
+            return "the telegram".into();
+        };
+        let label = witness.map(|w| {
+            self.telegram()
+                .and_then(|t| t.witnesses().iter().find(|x| x.id == w))
+                .map_or(w, |x| x.label.as_str())
+        });
+        match label {
+            Some(l) => format!("§ {a} · {l}"),
+            None => format!("§ {a}"),
+        }
+    }
+
     fn notes_writable(&mut self) -> bool {
         match &self.store.read_only {
             Some(why) => {
@@ -123,22 +141,28 @@ impl App {
         fx: &mut Vec<Effect>,
     ) -> Option<Draft> {
         let t = self.telegram().map(|t| t.date.long()).unwrap_or_default();
+        // What the note is on first, its version before the date: a
+        // narrow box cuts the title's end.
         let title = match &target {
             Target::New {
                 align: Some(a),
-                witness: Some(w),
+                witness,
                 ..
-            } => {
-                let label = self
-                    .telegram()
-                    .and_then(|t| t.witnesses().iter().find(|x| x.id == *w))
-                    .map_or(w.as_str(), |x| x.label.as_str())
-                    .to_string();
-                format!("New note on {t} · § {a} · {label}")
-            }
-            Target::New { align: Some(a), .. } => format!("New note on {t} · § {a}"),
+            } => format!(
+                "New note on {} · {t}",
+                self.note_place(Some(a), witness.as_deref())
+            ),
             Target::New { align: None, .. } => format!("New note on {t}"),
-            Target::Existing { .. } => format!("Your note on {t}"),
+            Target::Existing { id } => {
+                let n = self.store.notes.notes.iter().find(|n| n.id == *id);
+                match n.filter(|n| n.align.is_some()) {
+                    Some(n) => format!(
+                        "Your note on {} · {t}",
+                        self.note_place(n.align.as_deref(), n.witness.as_deref())
+                    ),
+                    None => format!("Your note on {t}"),
+                }
+            }
         };
         if self
             .external_editor
@@ -207,13 +231,15 @@ impl App {
                     return None;
                 }
                 let n = &self.store.notes.notes[i];
-                let preview: String = n
-                    .text
-                    .chars()
-                    .take(40)
-                    .collect::<String>()
-                    .replace('\n', " ");
-                Some((format!("Delete your note “{preview}”?"), n.id.clone()))
+                let preview = crate::text::truncate(&crate::text::one_line(&n.text), 40);
+                let on = match n.align {
+                    Some(_) => format!(
+                        " on {}",
+                        self.note_place(n.align.as_deref(), n.witness.as_deref())
+                    ),
+                    None => String::new(),
+                };
+                Some((format!("Delete your note{on} “{preview}”?"), n.id.clone()))
             }
             Some(NoteRef::Scholar(_)) if self.focus == Pane::Annotations => {
                 self.say("only your own notes can be deleted");
