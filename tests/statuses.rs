@@ -177,3 +177,38 @@ fn on_13_october_the_evacuation_order_comes_before_maos_telegram() {
     assert!(at("1950-10-13-stalin-kim") < at("1950-10-13-mao-stalin"));
     assert!(at("1950-10-13-mao-stalin") < at("1950-10-13-mao-zhou"));
 }
+
+/// The compact header (short panes, 80×24) keeps who wrote to whom: the
+/// month is shortened before the names are cut, and the status leads the
+/// next line when it does not fit beside them.
+#[test]
+fn the_compact_header_keeps_the_correspondents_and_the_status_whole() {
+    let c = corpus();
+    let theme = shifr::theme::Theme::plain();
+    let text = |id: &str| -> Vec<String> {
+        let t = c.telegram(id).unwrap();
+        shifr::view::message::header_compact(&c, t, &theme, 44)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    };
+    let kim = text("1950-10-08-mao-kim");
+    assert_eq!(kim[1], "8 Oct 1950 (approximate) · Mao → Kim Il Sung");
+    assert!(kim[2].starts_with("reported · Inchon"), "{kim:?}");
+    let molotov = text("1950-10-molotov-zhou");
+    assert_eq!(molotov[1], "Oct 1950 (month only) · Molotov → Zhou Enlai");
+    assert!(molotov[2].starts_with("existence disputed"), "{molotov:?}");
+    let stalin = text("1950-10-18-stalin-mao");
+    assert_eq!(stalin[1], "18 October 1950 (inferred) · Stalin → Mao");
+    // Wide enough: the status stays beside the names.
+    let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+    let wide: String = shifr::view::message::header_compact(&c, t, &theme, 80)[1]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert_eq!(
+        wide,
+        "2 October 1950 · Mao → Roshchin → Stalin · versions conflict"
+    );
+}

@@ -179,9 +179,10 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
 }
 
 /// The header in two or three lines, for short panes: the title on one
-/// line, then the date, the chain of correspondents, kind and status, and
-/// the archive, the timing against the key events (its `‡` kept; the other
-/// dates only in the full header) and the footnotes, each part cut to fit.
+/// line; then the date and who wrote to whom, the month shortened ("8 Oct
+/// 1950") before anything is cut; then the status, the timing against the
+/// key events (its `‡` kept; the other dates only in the full header), the
+/// footnotes and the archive, cut to fit.
 pub fn header_compact(
     corpus: &Corpus,
     t: &Telegram,
@@ -193,33 +194,52 @@ pub fn header_compact(
         cut(crate::text::clipped(&t.title, TITLE_SHOWN)),
         theme.heading(),
     )];
-    // The date and who wrote to whom come first and are cut last; the
-    // status in a word or two ("extant", "versions conflict", "existence
-    // disputed"), the kind only in the full header.
-    let mut head = format!("{} · {}", date_line(t), corpus.chain(t));
+    // The date, how sure it is, and who wrote to whom on a line of their
+    // own: the month shortened before the names are cut (at 80×24 the
+    // names were cut for the status). The status in a word or two
+    // ("extant", "versions conflict", "existence disputed") leads the next
+    // line; the kind only in the full header.
+    let chain = corpus.chain(t);
+    let mut head = format!("{} · {chain}", date_line(t));
+    if crate::text::width(&head) > width {
+        let mut short = t.date.short();
+        if t.date.day.is_some() {
+            short.push_str(&format!(" {}", t.date.year));
+        }
+        if let Some(time) = t.time {
+            short.push_str(&format!(", {time}"));
+        }
+        if t.certainty != Certainty::Exact {
+            short.push_str(&format!(" ({})", t.certainty.marker()));
+        }
+        head = format!("{short} · {chain}");
+    }
     if t.side == crate::corpus::Side::Us {
         head.push_str(" · US side");
     }
+    let head = cut(head);
     let status_style = match t.status {
         crate::corpus::Status::Disputed => theme.disputed(),
         crate::corpus::Status::Conflict => theme.conflict(),
         crate::corpus::Status::Reported => theme.reported(),
         crate::corpus::Status::Extant => theme.label(),
     };
-    let status = format!(
-        " · {}",
-        match t.status {
-            crate::corpus::Status::Conflict | crate::corpus::Status::Disputed => t.status.label(),
-            _ => t.status.name(),
-        }
-    );
-    let room = width.saturating_sub(crate::text::width(&status));
-    let head = crate::text::truncate(&sanitize(&head), room);
-    let rest = width.saturating_sub(crate::text::width(&head));
-    out.push(Line::from(vec![
-        Span::styled(head, theme.label()),
-        Span::styled(crate::text::truncate(&status, rest), status_style),
-    ]));
+    let status = match t.status {
+        crate::corpus::Status::Conflict | crate::corpus::Status::Disputed => t.status.label(),
+        _ => t.status.name(),
+    };
+    let status = cut(status.to_string());
+    // The status beside the names where it fits whole, else leading the
+    // next line.
+    let beside = crate::text::width(&head) + 3 + crate::text::width(&status) <= width;
+    if beside {
+        out.push(Line::from(vec![
+            Span::styled(head, theme.label()),
+            Span::styled(format!(" · {status}"), status_style),
+        ]));
+    } else {
+        out.push(Line::styled(head, theme.label()));
+    }
     let mut second = Vec::new();
     if let Some((line, _)) = timing(corpus, t) {
         second.push(line);
@@ -230,9 +250,19 @@ pub fn header_compact(
     if let Some(a) = &t.archive {
         second.push(a.clone());
     }
-    if !second.is_empty() {
-        out.push(Line::styled(cut(second.join(" · ")), theme.dim()));
+    if beside {
+        if !second.is_empty() {
+            out.push(Line::styled(cut(second.join(" · ")), theme.dim()));
+        }
+        return out;
     }
+    let rest = width.saturating_sub(crate::text::width(&status));
+    let mut line = vec![Span::styled(status, status_style)];
+    if !second.is_empty() && rest > 3 {
+        let more = crate::text::truncate(&sanitize(&second.join(" · ")), rest - 3);
+        line.push(Span::styled(format!(" · {more}"), theme.dim()));
+    }
+    out.push(Line::from(line));
     out
 }
 
