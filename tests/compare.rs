@@ -469,3 +469,18 @@ fn y_in_the_comparison_cites_the_version_in_the_active_column() {
     a.press("esc").unwrap();
     assert_eq!(a.mode(), "COMPARE");
 }
+
+/// Counterparts start on the same line: the editors' reading of a
+/// relation, under the row's label on the left, does not push the left
+/// text below its counterpart on the right.
+#[test]
+fn counterparts_start_on_the_same_line_under_a_reading() {
+    let out = common::run(&["compare", "1950-10-02-mao-stalin", "--width", "200"]);
+    let text = common::text(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("summary: Written after the Politburo")
+                && l.contains("summary: Conveyed by Roshchin")),
+        "{text}"
+    );
+}

@@ -266,9 +266,9 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
             .lines()
             .find(|l| l.contains("Conveyed by Roshchin"))
             .map(str::to_string);
-        // The row's first lines, side by side: the relation's reading on
-        // the left, the Russian summary on the right.
-        first.is_some_and(|l| l.contains("editors’ reading"))
+        // The counterparts start on the same line, the relation's reading
+        // above them on the left.
+        first.is_some_and(|l| l.contains("Written after the Politburo"))
     });
     assert!(
         !p.text().contains("§ decision · contradicts"),
@@ -277,9 +277,9 @@ fn compare_2_october_side_by_side_scroll_unsync_and_back() {
     p.send("s");
     p.send("j");
     p.wait_for("only the left column to scroll", |s| {
-        s.contents()
-            .lines()
-            .any(|l| l.contains("Conveyed by Roshchin") && !l.contains("editors’ reading"))
+        s.contents().lines().any(|l| {
+            l.contains("Conveyed by Roshchin") && !l.contains("Written after the Politburo")
+        })
     });
     p.send("\x1b");
     p.wait_for("the reader again", |s| {

@@ -167,7 +167,7 @@ pub fn build(
         .into_iter()
         .map(|row| {
             let mut label_l = label_line(&row.key, row.relation, theme, col_w);
-            let label_r = label_line(&row.key, RowRelation::Unstated, theme, col_w);
+            let mut label_r = label_line(&row.key, RowRelation::Unstated, theme, col_w);
             let mut stacked = label_line(&row.key, row.relation, theme, full_w);
             // A relation resting on a summary says whose reading it is, and
             // where the summarised version's own words are.
@@ -175,6 +175,14 @@ pub fn build(
                 let style = theme.dim().add_modifier(Modifier::ITALIC);
                 label_l.extend(wrap(&[(r.clone(), style)], col_w, &[], &[]));
                 stacked.extend(wrap(&[(r, style)], full_w, &[], &[]));
+            }
+            // The counterparts start on the same line: the right column
+            // waits for the left's heading (the reading under it) to end.
+            while label_r.len() < label_l.len() {
+                label_r.push(Line::default());
+            }
+            while label_l.len() < label_r.len() {
+                label_l.push(Line::default());
             }
             let (mut left, mut right) = (label_l, label_r);
             let diffed = same_language && row.all_quotes();
