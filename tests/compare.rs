@@ -428,7 +428,11 @@ fn the_notes_strip_has_your_notes_the_whole_telegrams_and_scrolls() {
     let c = a.top_as::<Compare>().unwrap();
     assert_eq!(c.strip_scroll, 0);
     let text = screen(&a);
-    assert!(text.contains("you: mine on the row"), "{text}");
+    // Tagged with its version, as the scholars' notes are.
+    assert!(
+        text.contains("you: [Chinese text] mine on the row"),
+        "{text}"
+    );
     assert!(text.contains("scroll the notes"), "{text}");
     // J scrolls down to the notes on the whole telegram.
     let mut seen = (false, false);
@@ -483,4 +487,51 @@ fn counterparts_start_on_the_same_line_under_a_reading() {
                 && l.contains("summary: Conveyed by Roshchin")),
         "{text}"
     );
+}
+
+/// `a` in the comparison writes a note on the row the notes strip shows:
+/// in the active column's version side by side, on the row (every
+/// version) when the versions are stacked. The list's filter is not in
+/// the comparison's status line, where `f` does nothing.
+#[test]
+fn a_in_the_comparison_writes_a_note_on_the_row_in_the_active_version() {
+    let write = |w: u16, h: u16, keys: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(common::app::corpus(), Keymap::defaults());
+        app.store = shifr::notes::store::Store::open(dir.path().join("notes.toml"));
+        let mut a = Harness::new(app, w, h);
+        a.open_id("1950-10-02-mao-stalin").unwrap();
+        a.press("c").unwrap();
+        a.press(keys).unwrap();
+        assert_eq!(a.mode(), "NOTE");
+        a.press("h i ctrl-s").unwrap();
+        assert_eq!(a.mode(), "COMPARE");
+        let n = a.store.notes.notes[0].clone();
+        (n.align, n.witness, screen(&a))
+    };
+    let (align, witness, text) = write(120, 40, "tab a");
+    assert_eq!(align.as_deref(), Some("decision"));
+    assert_eq!(witness.as_deref(), Some("ru"), "the right column's version");
+    assert!(
+        text.contains("you: [Russian text (Roshchin, 3 October)] hi"),
+        "{text}"
+    );
+    let (align, witness, _) = write(120, 40, "a");
+    assert_eq!(
+        (align.as_deref(), witness.as_deref()),
+        (Some("decision"), Some("zh"))
+    );
+    let (align, witness, _) = write(80, 24, "a");
+    assert_eq!(
+        (align.as_deref(), witness),
+        (Some("decision"), None),
+        "stacked: the row"
+    );
+    // The filter's label stays in the reader.
+    let mut a = comparing(120, 40);
+    a.press("esc f R o s h enter").unwrap();
+    assert!(screen(&a).contains("filter: Roshchin"), "{}", screen(&a));
+    a.press("c").unwrap();
+    assert_eq!(a.mode(), "COMPARE");
+    assert!(!screen(&a).contains("filter:"), "{}", screen(&a));
 }

@@ -497,7 +497,11 @@ fn a_note_on_the_russian_passage_knows_its_version_and_lights_only_that_passage(
     let _ = Modifier::BOLD;
     // It shows in the comparison's strip, with its stance.
     a.press("c").unwrap();
-    assert!(screen(&a).contains("you: soft"));
+    let s = screen(&a);
+    assert!(
+        s.contains("you: [trigger] [Russian text (Roshchin, 3 October)] soft"),
+        "{s}"
+    );
     // Your reading in the debate view.
     a.press("esc D G").unwrap();
     let d = a.top_as::<shifr::ui::debate::Debate>().unwrap();
@@ -532,7 +536,12 @@ fn with_notes_given_show_compare_and_search_include_yours() {
         "the note names its version: {s}"
     );
     let out = run(&["--notes", p, "compare", "1950-10-02-mao-stalin"]);
-    assert!(text(&out.stdout).contains("you: quetzal on the Russian decision"));
+    assert!(
+        text(&out.stdout)
+            .contains("you: [Russian text (Roshchin, 3 October)] quetzal on the Russian decision"),
+        "{}",
+        text(&out.stdout)
+    );
     // Without --notes, output does not depend on a notes file.
     let out = run(&["search", "by:me quetzal"]);
     assert!(text(&out.stdout).contains("0 of 0 hits") || !text(&out.stdout).contains("quetzal"));

@@ -181,7 +181,8 @@ impl App {
     }
 
     /// `a`: a new note on the open telegram, on the passage `(witness,
-    /// align key)` if one is under the cursor.
+    /// align key)` if one is under the cursor (an empty witness: on the
+    /// passage in every version, as on a row of the comparison).
     pub fn add_note(
         &mut self,
         passage: Option<(String, String)>,
@@ -194,7 +195,7 @@ impl App {
         // A passage of a telegram with one version needs no version named.
         let several = self.telegram().is_some_and(|t| t.is_multi_witness());
         let (witness, align) = match passage {
-            Some((w, a)) => (several.then_some(w), Some(a)),
+            Some((w, a)) => (several.then_some(w).filter(|w| !w.is_empty()), Some(a)),
             None => (None, None),
         };
         let target = Target::New {

@@ -63,7 +63,9 @@ pub fn render(
     } else if let (false, Some(p)) = (app.search_ready, app.index_progress) {
         left.push(Span::styled(format!(" indexing {p} % "), theme.dim()));
     }
-    if let Some(p) = &app.list.filter {
+    // The list's filter, where its key clears it (an overlay needs the
+    // room for its own keys).
+    if let Some(p) = app.list.filter.as_ref().filter(|_| in_reader) {
         let clear = cx.hints.key(Context::List, Action::Filter);
         left.push(Span::styled(
             format!(" filter: {} ({clear} clears) ", p.label(&app.corpus)),

@@ -69,10 +69,19 @@ pub fn my_note_lines(
         .iter()
         .filter(|n| n.telegram == t.id && n.align.as_deref() == align)
     {
-        let segs = vec![
-            ("you: ".to_string(), theme.key()),
-            (sanitize(&n.text), Style::new()),
-        ];
+        let mut segs = vec![("you: ".to_string(), theme.key())];
+        if let Some(s) = n.stance {
+            segs.push((format!("[{}] ", s.label()), theme.heading()));
+        }
+        // The version it is on, tagged as the scholars' notes are.
+        if let Some(w) = n
+            .witness
+            .as_ref()
+            .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
+        {
+            segs.push((format!("[{}] ", sanitize(&w.label)), theme.versions()));
+        }
+        segs.push((sanitize(&n.text), Style::new()));
         out.extend(wrap(&segs, width, &[], &[Span::raw("  ")]));
     }
     out

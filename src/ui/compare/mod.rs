@@ -194,6 +194,7 @@ impl Component for Compare {
             (Action::SwitchSide, "side"),
             (Action::SwapSides, "swap"),
             (Action::Close, "back"),
+            (Action::AddNote, "note"),
             (Action::Help, "help"),
         ]
     }
@@ -329,6 +330,31 @@ impl Component for Compare {
             Action::Find => {
                 s.view = Some(view);
                 return Outcome::Push(Box::new(super::find::Find::open(cx, FindIn::Compare)));
+            }
+            Action::AddNote if cx.app.open == Some(s.telegram) => {
+                // On the row the notes strip shows, in the active column's
+                // version where it has the passage (side by side); on the
+                // row, in every version, where it does not or the versions
+                // are stacked.
+                let row = flat.row_at(s.scroll[s.active]);
+                let key = built.rows.get(row).map(|r| r.key.clone());
+                let (a, b) = s.shown();
+                let t = &cx.app.corpus.telegrams[s.telegram];
+                let w = &t.witnesses()[if s.active == 0 { a } else { b }];
+                let has = |k: &str| w.passages.iter().any(|p| p.align == k);
+                let passage = key.map(|k| {
+                    let witness = if !stacked && has(&k) {
+                        w.id.clone()
+                    } else {
+                        String::new()
+                    };
+                    (witness, k)
+                });
+                s.view = Some(view);
+                return match cx.app.add_note(passage, cx.effects) {
+                    Some(d) => Outcome::Push(Box::new(super::editor::Editor::new(d))),
+                    None => Outcome::Consumed,
+                };
             }
             other => {
                 s.view = Some(view);
