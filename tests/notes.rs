@@ -134,6 +134,12 @@ fn a_broken_notes_file_is_left_byte_identical_and_notes_go_read_only() {
             .unwrap()
             .contains("notes.toml:3:12")
     );
+    // The annotations pane says why the notes are not there, for as long
+    // as they are not (the status line's message goes with the next key).
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("j j").unwrap();
+    let s = screen(&a);
+    assert!(s.contains("notes.toml:3:12"), "{s}");
     a.press("a").unwrap();
     assert!((a.overlays() == 0));
     assert!(a.flash.as_deref().unwrap().contains("read-only"));

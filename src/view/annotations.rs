@@ -47,7 +47,41 @@ pub fn build(
     selected: Option<usize>,
     focused: bool,
 ) -> NotesText {
+    build_with(corpus, t, mine, theme, width, selected, focused, None)
+}
+
+/// [`build`], saying first why the reader's notes are read-only, where
+/// they are (`read_only`): a notes file that does not parse is not shown,
+/// and the pane says so instead of seeming to have lost them.
+#[allow(clippy::too_many_arguments)]
+pub fn build_with(
+    corpus: &Corpus,
+    t: &Telegram,
+    mine: &Notes,
+    theme: &Theme,
+    width: usize,
+    selected: Option<usize>,
+    focused: bool,
+    read_only: Option<&str>,
+) -> NotesText {
     let mut out = NotesText::default();
+    if let Some(why) = read_only {
+        // The reason names the file, line and column, and says the notes
+        // are read-only until it is fixed.
+        out.lines.extend(wrap(
+            &[("Your notes".to_string(), theme.key())],
+            width,
+            &[],
+            &[],
+        ));
+        out.lines.extend(wrap(
+            &[(sanitize(why), theme.error())],
+            width,
+            &[Span::raw("  ")],
+            &[Span::raw("  ")],
+        ));
+        out.lines.push(Line::raw(""));
+    }
     let order = display_order(t, mine);
     if order.is_empty() {
         out.lines.extend(wrap(

@@ -55,6 +55,8 @@ struct NotesKey {
     telegram: Option<usize>,
     width: usize,
     notes: u64,
+    /// Why the reader's notes are read-only, said above them.
+    read_only: Option<String>,
 }
 
 pub struct Reader {
@@ -156,10 +158,16 @@ impl Reader {
             telegram: app.open,
             width: self.width(Pane::Annotations),
             notes: app.notes_epoch,
+            // Of a notes file (not of a reader run with none, as in tests).
+            read_only: app
+                .store
+                .read_only
+                .clone()
+                .filter(|_| !app.store.path.as_os_str().is_empty()),
         };
         if self.notes_key.as_ref() != Some(&key) {
             self.notes = match app.telegram() {
-                Some(t) => annotations::build(
+                Some(t) => annotations::build_with(
                     &app.corpus,
                     t,
                     &app.store.notes,
@@ -169,6 +177,7 @@ impl Reader {
                     // nothing out again, however many notes there are.
                     None,
                     false,
+                    key.read_only.as_deref(),
                 ),
                 None => NotesText::default(),
             };
