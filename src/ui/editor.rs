@@ -227,6 +227,8 @@ impl Component for Editor {
             },
             buf,
         );
+        // Text above or below the rows shown: a scrollbar on the border.
+        super::widgets::scrollbar(rows.len(), top, h, r, buf, theme);
         // The cursor: a reversed cell (the terminal's own stays hidden).
         if crow >= top && crow - top < h {
             let (x, y) = (body.x + ccol as u16, body.y + (crow - top) as u16);

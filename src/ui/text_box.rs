@@ -171,41 +171,64 @@ impl TextBox {
     }
 }
 
-/// The text broken into screen rows of at most `width` columns (by
-/// grapheme, so no character is split), and the row and column of the
-/// cursor.
+/// The text broken into screen rows of at most `width` columns, and the
+/// row and column of the cursor. Rows break after a space where a word
+/// would not fit (a space may hang past the edge), and inside a word only
+/// where it is longer than a row; never inside a grapheme.
 pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
     let width = width.max(1);
-    let mut rows = vec![String::new()];
-    let mut col = 0;
-    let mut at = (0, 0);
-    let mut offset = 0;
-    for g in text.graphemes(true) {
-        if offset == cursor {
-            at = (rows.len() - 1, col);
+    // Each row as the byte range of the text it shows.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    for raw in text.split('\n') {
+        // A "\r\n" ends the line as "\n" does; its "\r" is not shown.
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut start = line_start;
+        let mut col = 0;
+        // Where the row may break: after its last space, and the columns
+        // up to there.
+        let mut brk: Option<(usize, usize)> = None;
+        for (i, g) in line.grapheme_indices(true) {
+            let at = line_start + i;
+            let w = grapheme_width(g);
+            let space = g.chars().all(char::is_whitespace);
+            if col + w > width && !(space && col <= width) {
+                match brk {
+                    Some((b, bcol)) if b > start => {
+                        rows.push((start, b));
+                        start = b;
+                        col -= bcol;
+                    }
+                    _ => {
+                        rows.push((start, at));
+                        start = at;
+                        col = 0;
+                    }
+                }
+                brk = None;
+            }
+            col += w;
+            if space {
+                brk = Some((at + g.len(), col));
+            }
         }
-        offset += g.len();
-        if g == "\n" || g == "\r\n" {
-            rows.push(String::new());
-            col = 0;
-            continue;
-        }
-        let w = grapheme_width(g);
-        if col + w > width {
-            rows.push(String::new());
-            col = 0;
-        }
-        rows.last_mut().expect("a row").push_str(g);
-        col += w;
+        rows.push((start, line_start + line.len()));
+        line_start += raw.len() + 1;
     }
-    if offset == cursor {
-        if col >= width {
-            rows.push(String::new());
-            col = 0;
-        }
-        at = (rows.len() - 1, col);
-    }
-    (rows, at)
+    let shown: Vec<String> = rows.iter().map(|&(a, b)| text[a..b].to_string()).collect();
+    // The cursor is on the last row starting at or before it.
+    let row = rows.iter().rposition(|&(a, _)| a <= cursor).unwrap_or(0);
+    let (a, b) = rows[row];
+    let col = crate::text::width(&text[a..cursor.min(b).max(a)]);
+    let mut shown = shown;
+    let at = if col >= width && cursor == text.len() {
+        // A full last row puts the cursor on a new one.
+        shown.push(String::new());
+        (row + 1, 0)
+    } else {
+        (row, col)
+    };
+    (shown, at)
 }
 
 #[cfg(test)]
@@ -225,6 +248,26 @@ mod tests {
         let (rows, at) = layout("", 0, 10);
         assert_eq!((rows.len(), at), (1, (0, 0)));
     }
+    #[test]
+    fn rows_break_between_words_and_inside_only_a_word_too_long() {
+        let (rows, _) = layout("send troops accordingly", 0, 10);
+        assert_eq!(rows, ["send ", "troops ", "accordingl", "y"]);
+        // The cursor on the word carried over is on its new row.
+        let t = "send troops";
+        let (_, at) = layout(t, t.find("troops").unwrap() + 2, 8);
+        assert_eq!(at, (1, 2));
+        // After the space a row ends with: the start of the next row.
+        let (_, at) = layout(t, 5, 8);
+        assert_eq!(at, (1, 0));
+        let (rows, at) = layout("ab\r\ncd", 6, 10);
+        assert_eq!(
+            (rows, at),
+            (vec!["ab".to_string(), "cd".to_string()], (1, 2))
+        );
+        let (rows, _) = layout("Сталин сказал", 0, 8);
+        assert_eq!(rows, ["Сталин ", "сказал"]);
+    }
+
     fn ed(text: &str, cursor: usize) -> TextBox {
         TextBox {
             text: text.into(),
