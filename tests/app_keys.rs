@@ -337,3 +337,14 @@ fn long_notes_are_read_through_before_the_next_one() {
         "every note was shown to its end: {seen:?}"
     );
 }
+
+/// Filtered by an envoy, the telegrams listed because the envoy conveyed
+/// them are marked "(via)", apart from the title.
+#[test]
+fn telegrams_an_envoy_conveyed_are_marked_via_in_brackets() {
+    let mut a = app(120, 40);
+    a.press("f R o s h enter").unwrap();
+    let s = screen(&a);
+    assert!(s.contains("(via) "), "{s}");
+    assert!(!s.contains("via Nine"), "{s}");
+}

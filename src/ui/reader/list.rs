@@ -102,7 +102,9 @@ pub fn render(cx: &RenderCx, area: Rect, buf: &mut Buffer) {
                 ];
                 // Listed because the filtered person passed it on.
                 if app.list.filter.as_ref().is_some_and(|f| f.conveyed(t)) {
-                    spans.push(Span::styled("via ", theme.dim()));
+                    // Bracketed, so that it does not read as the title's
+                    // first word ("via Nine Chinese divisions…").
+                    spans.push(Span::styled("(via) ", theme.dim()));
                 }
                 let used: usize = spans.iter().map(|s| width(&s.content)).sum();
                 let rest = w.saturating_sub(used);
