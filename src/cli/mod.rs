@@ -117,7 +117,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
-    /// List telegrams (id, date, correspondents, title), in date order
+    /// List telegrams (id, which begins with the date; correspondents; title), in date order
     #[command(
         after_help = "Examples:\n  shifr list\n  shifr list --from stalin --to kim\n  shifr list --json | jq -r '.[].id'"
     )]
