@@ -348,3 +348,26 @@ fn telegrams_an_envoy_conveyed_are_marked_via_in_brackets() {
     assert!(s.contains("(via) "), "{s}");
     assert!(!s.contains("via Nine"), "{s}");
 }
+
+/// The passage cursor stays on screen when the pane's height changes
+/// (`z` back from the zoom), and does not stay behind when `g` goes to
+/// the top: `}` then goes on from there.
+#[test]
+fn the_passage_cursor_survives_unzoom_and_g_takes_it_along() {
+    let mut a = app(80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("z } } } } } } z").unwrap();
+    let (_, key) = a.shell.reader().cursor_passage(&a.app).unwrap();
+    let s = screen(&a);
+    assert!(s.contains(&format!("§ {key}")), "§ {key} off screen:\n{s}");
+    a.press("g").unwrap();
+    assert_eq!(a.message_scroll, 0);
+    assert_eq!(a.shell.reader().cursor_passage(&a.app), None);
+    a.press("}").unwrap();
+    let first = a.message_text().groups[0].clone();
+    assert_eq!(
+        a.shell.reader().cursor_passage(&a.app),
+        Some((first.0, first.1)),
+        "}} from the top goes to the first passage"
+    );
+}

@@ -382,8 +382,16 @@ impl Component for Reader {
                     return Outcome::Push(Box::new(filter::Filter::new(&app.corpus)));
                 }
             }
-            Action::ToggleAnnotations => app.toggle_annotations(),
-            Action::ToggleZoom => app.toggle_zoom(),
+            Action::ToggleAnnotations => {
+                app.toggle_annotations();
+                self.keep_passage_in_view(app);
+            }
+            Action::ToggleZoom => {
+                app.toggle_zoom();
+                // The message pane's height changed: the passage under the
+                // cursor stays on screen.
+                self.keep_passage_in_view(app);
+            }
             Action::ToggleHeader => {
                 let compact = self.compact_header(app);
                 app.toggle_header(compact);

@@ -72,7 +72,12 @@ impl Reader {
                     app.list.first()
                 }
             }
-            Pane::Message => app.message_scroll = if end { usize::MAX } else { 0 },
+            Pane::Message => {
+                app.message_scroll = if end { usize::MAX } else { 0 };
+                // The passage cursor does not stay behind: `}` goes on
+                // from the top (`{` from the end).
+                app.message_cursor = None;
+            }
             Pane::Annotations => {
                 let n = app.note_order().len();
                 app.notes.selected = if end { n.saturating_sub(1) } else { 0 };
@@ -108,6 +113,23 @@ impl Reader {
             if line < app.message_scroll || line >= app.message_scroll + mh {
                 app.message_scroll = line.saturating_sub(2);
             }
+        }
+    }
+
+    /// Scrolls the message pane to the passage under the cursor if the
+    /// pane (its height changed) no longer shows it.
+    pub(super) fn keep_passage_in_view(&mut self, app: &mut App) {
+        self.relayout(app);
+        let Some(start) = app
+            .message_cursor
+            .and_then(|i| self.message.groups.get(i))
+            .map(|g| g.2)
+        else {
+            return;
+        };
+        let h = self.height(Pane::Message).max(1);
+        if start < app.message_scroll || start >= app.message_scroll + h {
+            app.message_scroll = start.saturating_sub(1);
         }
     }
 
