@@ -229,3 +229,49 @@ fn check_warns_about_a_field_far_beyond_any_telegrams_size() {
     let out = shifr().arg("check").arg(dir.path()).output().unwrap();
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
+
+/// A telegram file that does not parse is the one problem reported: the
+/// debate's references to its telegram are not reported as unknown
+/// besides (they were, above the cause).
+#[test]
+fn a_broken_telegram_is_not_also_reported_unknown_by_the_debate() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        dir.path(),
+    );
+    let f = dir.path().join("telegrams/1950-10-04-stalin-mao.toml");
+    let body = fs::read_to_string(&f).unwrap();
+    assert!(
+        fs::read_to_string(dir.path().join("debate.toml"))
+            .unwrap()
+            .contains("1950-10-04-stalin-mao")
+    );
+    fs::write(&f, body.replacen("title = \"", "title = \"broken\n", 1)).unwrap();
+    let out = shifr().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("1950-10-04-stalin-mao.toml:"), "{stderr}");
+    assert!(!stderr.contains("unknown telegram"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("1 problem"), "{stderr}");
+}
+
+/// `shifr check corpus/telegrams` says the corpus is the directory above,
+/// in one problem, not one "unexpected file" per telegram.
+#[test]
+fn a_corpus_telegrams_directory_given_for_the_corpus_points_above() {
+    let dir = base_corpus();
+    let t = dir.path().join("telegrams");
+    let out = shifr().arg("check").arg(&t).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains(&format!(
+            "this is a corpus's telegrams directory: expected the corpus directory above it, {}",
+            dir.path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unexpected file"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("1 problem"), "{stderr}");
+}

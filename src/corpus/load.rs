@@ -162,6 +162,24 @@ fn check_all(
         .first()
         .map(|f| f.path.strip_suffix(&f.rel).unwrap_or("").to_string())
         .unwrap_or_default();
+    // A corpus's telegrams/ directory given for the corpus: one problem
+    // that says so, not one per telegram file.
+    if people_file.is_none() && telegram_files.is_empty() {
+        let root = Path::new(&root_hint);
+        if let Some(parent) = root.parent().filter(|_| root.ends_with("telegrams"))
+            && parent.join("people.toml").is_file()
+        {
+            let mut report = Report::default();
+            report.push(Problem::file(
+                root_hint.trim_end_matches('/'),
+                &format!(
+                    "this is a corpus's telegrams directory: expected the corpus directory above it, {}",
+                    parent.display()
+                ),
+            ));
+            return Err(report);
+        }
+    }
     for (name, found) in [("people.toml", people_file), ("sources.toml", sources_file)] {
         if found.is_none() {
             report.push(Problem::file(
@@ -325,6 +343,19 @@ fn check_all(
     }
     if debate_file.is_some() {
         known.telegrams = telegrams.iter().map(|t| t.id.clone()).collect();
+        // A telegram file with a problem of its own may have given no
+        // telegram: the debate's references to it (by the file's name,
+        // which its id must be) are not reported as unknown besides, above
+        // the problem that is their cause.
+        known
+            .telegrams
+            .extend(report.problems.iter().filter_map(|p| {
+                let path = Path::new(&p.file);
+                path.components()
+                    .any(|c| c.as_os_str() == "telegrams")
+                    .then(|| path.file_stem()?.to_str().map(str::to_string))
+                    .flatten()
+            }));
     }
     corpus.telegrams = telegrams;
     // The debate refers to telegrams and events, so it is checked last.

@@ -178,6 +178,16 @@ pub(super) fn parse<T: DeserializeOwned>(f: &SourceFile, report: &mut Report) ->
                 msg = format!(
                     "duplicate key {key}: this table sets it already; expected each key once"
                 );
+            } else if f
+                .text
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            {
+                msg = format!("the file is empty ({msg})");
+            } else if msg == "missing field `footnotes`" {
+                msg.push_str(
+                    ": every record says which of the paper's footnotes it rests on; expected footnotes = [] for none",
+                );
             }
             report.push(Problem::at(&f.path, &f.text, at, msg));
             None
