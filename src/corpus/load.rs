@@ -172,7 +172,7 @@ fn check_all(
             let mut report = Report::default();
             report.push(Problem::file(
                 root_hint.trim_end_matches('/'),
-                &format!(
+                format!(
                     "this is a corpus's telegrams directory: expected the corpus directory above it, {}",
                     parent.display()
                 ),
