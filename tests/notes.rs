@@ -678,3 +678,32 @@ fn the_editor_title_and_the_delete_question_name_the_version() {
         "Delete your note on § decision · Russian text (Roshchin, 3 October) “a note long enough to be cut in the que…”?"
     );
 }
+
+/// On a note taller than the pane, `j` reads on through it, and the
+/// status line's key hint says so; on a short one it says "next note".
+#[test]
+fn the_hint_on_a_long_note_says_j_reads_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = (1..=60)
+        .map(|i| format!("line {i}"))
+        .collect::<Vec<_>>()
+        .join("\\n");
+    fs::write(
+        dir.path().join("notes.toml"),
+        format!("[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\ntext = \"{long}\"\ncreated = \"2026-11-27T15:30:00Z\"\n"),
+    )
+    .unwrap();
+    let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
+    app.store = Store::open(dir.path().join("notes.toml"));
+    let mut a = Harness::new(app, 120, 40);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("tab").unwrap();
+    assert_eq!(a.focus, Pane::Annotations);
+    let status = |a: &Harness| screen(a).lines().last().unwrap().to_string();
+    assert!(status(&a).contains("more of the note"), "{}", status(&a));
+    // Past it, on a scholar's note of a few lines: the next note.
+    for _ in 0..80 {
+        a.press("j").unwrap();
+    }
+    assert!(status(&a).contains("next note"), "{}", status(&a));
+}

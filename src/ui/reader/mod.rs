@@ -258,7 +258,20 @@ impl Component for Reader {
                 (Action::Quit, "quit"),
             ],
             Pane::Annotations => vec![
-                (Action::Down, "next note"),
+                // A note taller than the pane is read on before the next.
+                (
+                    Action::Down,
+                    if self
+                        .notes
+                        .rows
+                        .get(app.notes.selected)
+                        .is_some_and(|(a, b)| b - a > self.height(Pane::Annotations))
+                    {
+                        "more of the note"
+                    } else {
+                        "next note"
+                    },
+                ),
                 (Action::Up, "prev note"),
                 (Action::AddNote, "add"),
                 (Action::EditNote, "edit"),
