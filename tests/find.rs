@@ -106,3 +106,22 @@ fn e2e_find_in_the_real_binary() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// The find bar takes the status line's row, as `less` and vim put their
+/// prompts: the panes keep their bottom borders (at 80×24 it covered them).
+#[test]
+fn the_find_bar_is_on_the_status_row_and_the_borders_stay() {
+    let mut a = app(80, 24);
+    a.open_id("1950-10-02-mao-stalin").unwrap();
+    a.press("ctrl-f t r o o p").unwrap();
+    let s = screen(&a);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[23].starts_with(" find: troop"), "{s}");
+    assert!(
+        rows[22].starts_with('└') && rows[22].trim_end().ends_with(['┘', '┛']),
+        "{s}"
+    );
+    a.press("esc").unwrap();
+    let s = screen(&a);
+    assert!(s.lines().nth(23).unwrap().contains("MESSAGE"), "{s}");
+}

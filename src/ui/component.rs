@@ -82,6 +82,13 @@ pub trait Component: Any {
         false
     }
 
+    /// Whether this component draws the status line's row itself (the
+    /// find bar, as `less` and vim put their prompts there): the status
+    /// line is not drawn under it, and no pane's border is covered.
+    fn owns_status_line(&self) -> bool {
+        false
+    }
+
     /// An extra word for the status line ("synced").
     fn status(&self, _app: &App) -> Option<String> {
         None

@@ -60,6 +60,10 @@ impl Component for Find {
         ]
     }
 
+    fn owns_status_line(&self) -> bool {
+        true
+    }
+
     fn takes_text(&self) -> bool {
         true
     }
@@ -114,8 +118,9 @@ impl Component for Find {
             return;
         }
         let theme = cx.theme;
+        // The status line's row: the panes keep their borders.
         let area = Rect {
-            y: screen.bottom().saturating_sub(2),
+            y: screen.bottom().saturating_sub(1),
             height: 1,
             ..screen
         };

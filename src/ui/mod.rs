@@ -384,7 +384,12 @@ impl Shell {
         for l in &self.layers {
             l.render(area, buf, &cx);
         }
-        if let Some(r) = self.reader.areas().status {
+        if let Some(r) = self
+            .reader
+            .areas()
+            .status
+            .filter(|_| !self.top().owns_status_line())
+        {
             let word = self
                 .layers
                 .iter()
