@@ -639,7 +639,7 @@ fn e2e_one_orphaned_note_is_counted_in_the_singular() {
     .unwrap();
     let f = path.display().to_string();
     let mut p = Pty::spawn(&["--notes", &f], 200, 30);
-    p.wait_text("1 of your notes is on a telegram this corpus lacks: shifr notes export lists it");
+    p.wait_text("1 of your notes is on a telegram this corpus lacks (shifr notes export)");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }

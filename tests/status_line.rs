@@ -109,3 +109,27 @@ fn an_empty_query_counts_no_hits() {
     h.run();
     assert!(screen(&h).contains(" hits"), "{}", screen(&h));
 }
+
+/// A message too long for the status line keeps the line to itself after
+/// the mode (the position and the keys come back with the next key), cut
+/// with an ellipsis only where it is longer than the line.
+#[test]
+fn a_long_message_takes_the_whole_status_line() {
+    let mut a = app(80, 24);
+    a.flash =
+        Some("a message of seventy columns, which fits only without the position: yes".to_string());
+    let s = screen(&a);
+    let last = s.lines().last().unwrap();
+    assert!(
+        last.contains("a message of seventy columns, which fits only without the position: yes"),
+        "{last}"
+    );
+    assert!(!last.contains("/45"), "{last}");
+    a.flash = Some("x".repeat(200));
+    let s = screen(&a);
+    let last = s.lines().last().unwrap();
+    assert!(last.trim_end().ends_with("x…"), "{last}");
+    a.flash = Some("short".to_string());
+    let s = screen(&a);
+    assert!(s.lines().last().unwrap().contains("/45"));
+}

@@ -278,11 +278,11 @@ fn settle(
         let orphans = app.store.notes.orphans(&app.corpus).count();
         if orphans > 0 {
             app.flash = Some(if orphans == 1 {
-                "1 of your notes is on a telegram this corpus lacks: shifr notes export lists it"
+                "1 of your notes is on a telegram this corpus lacks (shifr notes export)"
                     .to_string()
             } else {
                 format!(
-                    "{orphans} of your notes are on telegrams this corpus lacks: shifr notes export lists them"
+                    "{orphans} of your notes are on telegrams this corpus lacks (shifr notes export)"
                 )
             });
         }

@@ -78,7 +78,21 @@ pub fn render(
         left.push(Span::styled(format!(" {h} "), theme.key()));
     }
     if let Some(f) = &app.flash {
-        left.push(Span::styled(format!(" {f} "), theme.heading()));
+        let flash = Span::styled(format!(" {f} "), theme.heading());
+        let before: usize = left.iter().map(|s| width(&s.content)).sum();
+        if before + width(&flash.content) > area.width as usize {
+            // A message too long for the line keeps it to itself, after
+            // the mode: the position, the filter and the keys come back
+            // with the next key.
+            left.truncate(1);
+            let room = (area.width as usize).saturating_sub(width(&left[0].content) + 2);
+            left.push(Span::styled(
+                format!(" {} ", truncate(f, room)),
+                theme.heading(),
+            ));
+        } else {
+            left.push(flash);
+        }
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
