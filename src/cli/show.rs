@@ -47,6 +47,7 @@ pub(super) fn run(cli: &Cli, id: &str, width: Option<usize>, json: bool) -> Resu
                 width,
                 None,
                 false,
+                None,
             )
             .lines,
         ));

@@ -37,24 +37,12 @@ impl NotesText {
     }
 }
 
-/// Lays out the notes; `selected` is a display index.
-pub fn build(
-    corpus: &Corpus,
-    t: &Telegram,
-    mine: &Notes,
-    theme: &Theme,
-    width: usize,
-    selected: Option<usize>,
-    focused: bool,
-) -> NotesText {
-    build_with(corpus, t, mine, theme, width, selected, focused, None)
-}
-
-/// [`build`], saying first why the reader's notes are read-only, where
-/// they are (`read_only`): a notes file that does not parse is not shown,
-/// and the pane says so instead of seeming to have lost them.
+/// Lays out the notes; `selected` is a display index. Where the reader's
+/// notes are read-only (`read_only`: why), that is said first: a notes
+/// file that does not parse is not shown, and the pane says so instead of
+/// seeming to have lost them.
 #[allow(clippy::too_many_arguments)]
-pub fn build_with(
+pub fn build(
     corpus: &Corpus,
     t: &Telegram,
     mine: &Notes,
@@ -221,7 +209,7 @@ mod tests {
                 ..MyNote::default()
             }],
         };
-        let out = build(&c, t, &mine, &Theme::plain(), 60, None, false);
+        let out = build(&c, t, &mine, &Theme::plain(), 60, None, false, None);
         let cols: usize = out.lines.iter().map(crate::text::line_width).sum();
         assert!(cols < NOTE_SHOWN + 30_000, "{cols} columns laid out");
         let text: String = out

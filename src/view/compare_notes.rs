@@ -34,17 +34,8 @@ pub fn note_lines(
                 theme.scholar()
             },
         )];
-        if let Some(s) = n.stance {
-            segs.push((format!("[{}] ", s.label()), theme.heading()));
-        }
         // The version the note speaks of, where the paper says.
-        if let Some(w) = n
-            .witness
-            .as_ref()
-            .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
-        {
-            segs.push((format!("[{}] ", w.label), theme.versions()));
-        }
+        segs.extend(tags(t, n.stance, n.witness.as_deref(), theme));
         segs.push((sanitize(&n.text), Style::new()));
         if !n.cite.is_empty() {
             segs.push((format!(" (fn. {})", footnotes(&n.cite)), theme.dim()));
@@ -69,20 +60,29 @@ pub fn my_note_lines(
         .iter()
         .filter(|n| n.telegram == t.id && n.align.as_deref() == align)
     {
+        // Tagged with its stance and version as the scholars' notes are.
         let mut segs = vec![("you: ".to_string(), theme.key())];
-        if let Some(s) = n.stance {
-            segs.push((format!("[{}] ", s.label()), theme.heading()));
-        }
-        // The version it is on, tagged as the scholars' notes are.
-        if let Some(w) = n
-            .witness
-            .as_ref()
-            .and_then(|w| t.witnesses().iter().find(|x| x.id == *w))
-        {
-            segs.push((format!("[{}] ", sanitize(&w.label)), theme.versions()));
-        }
+        segs.extend(tags(t, n.stance, n.witness.as_deref(), theme));
         segs.push((sanitize(&n.text), Style::new()));
         out.extend(wrap(&segs, width, &[], &[Span::raw("  ")]));
+    }
+    out
+}
+
+/// "[trigger] [Russian text (Roshchin, 3 October)] ": a note's stance and
+/// the version it speaks of, where it has them.
+fn tags(
+    t: &Telegram,
+    stance: Option<crate::corpus::Stance>,
+    witness: Option<&str>,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    if let Some(s) = stance {
+        out.push((format!("[{}] ", s.label()), theme.heading()));
+    }
+    if let Some(w) = witness.and_then(|w| t.witnesses().iter().find(|x| x.id == w)) {
+        out.push((format!("[{}] ", sanitize(&w.label)), theme.versions()));
     }
     out
 }

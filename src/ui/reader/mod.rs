@@ -167,7 +167,7 @@ impl Reader {
         };
         if self.notes_key.as_ref() != Some(&key) {
             self.notes = match app.telegram() {
-                Some(t) => annotations::build_with(
+                Some(t) => annotations::build(
                     &app.corpus,
                     t,
                     &app.store.notes,
