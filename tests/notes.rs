@@ -14,9 +14,14 @@ use shifr::notes::store::Store;
 use shifr::ui::editor::Editor;
 
 fn with_notes(dir: &tempfile::TempDir) -> Harness {
+    with_notes_at(dir, 120, 40)
+}
+
+/// The reader at `w`×`h`, its notes in `dir`.
+fn with_notes_at(dir: &tempfile::TempDir, w: u16, h: u16) -> Harness {
     let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
     app.store = Store::open(dir.path().join("notes.toml"));
-    Harness::new(app, 120, 40)
+    Harness::new(app, w, h)
 }
 
 fn saved(dir: &tempfile::TempDir) -> String {
@@ -650,9 +655,7 @@ fn e2e_one_orphaned_note_is_counted_in_the_singular() {
 #[test]
 fn the_editor_title_and_the_delete_question_name_the_version() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
-    app.store = Store::open(dir.path().join("notes.toml"));
-    let mut a = Harness::new(app, 80, 24);
+    let mut a = with_notes_at(&dir, 80, 24);
     a.open_id("1950-10-02-mao-stalin").unwrap();
     let groups = a.message_text().groups;
     let ru = groups
@@ -693,9 +696,7 @@ fn the_hint_on_a_long_note_says_j_reads_on() {
         format!("[[note]]\nid = \"n1\"\ntelegram = \"1950-10-02-mao-stalin\"\ntext = \"{long}\"\ncreated = \"2026-11-27T15:30:00Z\"\n"),
     )
     .unwrap();
-    let mut app = App::new(corpus(), shifr::keymap::Keymap::defaults());
-    app.store = Store::open(dir.path().join("notes.toml"));
-    let mut a = Harness::new(app, 120, 40);
+    let mut a = with_notes_at(&dir, 120, 40);
     a.open_id("1950-10-02-mao-stalin").unwrap();
     a.press("tab").unwrap();
     assert_eq!(a.focus, Pane::Annotations);
