@@ -46,7 +46,7 @@ actions! {
     Filter = "filter": "filter the list by a person (again to clear)",
     ToggleAnnotations = "toggle_annotations": "show or hide the annotations pane",
     ToggleZoom = "toggle_zoom": "zoom the focused pane to the whole screen, and back",
-    ToggleHeader = "toggle_header": "the message header in full, or in three lines",
+    ToggleHeader = "toggle_header": "the message header in full, or in up to three lines",
     ListWider = "list_wider": "widen the list pane",
     ListNarrower = "list_narrower": "narrow the list pane",
     Cancel = "cancel": "take the passage cursor away, or clear the filter, or put the search highlights away",

@@ -198,6 +198,12 @@ fn the_compact_header_keeps_the_correspondents_and_the_status_whole() {
     let molotov = text("1950-10-molotov-zhou");
     assert_eq!(molotov[1], "Oct 1950 (month only) · Molotov → Zhou Enlai");
     assert!(molotov[2].starts_with("existence disputed"), "{molotov:?}");
+    // A US-side record's names are not cut for " · US side" either.
+    let us = text("1950-09-27-truman-macarthur");
+    assert!(
+        us[1].starts_with("27 Sep 1950 · Truman → JCS → MacArthur"),
+        "{us:?}"
+    );
     let stalin = text("1950-10-18-stalin-mao");
     assert_eq!(stalin[1], "18 October 1950 (inferred) · Stalin → Mao");
     // Wide enough: the status stays beside the names.

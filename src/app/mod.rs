@@ -385,7 +385,7 @@ impl App {
         self.say(if compact_now {
             "the full header"
         } else {
-            "the header in three lines"
+            "the header in up to three lines"
         });
     }
 

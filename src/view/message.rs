@@ -199,7 +199,10 @@ pub fn header_compact(
     // names were cut for the status). The status in a word or two
     // ("extant", "versions conflict", "existence disputed") leads the next
     // line; the kind only in the full header.
-    let chain = corpus.chain(t);
+    let mut chain = corpus.chain(t);
+    if t.side == crate::corpus::Side::Us {
+        chain.push_str(" · US side");
+    }
     let mut head = format!("{} · {chain}", date_line(t));
     if crate::text::width(&head) > width {
         let mut short = t.date.short();
@@ -213,9 +216,6 @@ pub fn header_compact(
             short.push_str(&format!(" ({})", t.certainty.marker()));
         }
         head = format!("{short} · {chain}");
-    }
-    if t.side == crate::corpus::Side::Us {
-        head.push_str(" · US side");
     }
     let head = cut(head);
     let status_style = match t.status {
