@@ -191,7 +191,8 @@ pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, 
         for (i, g) in line.grapheme_indices(true) {
             let at = line_start + i;
             let w = grapheme_width(g);
-            let space = g.chars().all(char::is_whitespace);
+            // Not a no-break space, which is there to keep words together.
+            let space = g == " ";
             if col + w > width && !(space && col <= width) {
                 match brk {
                     Some((b, bcol)) if b > start => {
@@ -206,6 +207,13 @@ pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, 
                     }
                 }
                 brk = None;
+                // The word carried over, with this grapheme, is still too
+                // wide (a wide character after it): it breaks here.
+                if col + w > width && start < at {
+                    rows.push((start, at));
+                    start = at;
+                    col = 0;
+                }
             }
             col += w;
             if space {
@@ -226,7 +234,10 @@ pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, 
         shown.push(String::new());
         (row + 1, 0)
     } else {
-        (row, col)
+        // At the end of a full row inside the text (before a space that
+        // hangs past the edge, or a line's end): on its last column, so
+        // that it is drawn.
+        (row, col.min(width - 1))
     };
     (shown, at)
 }
@@ -266,6 +277,18 @@ mod tests {
         );
         let (rows, _) = layout("Сталин сказал", 0, 8);
         assert_eq!(rows, ["Сталин ", "сказал"]);
+        // A wide character after a carried word: no row wider than 10.
+        let (rows, _) = layout("abcdefghi.  123456789毛x", 0, 10);
+        assert!(
+            rows.iter().all(|r| crate::text::width(r.trim_end()) <= 10),
+            "{rows:?}"
+        );
+        assert_eq!(rows.concat(), "abcdefghi.  123456789毛x");
+        // The cursor at the end of a full row inside the text is drawn.
+        for (t, c) in [("abcd efgh", 4), ("abcd \nxy", 5), ("abcd\nxy", 4)] {
+            let (_, (_, col)) = layout(t, c, 4);
+            assert!(col < 4, "{t:?} at {c}: column {col}");
+        }
     }
 
     fn ed(text: &str, cursor: usize) -> TextBox {
