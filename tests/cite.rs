@@ -84,7 +84,8 @@ fn corpus_with_own_record() -> tempfile::TempDir {
         "id = \"1950-10-05-mao-stalin\"\ndate = \"1950-10-05\"\nfrom = [\"mao\"]\nto = [\"stalin\"]\n\
          kind = \"ciphered-telegram\"\nstatus = \"extant\"\ntitle = \"A record of the reader's own\"\n\
          archive = \"APRF, fond 45, opis 1, delo 999, list 1\"\npublished = \"A collection\"\n\
-         footnotes = []\n\n[[passage]]\nkind = \"summary\"\nalign = \"a\"\ntext = \"Test text.\"\n",
+         footnotes = []\n\n[[passage]]\nkind = \"quote\"\nalign = \"a\"\ntext = \"Test text.\"\n\n\
+         [[note]]\nby = \"chen\"\ntext = \"A note of a scholar's, citing the paper.\"\ncite = [116]\n",
     )
     .unwrap();
     dir

@@ -333,12 +333,18 @@ impl Telegram {
         &self.body.get().notes
     }
 
-    /// Whether the record comes from the source paper: it cites one of the
-    /// paper's footnotes (itself, a version, a passage or a note), or says
-    /// so (`in_paper`). A record of the reader's own does neither, and its
+    /// Whether the record comes from the source paper: it rests on one of
+    /// the paper's footnotes (itself, a version or a passage; a note's
+    /// footnote is the note's, not the record's), or says so
+    /// (`in_paper`). A record of the reader's own does neither, and its
     /// citation names only where the document is kept and published.
     pub fn from_paper(&self) -> bool {
-        self.in_paper || !self.cited_footnotes().is_empty()
+        self.in_paper
+            || !self.footnotes.is_empty()
+            || self
+                .witnesses()
+                .iter()
+                .any(|w| !w.footnotes.is_empty() || w.passages.iter().any(|p| !p.cite.is_empty()))
     }
 
     /// Every footnote the record cites — its own, its versions', their
