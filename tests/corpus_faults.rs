@@ -262,16 +262,26 @@ fn a_broken_telegram_is_not_also_reported_unknown_by_the_debate() {
 fn a_corpus_telegrams_directory_given_for_the_corpus_points_above() {
     let dir = base_corpus();
     let t = dir.path().join("telegrams");
-    let out = shifr().arg("check").arg(&t).output().unwrap();
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr.contains(&format!(
-            "this is a corpus's telegrams directory: expected the corpus directory above it, {}",
-            dir.path().display()
-        )),
-        "{stderr}"
+    let above = format!(
+        "this is a corpus's telegrams directory: expected the corpus directory above it, {}",
+        fs::canonicalize(dir.path()).unwrap().display()
     );
-    assert!(!stderr.contains("unexpected file"), "{stderr}");
-    assert!(stderr.trim_end().ends_with("1 problem"), "{stderr}");
+    // Named whole, from inside the corpus, and as "." from inside it.
+    for (cwd, arg) in [
+        (dir.path().to_path_buf(), t.display().to_string()),
+        (dir.path().to_path_buf(), "telegrams".to_string()),
+        (t.clone(), ".".to_string()),
+    ] {
+        let out = shifr()
+            .current_dir(&cwd)
+            .arg("check")
+            .arg(&arg)
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{arg}: {stderr}");
+        assert!(stderr.contains(&above), "{arg}: {stderr}");
+        assert!(!stderr.contains("unexpected file"), "{arg}: {stderr}");
+        assert!(stderr.trim_end().ends_with("1 problem"), "{arg}: {stderr}");
+    }
 }

@@ -165,7 +165,9 @@ fn check_all(
     // A corpus's telegrams/ directory given for the corpus: one problem
     // that says so, not one per telegram file.
     if people_file.is_none() && telegram_files.is_empty() {
-        let root = Path::new(&root_hint);
+        // Made absolute: "." inside telegrams/, or "telegrams" inside the
+        // corpus, has a parent to name.
+        let root = std::fs::canonicalize(&root_hint).unwrap_or_else(|_| root_hint.clone().into());
         if let Some(parent) = root.parent().filter(|_| root.ends_with("telegrams"))
             && parent.join("people.toml").is_file()
         {
@@ -350,10 +352,9 @@ fn check_all(
         known
             .telegrams
             .extend(report.problems.iter().filter_map(|p| {
-                let path = Path::new(&p.file);
-                path.components()
-                    .any(|c| c.as_os_str() == "telegrams")
-                    .then(|| path.file_stem()?.to_str().map(str::to_string))
+                let rel = p.file.strip_prefix(&root_hint)?;
+                rel.starts_with("telegrams/")
+                    .then(|| Path::new(rel).file_stem()?.to_str().map(str::to_string))
                     .flatten()
             }));
     }
