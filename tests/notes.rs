@@ -702,6 +702,18 @@ fn the_hint_on_a_long_note_says_j_reads_on() {
     assert_eq!(a.focus, Pane::Annotations);
     let status = |a: &Harness| screen(a).lines().last().unwrap().to_string();
     assert!(status(&a).contains("more of the note"), "{}", status(&a));
+    // Its end on screen, the next j goes to the next note: the hint says so.
+    let mut seen_end = false;
+    for _ in 0..60 {
+        a.press("j").unwrap();
+        assert_eq!(a.notes.selected, 0, "j read on to the note's end first");
+        if screen(&a).contains("written 2026-11-27 15:30") {
+            assert!(status(&a).contains("next note"), "{}", status(&a));
+            seen_end = true;
+            break;
+        }
+    }
+    assert!(seen_end);
     // Past it, on a scholar's note of a few lines: the next note.
     for _ in 0..80 {
         a.press("j").unwrap();

@@ -265,7 +265,10 @@ impl Component for Reader {
                         .notes
                         .rows
                         .get(app.notes.selected)
-                        .is_some_and(|(a, b)| b - a > self.height(Pane::Annotations))
+                        .is_some_and(|&(a, b)| {
+                            b - a > self.height(Pane::Annotations)
+                                && b > app.notes.scroll + self.height(Pane::Annotations)
+                        })
                     {
                         "more of the note"
                     } else {
