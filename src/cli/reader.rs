@@ -134,6 +134,9 @@ pub(super) fn run(cli: &Cli, open: Option<&str>) -> Result<(), CliError> {
         Ok(tui::Exit::Quit) => Ok(()),
         Err(e) => {
             tui::restore();
+            // The terminal gone mid-frame (a closed window): where the
+            // reader was is kept, as on quit.
+            crate::memory::save_state(&mut shell);
             Err(CliError::fail(format!("shifr: terminal error: {e}")))
         }
     }
