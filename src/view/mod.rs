@@ -9,6 +9,7 @@ pub mod compare_notes;
 pub mod compare_text;
 pub mod debate;
 pub mod find;
+pub mod header_compact;
 pub mod help;
 pub mod matrix;
 pub mod message;

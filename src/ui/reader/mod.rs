@@ -3,6 +3,7 @@
 //! message and notes, rebuilt only when what they show changes, and scrolls
 //! against them.
 
+mod hints;
 pub mod list;
 mod nav;
 mod places;
@@ -22,7 +23,6 @@ use super::{
     search, timeline,
 };
 use crate::action::Action;
-use crate::app::notes::NoteRef;
 use crate::app::{App, Effect, FindIn, HeaderMode, Pane};
 use crate::keymap::Context;
 use crate::theme::Theme;
@@ -235,67 +235,7 @@ impl Component for Reader {
     }
 
     fn hints(&self, cx: &RenderCx) -> Vec<(Action, &'static str)> {
-        let app = cx.app;
-        let mut actions: Vec<(Action, &'static str)> = match app.focus {
-            Pane::List => vec![
-                (Action::Down, "move"),
-                (Action::Open, "open"),
-                (Action::ToggleGrouping, "group"),
-                (Action::Filter, "filter"),
-                (Action::FocusNext, "pane"),
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
-            ],
-            Pane::Message => vec![
-                (Action::Down, "scroll"),
-                (Action::NextPassage, "passage"),
-                (Action::AddNote, "note"),
-                (Action::HalfPageDown, "½ page"),
-                (Action::NextTelegram, "next"),
-                (Action::PrevTelegram, "prev"),
-                (Action::FocusNext, "pane"),
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
-            ],
-            Pane::Annotations => vec![
-                // A note taller than the pane is read on before the next.
-                (
-                    Action::Down,
-                    if self
-                        .notes
-                        .rows
-                        .get(app.notes.selected)
-                        .is_some_and(|&(a, b)| {
-                            b - a > self.height(Pane::Annotations)
-                                && b > app.notes.scroll + self.height(Pane::Annotations)
-                        })
-                    {
-                        "more of the note"
-                    } else {
-                        "next note"
-                    },
-                ),
-                (Action::Up, "prev note"),
-                (Action::AddNote, "add"),
-                (Action::EditNote, "edit"),
-                (Action::DeleteNote, "delete"),
-                (Action::FocusNext, "pane"),
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
-            ],
-        };
-        // On a telegram with several versions, comparing them comes first.
-        if app
-            .target()
-            .is_some_and(|i| app.corpus.telegrams[i].is_multi_witness())
-        {
-            actions.insert(0, (Action::Compare, "compare"));
-        }
-        // Edit and delete apply to the reader's own notes only.
-        if !matches!(app.selected_note(), Some(NoteRef::Mine(_))) {
-            actions.retain(|(a, _)| !matches!(a, Action::EditNote | Action::DeleteNote));
-        }
-        actions
+        self.pane_hints(cx.app)
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
