@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::message::{TITLE_SHOWN, date_line, footnotes, timing};
+use super::header_parts::{TITLE_SHOWN, date_line, footnotes, timing};
 use crate::corpus::{Certainty, Corpus, Telegram};
 use crate::text::sanitize;
 use crate::theme::Theme;

@@ -9,13 +9,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rustc_hash::FxHashMap;
 
-use crate::corpus::{
-    Certainty, Corpus, Passage, PassageKind, Telegram, Witness, format_offset, language_name,
-};
+use crate::corpus::{Corpus, Passage, PassageKind, Telegram, Witness, language_name};
 use crate::text::{sanitize, wrap};
 use crate::theme::Theme;
 
 pub use super::header_compact::header_compact;
+pub use super::header_parts::{TITLE_SHOWN, date_line, footnotes, footnotes_marked, timing};
 
 /// A telegram laid out for one width.
 #[derive(Clone, Debug, Default)]
@@ -55,56 +54,6 @@ fn field(out: &mut Vec<Line<'static>>, theme: &Theme, width: usize, label: &str,
         &rest,
     ));
 }
-
-/// "2 October 1950, 03:20 (inferred)".
-pub fn date_line(t: &Telegram) -> String {
-    let mut s = t.date.long();
-    if let Some(time) = t.time {
-        s.push_str(&format!(", {time}"));
-    }
-    if t.certainty != Certainty::Exact {
-        s.push_str(&format!(" ({})", t.certainty.marker()));
-    }
-    s
-}
-
-/// "Inchon +17 d‡ · 38th −5 d‡ · Yalu −17 d", and a line per conflict.
-pub fn timing(corpus: &Corpus, t: &Telegram) -> Option<(String, Vec<String>)> {
-    let offsets = corpus.offsets(&t.date);
-    if offsets.is_empty() {
-        return None;
-    }
-    let mut alts = Vec::new();
-    let parts: Vec<String> = offsets
-        .iter()
-        .map(|o| {
-            let mark = if o.alt_days.is_empty() { "" } else { "‡" };
-            if !o.alt_days.is_empty() {
-                let dates: Vec<String> = o
-                    .event
-                    .conflicts
-                    .iter()
-                    .zip(&o.alt_days)
-                    .map(|(c, d)| format!("{} ({})", c.date.short(), format_offset(*d)))
-                    .collect();
-                alts.push(format!("{} {}", o.event.short, dates.join(", ")));
-            }
-            format!("{} {}{mark}", o.event.short, format_offset(o.days))
-        })
-        .collect();
-    let notes = if alts.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!("‡ the paper also dates {}", alts.join("; "))]
-    };
-    Some((parts.join(" · "), notes))
-}
-
-/// The most of a title the header shows: no real title comes near it
-/// (`shifr check` warns about any field past 64 KiB); a longer one is cut
-/// (`text::clipped`), so that a title of megabytes is not wrapped on every
-/// layout.
-pub const TITLE_SHOWN: usize = 4096;
 
 /// The header block shared by the message pane and exports of the screen.
 pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec<Line<'static>> {
@@ -178,26 +127,6 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
         }
     }
     out
-}
-
-/// "116 (missing from the paper), 117, 120": the footnotes, each the
-/// paper lacks said to be missing.
-pub fn footnotes_marked(corpus: &Corpus, f: &[u32]) -> String {
-    f.iter()
-        .map(|n| {
-            if corpus.footnote_missing(*n) {
-                format!("{n} (missing from the paper)")
-            } else {
-                n.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// "116, 117, 120".
-pub fn footnotes(f: &[u32]) -> String {
-    f.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
 }
 
 fn witness_header(w: &Witness, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {

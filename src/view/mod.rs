@@ -10,6 +10,7 @@ pub mod compare_text;
 pub mod debate;
 pub mod find;
 pub mod header_compact;
+pub mod header_parts;
 pub mod help;
 pub mod matrix;
 pub mod message;
