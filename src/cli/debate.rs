@@ -103,7 +103,7 @@ fn position(corpus: &Corpus, p: &Position, width: usize, out: &mut String) {
         if let Some(t) = corpus.telegram(id) {
             evidence.push(format!(
                 "telegram {id}: {} · {} · {}",
-                export::dossier::date_line(t),
+                t.date_line(),
                 corpus.chain(t),
                 t.title
             ));

@@ -333,6 +333,19 @@ impl Telegram {
         &self.body.get().notes
     }
 
+    /// Its date as a reader sees it: "2 October 1950, 03:20", with
+    /// "(inferred)" and the like where the date is not exact.
+    pub fn date_line(&self) -> String {
+        let mut s = self.date.long();
+        if let Some(time) = self.time {
+            s.push_str(&format!(", {time}"));
+        }
+        if self.certainty != Certainty::Exact {
+            s.push_str(&format!(" ({})", self.certainty.marker()));
+        }
+        s
+    }
+
     /// Whether the record comes from the source paper: it rests on one of
     /// the paper's footnotes (itself, a version or a passage; a note's
     /// footnote is the note's, not the record's), or says so

@@ -31,19 +31,6 @@ fn footnotes(f: &[u32]) -> Option<String> {
     super::footnote_list(f, "fn.", "fns.")
 }
 
-/// A telegram's date as a reader sees it: "2 October 1950, 03:20", with
-/// "(approximate)" and the like where the date is not exact.
-pub fn date_line(t: &Telegram) -> String {
-    let mut s = t.date.long();
-    if let Some(time) = t.time {
-        s.push_str(&format!(", {time}"));
-    }
-    if t.certainty != Certainty::Exact {
-        s.push_str(&format!(" ({})", t.certainty.marker()));
-    }
-    s
-}
-
 /// Where an entry goes in the chronology: date, events before telegrams,
 /// the paper's order within a day, id.
 type ChronoKey = ((i32, u8, u8), u8, u32, String);
@@ -104,7 +91,7 @@ fn chronology(corpus: &Corpus, out: &mut String) {
                 let _ = writeln!(
                     out,
                     "| {} | [{}](#{}): {} |",
-                    md(&date_line(t)),
+                    md(&t.date_line()),
                     md(&corpus.chain(t)),
                     t.id,
                     md(&t.title)
@@ -150,7 +137,7 @@ fn position(corpus: &Corpus, p: &Position, link: bool, out: &mut String) {
         let Some(t) = corpus.telegram(id) else {
             continue;
         };
-        let name = format!("{} · {}", md(&date_line(t)), md(&corpus.chain(t)));
+        let name = format!("{} · {}", md(&t.date_line()), md(&corpus.chain(t)));
         let name = if link {
             format!("[{name}](#{})", t.id)
         } else {
@@ -201,7 +188,7 @@ fn telegram(corpus: &Corpus, t: &Telegram, out: &mut String) {
     let mut field = |label: &str, value: &str| {
         let _ = writeln!(out, "- **{label}:** {}", md(value));
     };
-    field("Date", &date_line(t));
+    field("Date", &t.date_line());
     if let Some(r) = t.received {
         let mut s = r.date.long();
         if let Some(time) = r.time {

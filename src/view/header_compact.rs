@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::header_parts::{TITLE_SHOWN, date_line, footnotes, timing};
+use super::header_parts::{TITLE_SHOWN, footnotes, timing};
 use crate::corpus::{Certainty, Corpus, Telegram};
 use crate::text::sanitize;
 use crate::theme::Theme;
@@ -34,7 +34,7 @@ pub fn header_compact(
     if t.side == crate::corpus::Side::Us {
         chain.push_str(" · US side");
     }
-    let mut head = format!("{} · {chain}", date_line(t));
+    let mut head = format!("{} · {chain}", t.date_line());
     if crate::text::width(&head) > width {
         let mut short = t.date.short();
         if t.date.day.is_some() {

@@ -2,19 +2,7 @@
 //! the compact one (`header_compact.rs`) both show: the date line, the
 //! timing against the key events, the footnotes.
 
-use crate::corpus::{Certainty, Corpus, Telegram, format_offset};
-
-/// "2 October 1950, 03:20 (inferred)".
-pub fn date_line(t: &Telegram) -> String {
-    let mut s = t.date.long();
-    if let Some(time) = t.time {
-        s.push_str(&format!(", {time}"));
-    }
-    if t.certainty != Certainty::Exact {
-        s.push_str(&format!(" ({})", t.certainty.marker()));
-    }
-    s
-}
+use crate::corpus::{Corpus, Telegram, format_offset};
 
 /// "Inchon +17 d‡ · 38th −5 d‡ · Yalu −17 d", and a line per conflict.
 pub fn timing(corpus: &Corpus, t: &Telegram) -> Option<(String, Vec<String>)> {

@@ -14,7 +14,7 @@ use crate::text::{sanitize, wrap};
 use crate::theme::Theme;
 
 pub use super::header_compact::header_compact;
-pub use super::header_parts::{TITLE_SHOWN, date_line, footnotes, footnotes_marked, timing};
+pub use super::header_parts::{TITLE_SHOWN, footnotes, footnotes_marked, timing};
 
 /// A telegram laid out for one width.
 #[derive(Clone, Debug, Default)]
@@ -64,7 +64,7 @@ pub fn header(corpus: &Corpus, t: &Telegram, theme: &Theme, width: usize) -> Vec
         &[],
     );
     out.push(Line::raw(""));
-    field(&mut out, theme, width, "Date", &date_line(t));
+    field(&mut out, theme, width, "Date", &t.date_line());
     if let Some(r) = t.received {
         let mut s = r.date.long();
         if let Some(time) = r.time {
