@@ -4,6 +4,7 @@
 //! (tei), a Markdown dossier (dossier), and screens as SVG and text (svg). Every export is
 //! deterministic: the same corpus gives the same bytes.
 
+pub mod bibtex;
 pub mod cite;
 pub mod cmif;
 pub mod csl;
