@@ -118,12 +118,19 @@ impl Index {
     }
 }
 
-#[cfg(test)]
 impl Index {
-    /// Forgets the kept terms, so the next search computes every term.
-    pub(crate) fn forget_terms(&self) {
-        if let Ok(mut kept) = self.term_cache.kept.lock() {
-            kept.clear();
+    /// Forgets the kept terms, so the next search computes every term (for
+    /// tests, and for benchmarks that time a search from a known state).
+    /// Their buffers go back to the pool, as an evicted term's do.
+    pub fn forget_terms(&self) {
+        let kept = match self.term_cache.kept.lock() {
+            Ok(mut kept) => std::mem::take(&mut *kept),
+            Err(_) => return,
+        };
+        for (_, data) in kept {
+            if let Ok(data) = Arc::try_unwrap(data) {
+                self.best_pool.put(data.best, &data.touched);
+            }
         }
     }
 }
