@@ -18,7 +18,7 @@ pub(super) fn run(cli: &Cli, id: &str, style: CiteStyle, short: bool) -> Result<
     let text = match style {
         CiteStyle::Chicago if short => format!("{}\n", export::cite::chicago_short(&corpus, t)),
         CiteStyle::Chicago => format!("{}\n", export::cite::chicago(&corpus, t)),
-        CiteStyle::Bibtex => export::cite::bibtex(&corpus, t),
+        CiteStyle::Bibtex => export::bibtex::bibtex(&corpus, t),
         CiteStyle::Ris => export::ris::record(&corpus, t),
         CiteStyle::Csl => {
             let v = serde_json::Value::Array(vec![export::csl::item(&corpus, t)]);

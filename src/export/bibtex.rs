@@ -2,7 +2,7 @@
 //! note (`cite.rs`): the document's description, its author and date, the
 //! paper's footnotes in the note.
 
-use super::cite::*;
+use super::cite::{Document, NameParts, SOURCE_PAPER, capitalised, en_dash_ranges, name_parts};
 use crate::corpus::{Certainty, Corpus, Date, Telegram};
 
 fn bib_escape(s: &str) -> String {
@@ -112,4 +112,45 @@ pub fn bibtex(corpus: &Corpus, t: &Telegram) -> String {
         })
         .collect();
     format!("@letter{{shifr:{},\n{}\n}}\n", t.id, body.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bibtex_agrees_with_the_note() {
+        let c = Corpus::embedded().unwrap();
+        for t in &c.telegrams {
+            let b = bibtex(&c, t);
+            assert!(b.starts_with(&format!("@letter{{shifr:{},", t.id)), "{b}");
+            assert_eq!(b.matches('{').count(), b.matches('}').count(), "{b}");
+            assert!(b.contains("  year = {1950},"), "{b}");
+        }
+        let t = c.telegram("1950-10-02-mao-stalin").unwrap();
+        let b = bibtex(&c, t);
+        assert!(b.contains("  author = {Roshchin, Alexei},"), "{b}");
+        assert!(b.contains("  title = {Ciphered telegram, Roshchin to Stalin, 3 October 1950, conveying Mao’s message of 2 October},"), "{b}");
+        assert!(b.contains("  date = {1950-10-03},"), "{b}");
+        assert!(b.contains("nn. 116–20"), "{b}");
+        let m = bibtex(&c, c.telegram("1950-10-13-mao-zhou").unwrap());
+        assert!(m.contains("  author = {{Mao Zedong}},"), "{m}");
+        let k = bibtex(&c, c.telegram("1950-09-29-kim-stalin").unwrap());
+        assert!(
+            k.contains("  author = {{Kim Il Sung} and {Pak Hon Yong}},"),
+            "{k}"
+        );
+        let d = bibtex(&c, c.telegram("1950-10-04-stalin-mao").unwrap());
+        assert!(
+            d.contains(
+                "  title = {Draft ciphered telegram, Stalin to Mao (via Roshchin), 4 October 1950},"
+            ),
+            "{d}"
+        );
+        let aug = bibtex(&c, c.telegram("1950-08-mao-kim").unwrap());
+        assert!(
+            aug.contains("  date = {1950-08},") && aug.contains("  month = aug,"),
+            "{aug}"
+        );
+    }
 }

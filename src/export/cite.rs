@@ -18,8 +18,6 @@ use crate::corpus::{
     Certainty, Corpus, Date, Kind, PassageKind, Status, Telegram, Witness, WitnessStatus,
 };
 
-pub use super::bibtex::bibtex;
-
 /// The source paper every record of the bundled corpus comes from.
 pub const SOURCE_PAPER: &str = "“The Korean War June-October 1950: Inchon and Stalin in the ‘Trigger vs. Justification’ Debate”, IDSS Working Paper (Singapore: Institute of Defence and Strategic Studies, 2005)";
 
