@@ -223,6 +223,25 @@ fn narrow_screens_stack_the_versions() {
     );
 }
 
+/// At 80×24, stacked, the first row shows some of version B's text under
+/// its heading, not the heading alone above the notes strip.
+#[test]
+fn a_short_screen_shows_both_versions_of_the_first_row() {
+    let a = comparing(80, 24);
+    let text = screen(&a);
+    let lines: Vec<&str> = text.lines().collect();
+    let b = lines
+        .iter()
+        .position(|l| l.contains("B · Russian text"))
+        .expect("B's heading");
+    let next = lines[b + 1];
+    assert!(
+        !next.contains("Notes on") && next.trim_matches(|c| c == '┃' || c == ' ').len() > 10,
+        "B's heading is followed by its text:\n{text}"
+    );
+    assert!(text.contains("Notes on § decision"), "{text}");
+}
+
 #[test]
 fn help_over_the_comparison_lists_its_keys_and_returns_to_it() {
     let mut a = comparing(120, 40);

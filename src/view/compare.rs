@@ -373,10 +373,14 @@ pub fn regions(size: Size, header_lines: usize) -> Regions {
     let stacked = size.width < SIDE_BY_SIDE_MIN;
     let col_w = (inner.width as usize).saturating_sub(GUTTER) / 2;
     let header_h = (header_lines as u16).min(inner.height / 3);
-    let notes_h = if inner.height >= 16 {
-        (inner.height * 28 / 100).clamp(4, 12)
-    } else {
-        0
+    // The notes strip: its rule and lines, fewer on a short screen, where
+    // the texts come first (at 80×24 the strip's fifth row was the row
+    // that would have shown the first line of version B, whose heading
+    // was left alone at the bottom of the text).
+    let notes_h = match inner.height {
+        24.. => (inner.height * 28 / 100).clamp(4, 12),
+        16..=23 => 3,
+        _ => 0,
     };
     let body_h = inner.height.saturating_sub(header_h + 1 + notes_h);
     let header = Rect {
