@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::App;
-use crate::app::session::{self, Overlay, Session, StateFiles};
+use crate::app::session::{self, Resume, Session, StateFiles};
 use crate::fsread::read_text;
 use crate::problem::Problem;
 use crate::ui::Shell;
@@ -91,7 +91,7 @@ fn read(path: &Path) -> Result<Option<String>, String> {
 
 /// Takes what the last run left: the bookmarks always, the reading state
 /// unless `fresh`. The view to reopen, and the notices to show.
-pub fn load(app: &mut App, files: StateFiles, fresh: bool) -> (Option<Overlay>, Vec<String>) {
+pub fn load(app: &mut App, files: StateFiles, fresh: bool) -> (Option<Resume>, Vec<String>) {
     let mut notices = Vec::new();
     match read(&files.bookmarks) {
         Ok(Some(text)) => match session::parse_bookmarks(&shown(&files.bookmarks), &text) {

@@ -5,51 +5,13 @@ mod common;
 use std::sync::Arc;
 
 use common::app::*;
+use common::compare::*;
 use common::*;
 use insta::assert_snapshot;
 use shifr::app::App;
 use shifr::corpus::Corpus;
 use shifr::keymap::Keymap;
 use shifr::ui::compare::Compare;
-use shifr::view::compare::{Built, Flat};
-
-fn comparing(w: u16, h: u16) -> Harness {
-    let mut a = app(w, h);
-    a.open_id("1950-10-02-mao-stalin").unwrap();
-    a.press("c").unwrap();
-    a
-}
-
-/// What the comparison shows now.
-#[derive(Clone, Copy, Debug)]
-struct State {
-    scroll: [usize; 2],
-    shown: (usize, usize),
-}
-
-impl State {
-    fn shown(&self) -> (usize, usize) {
-        self.shown
-    }
-}
-
-fn compare(a: &Harness) -> &Compare {
-    a.top_as::<Compare>().expect("comparing")
-}
-
-fn state(a: &Harness) -> State {
-    let c = compare(a);
-    State {
-        scroll: c.scroll,
-        shown: c.shown(),
-    }
-}
-
-/// The comparison as laid out, and the body's height.
-fn layout(a: &Harness) -> (Built, Flat, usize) {
-    let l = compare(a).layout_in_use().expect("laid out");
-    (l.built.clone(), l.flat.clone(), l.height())
-}
 
 #[test]
 fn c_opens_the_comparison_and_esc_returns_to_the_same_telegram() {
@@ -221,25 +183,6 @@ fn narrow_screens_stack_the_versions() {
             .lines()
             .any(|l| l.contains("Chinese text") && l.contains("Russian text"))
     );
-}
-
-/// At 80×24, stacked, the first row shows some of version B's text under
-/// its heading, not the heading alone above the notes strip.
-#[test]
-fn a_short_screen_shows_both_versions_of_the_first_row() {
-    let a = comparing(80, 24);
-    let text = screen(&a);
-    let lines: Vec<&str> = text.lines().collect();
-    let b = lines
-        .iter()
-        .position(|l| l.contains("B · Russian text"))
-        .expect("B's heading");
-    let next = lines[b + 1];
-    assert!(
-        !next.contains("Notes on") && next.trim_matches(|c| c == '┃' || c == ' ').len() > 10,
-        "B's heading is followed by its text:\n{text}"
-    );
-    assert!(text.contains("Notes on § decision"), "{text}");
 }
 
 #[test]

@@ -28,6 +28,44 @@ pub enum Overlay {
     Apparatus,
 }
 
+/// Where the comparison was, kept with `overlay = "compare"`: its pair of
+/// versions, which side is which, and the row at the top. It is taken
+/// back only when the comparison reopens on the same telegram, and a row
+/// or pair the telegram no longer has falls back to the first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparePlace {
+    pub telegram: String,
+    #[serde(default)]
+    pub pair: usize,
+    #[serde(default)]
+    pub swapped: bool,
+    /// The align key of the row at the top (`decision`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub row: String,
+    /// How many of that row's lines were scrolled past (as laid out at
+    /// the size it was left at; kept inside the row at another).
+    #[serde(default)]
+    pub line: usize,
+}
+
+/// A view to reopen at the next start, with where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resume {
+    pub overlay: Overlay,
+    /// With `Overlay::Compare`.
+    pub compare: Option<ComparePlace>,
+}
+
+impl From<Overlay> for Resume {
+    fn from(overlay: Overlay) -> Resume {
+        Resume {
+            overlay,
+            compare: None,
+        }
+    }
+}
+
 /// Where the reader's files are, for this corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StateFiles {
@@ -72,6 +110,8 @@ pub struct Session {
     pub search: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overlay: Option<Overlay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<ComparePlace>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub read: Vec<String>,
 }
@@ -172,8 +212,12 @@ pub fn bookmarks_toml(b: &[Bookmark]) -> String {
 }
 
 impl App {
-    /// The reading state as it is now, with `overlay` the view on top.
-    pub fn session(&self, overlay: Option<Overlay>) -> Session {
+    /// The reading state as it is now, with `resume` the view on top.
+    pub fn session(&self, resume: Option<Resume>) -> Session {
+        let (overlay, compare) = match resume {
+            Some(r) => (Some(r.overlay), r.compare),
+            None => (None, None),
+        };
         let id = |i: usize| self.corpus.telegrams[i].id.clone();
         let (filter_person, filter_pair) = match &self.list.filter {
             Some(Filter::Person(p)) => (Some(p.clone()), None),
@@ -200,6 +244,7 @@ impl App {
             list_delta: self.panes.list_delta,
             search: self.last_search.as_ref().map(|l| l.text.clone()),
             overlay,
+            compare,
             read: read.into_iter().map(id).collect(),
         }
     }
@@ -208,7 +253,7 @@ impl App {
     /// must still be in the corpus, and every word be one this shifr
     /// writes; otherwise nothing is taken and the error says what (the
     /// caller sets the file aside). The view to reopen, if any.
-    pub fn resume(&mut self, file: &str, s: &Session) -> Result<Option<Overlay>, Problem> {
+    pub fn resume(&mut self, file: &str, s: &Session) -> Result<Option<Resume>, Problem> {
         let bad = |what: String| Problem::file(file, what);
         let index = |id: &str| {
             self.corpus.telegram_index(id).ok_or_else(|| {
@@ -284,7 +329,10 @@ impl App {
             ..self.panes
         };
         self.resume_search = s.search.clone().filter(|q| !q.trim().is_empty());
-        Ok(s.overlay)
+        Ok(s.overlay.map(|overlay| Resume {
+            overlay,
+            compare: s.compare.clone().filter(|_| overlay == Overlay::Compare),
+        }))
     }
 }
 
@@ -311,14 +359,27 @@ mod tests {
         a.panes.zoom = true;
         a.header = HeaderMode::Full;
         a.set_filter(Filter::Person("mao".into()));
-        let s = a.session(Some(Overlay::Compare));
+        let place = ComparePlace {
+            telegram: "1950-10-02-mao-stalin".into(),
+            pair: 0,
+            swapped: true,
+            row: "consequences".into(),
+            line: 2,
+        };
+        let s = a.session(Some(Resume {
+            overlay: Overlay::Compare,
+            compare: Some(place.clone()),
+        }));
         let text = s.to_toml();
         let back = Session::parse("state.toml", &text).unwrap();
         assert_eq!(back, s);
         let mut b = app();
         assert_eq!(
             b.resume("state.toml", &back).unwrap(),
-            Some(Overlay::Compare)
+            Some(Resume {
+                overlay: Overlay::Compare,
+                compare: Some(place)
+            })
         );
         assert_eq!(b.open, Some(i));
         assert_eq!(b.focus, Pane::Message);

@@ -272,7 +272,7 @@ fn settle(
     corpus_dir: Option<&Path>,
     fresh: bool,
     notices: &[String],
-) -> Option<crate::app::session::Overlay> {
+) -> Option<crate::app::session::Resume> {
     if let Some(n) = notices.last() {
         app.flash = Some(n.trim_start_matches("shifr: ").to_string());
     } else if let Some(why) = &app.store.read_only {

@@ -150,8 +150,8 @@ impl Component for Apparatus {
         ]
     }
 
-    fn resume(&self) -> Option<crate::app::session::Overlay> {
-        Some(crate::app::session::Overlay::Apparatus)
+    fn resume(&self) -> Option<crate::app::session::Resume> {
+        Some(crate::app::session::Overlay::Apparatus.into())
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {

@@ -11,7 +11,7 @@ use ratatui::layout::{Rect, Size};
 
 use super::hints::Hints;
 use crate::action::Action;
-use crate::app::session::Overlay;
+use crate::app::session::Resume;
 use crate::app::{App, Effect, Event};
 use crate::keymap::{Context, Key};
 use crate::theme::Theme;
@@ -96,7 +96,7 @@ pub trait Component: Any {
 
     /// The view to reopen at the next start if this one is on top when
     /// the reader quits (none for popups and prompts).
-    fn resume(&self) -> Option<Overlay> {
+    fn resume(&self) -> Option<Resume> {
         None
     }
 

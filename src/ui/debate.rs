@@ -142,8 +142,8 @@ impl Component for Debate {
         ]
     }
 
-    fn resume(&self) -> Option<crate::app::session::Overlay> {
-        Some(crate::app::session::Overlay::Debate)
+    fn resume(&self) -> Option<crate::app::session::Resume> {
+        Some(crate::app::session::Overlay::Debate.into())
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {

@@ -175,8 +175,8 @@ impl Component for MatrixView {
         ]
     }
 
-    fn resume(&self) -> Option<crate::app::session::Overlay> {
-        Some(crate::app::session::Overlay::Matrix)
+    fn resume(&self) -> Option<crate::app::session::Resume> {
+        Some(crate::app::session::Overlay::Matrix.into())
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {

@@ -282,14 +282,14 @@ impl Shell {
     }
 
     /// The view to reopen at the next start: the topmost that would.
-    pub fn resume_overlay(&self) -> Option<crate::app::session::Overlay> {
+    pub fn resume_overlay(&self) -> Option<crate::app::session::Resume> {
         self.layers.iter().rev().find_map(|l| l.resume())
     }
 
     /// Opens a view again, as the last run left it open.
-    pub fn reopen(&mut self, overlay: crate::app::session::Overlay) {
+    pub fn reopen(&mut self, resume: crate::app::session::Resume) {
         let (mut cx, _, layers) = self.split();
-        layers.extend(opened(overlay, &mut cx));
+        layers.extend(opened(resume, &mut cx));
         self.sync();
     }
 
@@ -402,10 +402,15 @@ impl Shell {
 }
 
 /// A view of those the reading state reopens, opened afresh.
-fn opened(overlay: crate::app::session::Overlay, cx: &mut Cx) -> Option<Box<dyn Component>> {
+fn opened(resume: crate::app::session::Resume, cx: &mut Cx) -> Option<Box<dyn Component>> {
     use crate::app::session::Overlay as O;
-    match overlay {
-        O::Compare => compare::Compare::open(cx).map(|c| Box::new(c) as _),
+    match resume.overlay {
+        O::Compare => compare::Compare::open(cx).map(|mut c| {
+            if let Some(place) = &resume.compare {
+                c.go_to(place, cx);
+            }
+            Box::new(c) as _
+        }),
         O::Timeline => Some(Box::new(timeline::Timeline::open(cx))),
         O::Matrix => Some(Box::new(matrix::MatrixView::open(cx))),
         O::Debate => debate::Debate::open(cx).map(|c| Box::new(c) as _),

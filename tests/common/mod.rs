@@ -90,4 +90,5 @@ pub fn base_corpus() -> tempfile::TempDir {
 }
 
 pub mod app;
+pub mod compare;
 pub mod pty;

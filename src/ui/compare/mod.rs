@@ -15,6 +15,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
 use super::widgets::{boxed, scrollbar};
 use crate::action::Action;
+use crate::app::session::{ComparePlace, Overlay, Resume};
 use crate::app::{App, FindIn, Pane};
 use crate::compare::pairs;
 use crate::keymap::Context;
@@ -25,6 +26,8 @@ use crate::view::compare_notes::strip;
 pub struct Compare {
     /// Index of the telegram in the corpus.
     pub telegram: usize,
+    /// Its id, for the place kept between runs.
+    telegram_id: String,
     /// Which pair of witnesses (index into `compare::pairs`).
     pub pair: usize,
     /// Shown right to left.
@@ -67,6 +70,7 @@ impl Compare {
         }
         let mut c = Compare {
             telegram: i,
+            telegram_id: app.corpus.telegrams[i].id.clone(),
             pair: 0,
             swapped: false,
             scroll: [0, 0],
@@ -90,6 +94,52 @@ impl Compare {
             .copied()
             .unwrap_or((0, 1));
         if self.swapped { (b, a) } else { (a, b) }
+    }
+
+    /// Goes back to where the last run left the comparison: its pair,
+    /// sides and top row, if it is of this telegram (a pair or row the
+    /// telegram no longer has is left as opened).
+    pub fn go_to(&mut self, place: &ComparePlace, cx: &Cx) {
+        if place.telegram != self.telegram_id {
+            return;
+        }
+        if place.pair < pairs(self.witnesses).len() {
+            self.pair = place.pair;
+        }
+        self.swapped = place.swapped;
+        self.view = None;
+        self.layout(cx);
+        if let Some(v) = &self.view
+            && let Some(row) = v.built.rows.iter().position(|r| r.key == place.row)
+        {
+            let starts = &v.flat.row_starts;
+            let start = starts.get(row).copied().unwrap_or(0);
+            let end = starts.get(row + 1).copied().unwrap_or(v.flat.len());
+            let line = (start + place.line).min(end.saturating_sub(1).max(start));
+            self.scroll = [line.min(v.max_scroll()); 2];
+            self.top_rows = [row; 2];
+        }
+    }
+
+    /// Where it is, to be taken back at the next start.
+    fn place(&self) -> ComparePlace {
+        let scroll = self.scroll[self.active];
+        let row = self.view.as_ref().and_then(|v| {
+            let at = v.flat.row_at(scroll);
+            let start = v.flat.row_starts.get(at).copied().unwrap_or(0);
+            v.built
+                .rows
+                .get(at)
+                .map(|r| (r.key.clone(), scroll.saturating_sub(start)))
+        });
+        let (row, line) = row.unwrap_or_default();
+        ComparePlace {
+            telegram: self.telegram_id.clone(),
+            pair: self.pair,
+            swapped: self.swapped,
+            row,
+            line,
+        }
     }
 
     /// The layout in use.
@@ -208,8 +258,11 @@ impl Component for Compare {
         })
     }
 
-    fn resume(&self) -> Option<crate::app::session::Overlay> {
-        Some(crate::app::session::Overlay::Compare)
+    fn resume(&self) -> Option<Resume> {
+        Some(Resume {
+            overlay: Overlay::Compare,
+            compare: Some(self.place()),
+        })
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {

@@ -221,8 +221,8 @@ impl Component for Timeline {
         ]
     }
 
-    fn resume(&self) -> Option<crate::app::session::Overlay> {
-        Some(crate::app::session::Overlay::Timeline)
+    fn resume(&self) -> Option<crate::app::session::Resume> {
+        Some(crate::app::session::Overlay::Timeline.into())
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Outcome {
