@@ -30,9 +30,12 @@ fn the_comparison_is_taken_back_where_it_was_left() {
     assert!(!text.contains("line = 0"), "left inside a row: {text}");
     for (w, h) in [(120, 40), (80, 24)] {
         let back = Session::parse("state.toml", &text).unwrap();
-        let mut b = app(w, h);
+        // As the binary does: reopened at a size of its own, then resized
+        // to the terminal's.
+        let mut b = app(80, 24);
         let resume = b.app.resume("state.toml", &back).unwrap();
         b.reopen(resume.expect("a view to reopen"));
+        b.resize(w, h);
         assert_eq!(b.mode(), "COMPARE");
         assert_eq!(state(&b).shown, shown, "{w}×{h}");
         assert_eq!(top_row(&b), row, "{w}×{h}");

@@ -20,7 +20,7 @@ use crate::app::{App, FindIn, Pane};
 use crate::compare::pairs;
 use crate::keymap::Context;
 use crate::text::width;
-use crate::view::compare::{CompareLayout, GUTTER, SIDE_BY_SIDE_MIN};
+use crate::view::compare::{CompareLayout, Flat, GUTTER, SIDE_BY_SIDE_MIN};
 use crate::view::compare_notes::strip;
 
 pub struct Compare {
@@ -40,8 +40,10 @@ pub struct Compare {
     pub active: usize,
     /// Number of witnesses, for cycling pairs.
     pub witnesses: usize,
-    /// The row at the top of each column, kept across resizes.
-    pub top_rows: [usize; 2],
+    /// The row at the top of each column and how many of its lines are
+    /// scrolled past, kept across resizes (a line past the row's end at the
+    /// new width is its last).
+    pub top_rows: [(usize, usize); 2],
     view: Option<CompareLayout>,
     /// The notes strip, laid out for (row, width, notes), with its count of
     /// notes on the row, and how far it is scrolled.
@@ -77,7 +79,7 @@ impl Compare {
             sync: true,
             active: 0,
             witnesses: n,
-            top_rows: [0, 0],
+            top_rows: [(0, 0); 2],
             view: None,
             strip: (None, Vec::new(), 0),
             strip_scroll: 0,
@@ -112,25 +114,19 @@ impl Compare {
         if let Some(v) = &self.view
             && let Some(row) = v.built.rows.iter().position(|r| r.key == place.row)
         {
-            let starts = &v.flat.row_starts;
-            let start = starts.get(row).copied().unwrap_or(0);
-            let end = starts.get(row + 1).copied().unwrap_or(v.flat.len());
-            let line = (start + place.line).min(end.saturating_sub(1).max(start));
-            self.scroll = [line.min(v.max_scroll()); 2];
-            self.top_rows = [row; 2];
+            // Laid out again from the row and line, as a resize does (the
+            // reader starts at a size of its own before the terminal's).
+            self.top_rows = [(row, place.line); 2];
+            self.view = None;
+            self.layout(cx);
         }
     }
 
     /// Where it is, to be taken back at the next start.
     fn place(&self) -> ComparePlace {
-        let scroll = self.scroll[self.active];
         let row = self.view.as_ref().and_then(|v| {
-            let at = v.flat.row_at(scroll);
-            let start = v.flat.row_starts.get(at).copied().unwrap_or(0);
-            v.built
-                .rows
-                .get(at)
-                .map(|r| (r.key.clone(), scroll.saturating_sub(start)))
+            let (at, past) = row_and_past(&v.flat, self.scroll[self.active]);
+            v.built.rows.get(at).map(|r| (r.key.clone(), past))
         });
         let (row, line) = row.unwrap_or_default();
         ComparePlace {
@@ -161,10 +157,29 @@ impl Compare {
         let t = &cx.app.corpus.telegrams[self.telegram];
         let v = CompareLayout::new(t, self.telegram, shown, cx.theme, cx.size);
         let max = v.max_scroll();
-        let start = |row: usize| v.flat.row_starts.get(row).copied().unwrap_or(0).min(max);
-        self.scroll = [start(self.top_rows[0]), start(self.top_rows[1])];
+        self.scroll = self
+            .top_rows
+            .map(|(row, past)| line_of(&v.flat, max, row, past));
         self.view = Some(v);
     }
+}
+
+/// The row at line `line`, and how many of its lines come before it.
+fn row_and_past(flat: &Flat, line: usize) -> (usize, usize) {
+    let row = flat.row_at(line);
+    let start = flat.row_starts.get(row).copied().unwrap_or(0);
+    (row, line.saturating_sub(start))
+}
+
+/// The line `past` lines into row `row`: inside the row (its last line if
+/// it has fewer now) and inside the scroll's range.
+fn line_of(flat: &Flat, max: usize, row: usize, past: usize) -> usize {
+    let start = flat.row_starts.get(row).copied().unwrap_or(0);
+    let end = flat.row_starts.get(row + 1).copied().unwrap_or(flat.len());
+    start
+        .saturating_add(past)
+        .min(end.saturating_sub(1).max(start))
+        .min(max)
 }
 
 /// What a find's marks were made for: the word, the occurrence, the size
@@ -414,7 +429,7 @@ impl Component for Compare {
                 return stop_unless_global(other);
             }
         }
-        s.top_rows = [flat.row_at(s.scroll[0]), flat.row_at(s.scroll[1])];
+        s.top_rows = s.scroll.map(|line| row_and_past(flat, line));
         s.view = Some(view);
         Outcome::Consumed
     }
@@ -442,8 +457,8 @@ impl Component for Compare {
             }
         }
         // A new pair or a swap starts from where the scroll says.
-        self.top_rows = self.view.as_ref().map_or([0, 0], |v| {
-            [v.flat.row_at(self.scroll[0]), v.flat.row_at(self.scroll[1])]
+        self.top_rows = self.view.as_ref().map_or([(0, 0); 2], |v| {
+            self.scroll.map(|line| row_and_past(&v.flat, line))
         });
     }
 
