@@ -26,6 +26,10 @@ pub struct Cx<'a> {
     pub hints: &'a Hints,
     /// The context of the component on top when the action came.
     pub top: Context,
+    /// Where the passage an overlay must not cover is (`RenderCx::avoid`),
+    /// once the reader is laid out: set while the views are brought up to
+    /// date (`sync`), none while an action is handled.
+    pub avoid: Option<Rect>,
 }
 
 /// What a component gets to draw with: read-only.

@@ -12,7 +12,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::component::{Component, Cx, Outcome, RenderCx, stop_unless_global};
 use super::layout::clear_of;
-use super::text_box::{TextBox, layout};
+use super::text_box::{TextBox, place, wrap};
 use super::widgets::{boxed, content_rect};
 use crate::action::Action;
 use crate::app::notes::{Draft, Target};
@@ -33,6 +33,33 @@ pub struct Editor {
     pub quitting: bool,
     /// A save was asked for; the editor closes when it went through.
     saving: bool,
+    /// The text's screen rows (`text_box::wrap`), made when the text or
+    /// the box's width changes, for drawing and for `up`/`down`.
+    wrapped: Wrapped,
+}
+
+/// Screen rows of a text at a width.
+#[derive(Default)]
+struct Wrapped {
+    text: String,
+    width: usize,
+    rows: Vec<(usize, usize)>,
+}
+
+impl Wrapped {
+    fn is_for(&self, text: &str, width: usize) -> bool {
+        self.width == width && self.text == text && !self.rows.is_empty()
+    }
+}
+
+/// The editor's box on `screen`, clear of `avoid`, and the text's area in
+/// it.
+fn frame(screen: Rect, avoid: Option<Rect>) -> (Rect, Rect) {
+    let want_w = ((u32::from(screen.width) * 7 / 10) as u16).max(40);
+    let r = clear_of(screen, avoid, want_w, 14).intersection(screen);
+    // Inside its border, as `boxed` draws it.
+    let inner = ratatui::widgets::Block::bordered().inner(r);
+    (r, content_rect(inner))
 }
 
 impl Editor {
@@ -50,6 +77,7 @@ impl Editor {
             confirm_discard: false,
             quitting: false,
             saving: false,
+            wrapped: Wrapped::default(),
         }
     }
 }
@@ -128,8 +156,16 @@ impl Component for Editor {
                 };
                 ed.dirty = true;
             }
-            Action::Up => ed.vertical(false),
-            Action::Down => ed.vertical(true),
+            // By screen rows, as drawn; by lines until it is laid out.
+            Action::Up | Action::Down => {
+                let down = action == Action::Down;
+                let w = &self.wrapped;
+                if w.is_for(&ed.text, w.width) {
+                    ed.vertical_rows(&w.rows, down);
+                } else {
+                    ed.vertical(down);
+                }
+            }
             Action::Top => ed.cursor = ed.line_start(),
             Action::Bottom => ed.cursor = ed.line_end(),
             other if ed.readline(other) => {}
@@ -167,11 +203,22 @@ impl Component for Editor {
         }
     }
 
+    fn sync(&mut self, cx: &mut Cx) {
+        let screen = Rect::new(0, 0, cx.size.width, cx.size.height);
+        let width = frame(screen, cx.avoid).1.width as usize;
+        if !self.wrapped.is_for(&self.text.text, width) {
+            self.wrapped = Wrapped {
+                text: self.text.text.clone(),
+                width,
+                rows: wrap(&self.text.text, width),
+            };
+        }
+    }
+
     fn render(&self, screen: Rect, buf: &mut Buffer, cx: &RenderCx) {
         let theme = cx.theme;
         // Never over the passage being annotated.
-        let want_w = ((u32::from(screen.width) * 7 / 10) as u16).max(40);
-        let r = clear_of(screen, cx.avoid, want_w, 14).intersection(screen);
+        let (r, body) = frame(screen, cx.avoid);
         Clear.render(r, buf);
         let hint = if self.confirm_discard {
             let yes = if self.quitting {
@@ -198,13 +245,21 @@ impl Component for Editor {
             None => self.title.clone(),
         };
         let block = boxed(&title, Some(&hint), true, r.width, theme);
-        let inner = block.inner(r);
         block.render(r, buf);
-        let body = content_rect(inner);
         if body.height == 0 || body.width == 0 {
             return;
         }
-        let (rows, (crow, ccol)) = layout(&self.text.text, self.text.cursor, body.width as usize);
+        let width = body.width as usize;
+        // Laid out in `sync`; made here only for a frame drawn before it.
+        let made;
+        let rows = match self.wrapped.is_for(&self.text.text, width) {
+            true => &self.wrapped.rows,
+            false => {
+                made = wrap(&self.text.text, width);
+                &made
+            }
+        };
+        let (rows, (crow, ccol)) = place(&self.text.text, rows, self.text.cursor, width);
         let h = body.height as usize - usize::from(self.confirm_discard);
         // Keep the cursor's row on screen.
         let top = crow.saturating_sub(h.saturating_sub(1));

@@ -175,6 +175,7 @@ impl Shell {
             theme,
             hints,
             top,
+            avoid: None,
         };
         (cx, reader, layers)
     }
@@ -228,6 +229,11 @@ impl Shell {
     pub fn sync(&mut self) {
         let (mut cx, reader, layers) = self.split();
         reader.sync(&mut cx);
+        // As the frame will have it (`render_cx`).
+        cx.avoid = match layers.is_empty() {
+            true => None,
+            false => reader.anchor_rect(cx.app),
+        };
         for l in layers.iter_mut() {
             l.sync(&mut cx);
         }

@@ -43,6 +43,47 @@ impl TextBox {
             .map_or(self.text.len(), |i| self.cursor + i)
     }
 
+    /// Moves to the screen row above or below (`rows`: `wrap`'s for the
+    /// text as it is), keeping the column on screen: the row's end where it
+    /// is shorter, before the break where the row goes on in the next one.
+    pub fn vertical_rows(&mut self, rows: &[(usize, usize)], down: bool) {
+        let Some(at) = rows.iter().rposition(|&(a, _)| a <= self.cursor) else {
+            return;
+        };
+        let target = match down {
+            true if at + 1 < rows.len() => at + 1,
+            false if at > 0 => at - 1,
+            _ => return,
+        };
+        let (a, _) = rows[at];
+        let col = crate::text::width(&self.text[a..self.cursor.max(a)]);
+        let (from, to) = rows[target];
+        let mut x = 0;
+        let mut cursor = None;
+        for (i, g) in self.text[from..to].grapheme_indices(true) {
+            let w = grapheme_width(g);
+            if x + w > col {
+                cursor = Some(from + i);
+                break;
+            }
+            x += w;
+        }
+        self.cursor = cursor.unwrap_or_else(|| {
+            // Past the row's text: its end, unless the line goes on in the
+            // next row (the end is where that one starts): its last
+            // grapheme then.
+            let goes_on =
+                to < self.text.len() && !matches!(self.text.as_bytes()[to], b'\n' | b'\r');
+            match goes_on {
+                true => self.text[from..to]
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map_or(from, |(i, _)| from + i),
+                false => to,
+            }
+        });
+    }
+
     /// Moves to the line above or below, keeping the column (in graphemes).
     pub fn vertical(&mut self, down: bool) {
         let start = self.line_start();
@@ -172,10 +213,16 @@ impl TextBox {
 }
 
 /// The text broken into screen rows of at most `width` columns, and the
-/// row and column of the cursor. Rows break after a space where a word
-/// would not fit (a space may hang past the edge), and inside a word only
-/// where it is longer than a row; never inside a grapheme.
+/// row and column of the cursor (`wrap`, then `place`).
 pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
+    place(text, &wrap(text, width), cursor, width)
+}
+
+/// The text's screen rows of at most `width` columns, as the byte range
+/// each shows. Rows break after a space where a word would not fit (a
+/// space may hang past the edge), and inside a word only where it is
+/// longer than a row; never inside a grapheme.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     let width = width.max(1);
     // Each row as the byte range of the text it shows.
     let mut rows: Vec<(usize, usize)> = Vec::new();
@@ -223,6 +270,18 @@ pub fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, 
         rows.push((start, line_start + line.len()));
         line_start += raw.len() + 1;
     }
+    rows
+}
+
+/// The rows' text (`wrap`'s ranges for `width`), and the row and column
+/// of the cursor.
+pub fn place(
+    text: &str,
+    rows: &[(usize, usize)],
+    cursor: usize,
+    width: usize,
+) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(1);
     let shown: Vec<String> = rows.iter().map(|&(a, b)| text[a..b].to_string()).collect();
     // The cursor is on the last row starting at or before it.
     let row = rows.iter().rposition(|&(a, _)| a <= cursor).unwrap_or(0);
@@ -339,6 +398,68 @@ mod tests {
         assert_eq!(&e.text[..e.cursor], "ab");
         e.key(k("enter"));
         assert_eq!(e.text, "ab\ncdef\nxy\n毛泽东说");
+    }
+
+    /// The cursor's screen row and column, as drawn at `width`.
+    fn on_screen(e: &TextBox, width: usize) -> (usize, usize) {
+        layout(&e.text, e.cursor, width).1
+    }
+
+    #[test]
+    fn up_and_down_go_by_screen_rows_keeping_the_column() {
+        let width = 12;
+        // One line of text in three rows: "the editors " "read the two " "versions"
+        let mut e = ed("the editors read the two versions\nok", 5);
+        let rows = wrap(&e.text, width);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(on_screen(&e, width), (0, 5));
+        e.vertical_rows(&rows, true);
+        assert_eq!(
+            on_screen(&e, width),
+            (1, 5),
+            "the next row, not the next line"
+        );
+        e.vertical_rows(&rows, true);
+        assert_eq!(on_screen(&e, width), (2, 5));
+        // A shorter row after it, ending its line: its end.
+        e.vertical_rows(&rows, true);
+        assert_eq!(on_screen(&e, width), (3, 2));
+        assert_eq!(e.cursor, e.text.len());
+        e.vertical_rows(&rows, true);
+        assert_eq!(e.cursor, e.text.len(), "no row below");
+        e.vertical_rows(&rows, false);
+        e.vertical_rows(&rows, false);
+        e.vertical_rows(&rows, false);
+        assert_eq!(on_screen(&e, width), (0, 2));
+        e.vertical_rows(&rows, false);
+        assert_eq!(on_screen(&e, width), (0, 2), "no row above");
+    }
+
+    #[test]
+    fn a_row_that_goes_on_keeps_the_cursor_on_it_and_wide_characters_count_twice() {
+        let width = 8;
+        // "ab " then "cdefghij" (a word longer than the row, cut) then "k".
+        let mut e = ed("ab cdefghijk", 0);
+        let rows = wrap(&e.text, width);
+        e.cursor = 2;
+        e.vertical_rows(&rows, true);
+        assert_eq!(on_screen(&e, width), (1, 2));
+        // Up from column 7 into "ab ", shorter and going on in the next
+        // row: its last column, still on it.
+        e.cursor = 3 + 7;
+        assert_eq!(on_screen(&e, width), (1, 7));
+        e.vertical_rows(&rows, false);
+        assert_eq!(on_screen(&e, width), (0, 2));
+        // Chinese characters are two columns each.
+        let mut c = ed("毛泽东说\nabcd", 0);
+        c.cursor = c.text.len();
+        let rows = wrap(&c.text, width);
+        c.vertical_rows(&rows, false);
+        assert_eq!(
+            &c.text[..c.cursor],
+            "毛泽",
+            "column 4 is after two characters"
+        );
     }
 
     #[test]
