@@ -161,7 +161,7 @@ impl Component for Editor {
                 let down = action == Action::Down;
                 let w = &self.wrapped;
                 if w.is_for(&ed.text, w.width) {
-                    ed.vertical_rows(&w.rows, down);
+                    ed.vertical_rows(&w.rows, w.width, down);
                 } else {
                     ed.vertical(down);
                 }
