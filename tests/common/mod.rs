@@ -91,4 +91,5 @@ pub fn base_corpus() -> tempfile::TempDir {
 
 pub mod app;
 pub mod compare;
+pub mod notes;
 pub mod pty;
