@@ -43,6 +43,27 @@ pub fn one_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
 }
 
+/// Text for one line of a format with markup of its own (Markdown,
+/// BibTeX): each of `escaped` behind a backslash, each of `dropped` left
+/// out, line breaks and tabs a space, other control characters left out.
+pub fn one_line_escaped(s: &str, escaped: &[char], dropped: &[char]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if dropped.contains(&c) => {}
+            c if escaped.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            // Escape, bell and the like: nothing a terminal may act on.
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Control characters shown instead of acted on: `\n`, `\t`, `\r`, and
 /// `\u{1b}` for the rest (escape, bell, DEL, the C1 controls). For text
 /// echoed back in an error — a file name, a value from a file — where the
@@ -353,6 +374,19 @@ pub fn wrap(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_escaped_escapes_drops_and_keeps_to_one_line() {
+        let s = "a_b {c}\\d\n#e\u{1b}[2J\tf";
+        assert_eq!(
+            one_line_escaped(s, &['_', '#'], &['{', '}', '\\']),
+            "a\\_b cd \\#e[2J f"
+        );
+        assert_eq!(
+            one_line_escaped(s, &['\\', '_'], &[]),
+            "a\\_b {c}\\\\d #e[2J f"
+        );
+    }
     use proptest::prelude::*;
 
     #[test]

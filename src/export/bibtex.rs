@@ -5,22 +5,10 @@
 use super::cite::{Document, NameParts, SOURCE_PAPER, capitalised, en_dash_ranges, name_parts};
 use crate::corpus::{Certainty, Corpus, Date, Telegram};
 
+/// One field, one line: TeX's specials escaped, braces and backslashes
+/// (which would unbalance the entry) left out.
 fn bib_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '{' | '}' | '\\' => {}
-            '&' | '%' | '$' | '#' | '_' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // One field, one line; escape, bell and the like left out.
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::one_line_escaped(s, &['&', '%', '$', '#', '_'], &['{', '}', '\\'])
 }
 
 /// A name for a BibTeX name list: "Stalin, Josef"; East Asian names and

@@ -11,20 +11,8 @@ use crate::corpus::{Certainty, Corpus, PassageKind, Position, Telegram, format_o
 
 /// Escapes what Markdown would read as markup.
 pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            // Escape, bell and the like: nothing a terminal may act on.
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let markup = ['\\', '*', '_', '`', '[', ']', '<', '>', '|', '#'];
+    crate::text::one_line_escaped(s, &markup, &[])
 }
 
 fn footnotes(f: &[u32]) -> Option<String> {
